@@ -1,0 +1,72 @@
+// The serialisable shape of a grading: what result.json holds and what every report reads.
+
+export type Status = 'pass' | 'fail' | 'error' | 'blocked' | 'manual' | 'flaky';
+
+export type Isolation = 'netns' | 'none';
+
+// One line of an actor's life: what it printed, what it was typed, what happened to it.
+export interface TranscriptLine {
+  readonly t: number; // ms since the run started
+  readonly actor: string;
+  readonly stream: 'stdin' | 'stdout' | 'stderr' | 'event';
+  readonly text: string;
+}
+
+// One datagram (UDP) or one read (TCP) that crossed the proxy.
+export interface WireRecord {
+  readonly t: number; // ms since the run started
+  readonly link: string; // the client actor on this link
+  readonly dir: 'up' | 'down'; // up = client to server
+  readonly size: number;
+  readonly head: string; // base64 of the first bytes (at most 64)
+  readonly fault?: string; // the fault applied to it, if any
+}
+
+export interface Evidence {
+  readonly expected?: string;
+  readonly observed?: string;
+  readonly step?: number; // index of the step that decided the verdict
+  readonly transcript?: readonly TranscriptLine[]; // the lines around the decisive moment
+  readonly wire?: readonly WireRecord[];
+  readonly notes?: readonly string[];
+}
+
+export interface CriterionResult {
+  readonly id: string;
+  readonly title: string;
+  readonly mandatory: boolean;
+  readonly visibility: 'visible' | 'hidden';
+  readonly points: number;
+  readonly maxPoints: number;
+  readonly status: Status;
+  readonly message: string;
+  readonly hint?: string;
+  readonly durationMs: number;
+  readonly evidence: Evidence;
+}
+
+export interface SubmissionResult {
+  readonly submission: string;
+  readonly path: string;
+  readonly rubric: string;
+  readonly score: number;
+  readonly maxScore: number;
+  readonly seed: string;
+  readonly durationMs: number;
+  readonly gradedAt: string;
+  readonly harness: { readonly version: string; readonly isolation: Isolation; readonly isolationNote?: string };
+  readonly criteria: readonly CriterionResult[];
+}
+
+export interface BatchSummary {
+  readonly rubric: string;
+  readonly seed: string;
+  readonly isolation: Isolation;
+  readonly durationMs: number;
+  readonly submissions: readonly {
+    readonly submission: string;
+    readonly score: number;
+    readonly maxScore: number;
+    readonly statuses: Readonly<Record<string, Status>>;
+  }[];
+}

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+
+// A duration as a lecturer writes it: "1500ms", "5s", "2m", or a bare number of milliseconds.
+export const durationSchema = z
+  .union([
+    z.number().int().nonnegative(),
+    z.string().regex(/^\d+(\.\d+)?\s*(ms|s|m)$/, 'a duration such as "1500ms", "5s" or "2m"'),
+  ])
+  .describe('A duration: "1500ms", "5s", "2m", or a number of milliseconds');
+
+// A regular expression in JavaScript syntax; "(?i)" at the start makes it case-insensitive.
+const regexSchema = z
+  .string()
+  .min(1)
+  .describe('A regular expression; a leading "(?i)" makes it case-insensitive');
+
+const actorName = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]*$/, 'an actor name in lower case, such as "alice" or "server"');
+
+const actorList = z.union([actorName, z.array(actorName).min(1)]);
+
+const implSchema = z.enum(['student', 'reference']).describe('Whose program plays this actor');
+
+const startStep = z.strictObject({
+  start: z.union([
+    actorName,
+    z.strictObject({ actor: actorName, impl: implSchema.optional(), within: durationSchema.optional() }),
+  ]),
+});
+
+const joinStep = z.strictObject({
+  join: z.union([
+    actorName,
+    z.strictObject({
+      as: actorName,
+      name: z.string().optional().describe('The chat name typed at the prompt; the actor name by default'),
+      password: z.string().optional().describe('The password typed; the room password by default'),
+      wait: z.enum(['joined', 'none']).optional().describe('"joined" waits for the joined pattern'),
+      impl: implSchema.optional(),
+      within: durationSchema.optional(),
+    }),
+  ]),
+});
+
+const sendStep = z.strictObject({
+  send: z.strictObject({
+    from: actorName,
+    text: z.string().min(1),
+    optional: z.boolean().optional().describe('Skip silently when the actor has already exited'),
+  }),
+});
+
+const matchFields = {
+  in: actorList,
+  text: z.string().min(1).optional().describe('Literal text (templates allowed)'),
+  pattern: z.string().min(1).optional().describe('A named pattern from "patterns" or a regular expression'),
+  mode: z.enum(['any', 'all']).optional().describe('With several actors: any one of them, or all (default all)'),
+};
+
+const expectStep = z.strictObject({
+  expect: z.strictObject({ ...matchFields, within: durationSchema.optional() }),
+});
+
+const refuteStep = z.strictObject({
+  refute: z.strictObject({ ...matchFields, for: durationSchema.optional() }),
+});
+
+const rejectedStep = z.strictObject({
+  rejected: z.union([actorName, z.strictObject({ actor: actorName, within: durationSchema.optional() })]),
+});
+
+const wireStep = z.strictObject({
+  wire: z.strictObject({
+    link: actorName.describe('The client whose link to the server is watched'),
+    dir: z.enum(['up', 'down']).describe('up = client to server, down = server to client'),
+    since: z.enum(['send', 'start']).optional().describe('Count from the last send step (default) or the start'),
+    minBytes: z.number().int().positive().optional(),
+    within: durationSchema.optional(),
+  }),
+});
+
+const stopStep = z.strictObject({ stop: actorName });
+const restartStep = z.strictObject({
+  restart: z.union([actorName, z.strictObject({ actor: actorName, within: durationSchema.optional() })]),
+});
+const quitStep = z.strictObject({ quit: actorName });
+
+// Every step is a map with exactly one key naming its kind.
+export const stepSchema = z.union([
+  startStep,
+  joinStep,
+  sendStep,
+  expectStep,
+  refuteStep,
+  rejectedStep,
+  wireStep,
+  stopStep,
+  restartStep,
+  quitStep,
+]);
+
+export const criterionSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'an id such as "M1" or "O8"'),
+  title: z.string().min(1),
+  points: z.number().nonnegative(),
+  mandatory: z.boolean().optional(),
+  visibility: z.enum(['visible', 'hidden']).optional().describe('Hidden criteria are left out of student checks'),
+  requires: z.array(z.string()).optional().describe('Criteria that must pass first, or this one is blocked'),
+  grading: z.enum(['auto', 'manual']).optional(),
+  hint: z.string().optional().describe('Shown to a student whose submission fails this criterion'),
+  timeout: durationSchema.optional().describe('Wall-clock limit of the whole run of this criterion'),
+  steps: z.array(stepSchema).optional(),
+});
+
+const promptsSchema = z.strictObject({
+  host: regexSchema.optional(),
+  port: regexSchema.optional(),
+  name: regexSchema.optional(),
+  password: regexSchema.optional(),
+});
+
+export const launchSchema = z.strictObject({
+  server: z.string().min(1).optional().describe('Command template: {host} {port} {password}'),
+  client: z.string().min(1).optional().describe('Command template: {host} {port} {name} {password}'),
+  build: z.string().min(1).optional().describe('Run once in the submission copy before any actor starts'),
+});
+
+export const limitsSchema = z.strictObject({
+  processes: z.number().int().positive().optional(),
+  memoryMb: z.number().int().positive().optional(),
+  cpuSeconds: z.number().int().positive().optional(),
+  fileSizeMb: z.number().int().positive().optional(),
+  outputKb: z.number().int().positive().optional(),
+});
+
+export const rubricSchema = z.strictObject({
+  rubric: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a rubric name such as "udp-chat"'),
+  title: z.string().min(1),
+  transport: z.enum(['udp', 'tcp']),
+  launch: launchSchema.optional(),
+  password: z.string().optional().describe('The room password typed by clients'),
+  prompts: promptsSchema.optional(),
+  patterns: z.record(z.string(), regexSchema).optional(),
+  timeouts: z
+    .strictObject({
+      start: durationSchema.optional(),
+      join: durationSchema.optional(),
+      expect: durationSchema.optional(),
+      refute: durationSchema.optional(),
+      run: durationSchema.optional(),
+    })
+    .optional(),
+  limits: limitsSchema.optional(),
+  criteria: z.array(criterionSchema).min(1),
+});
+
+export type RubricDocument = z.infer<typeof rubricSchema>;
+export type CriterionDocument = z.infer<typeof criterionSchema>;
+export type StepDocument = z.infer<typeof stepSchema>;
+export type LaunchDocument = z.infer<typeof launchSchema>;
