@@ -43,12 +43,22 @@ export interface CriterionResult {
   readonly hint?: string;
   readonly durationMs: number;
   readonly evidence: Evidence;
+  readonly overridden?: boolean; // points set by the lecturer in overrides.yaml
+  readonly automated?: AutomatedVerdict; // the harness's own verdict, kept when overridden
+}
+
+// What the harness decided before a lecturer's override, so re-applying overrides starts from it.
+export interface AutomatedVerdict {
+  readonly points: number;
+  readonly status: Status;
+  readonly message: string;
 }
 
 export interface SubmissionResult {
   readonly submission: string;
   readonly path: string;
   readonly rubric: string;
+  readonly rubricPath?: string; // the rubric file as given on the command line, for replay commands
   readonly score: number;
   readonly maxScore: number;
   readonly seed: string;

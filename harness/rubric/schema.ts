@@ -86,8 +86,16 @@ const restartStep = z.strictObject({
 });
 const quitStep = z.strictObject({ quit: actorName });
 
+// Checks that only observe, and so may be combined with "any".
+export const checkSchema = z.union([expectStep, refuteStep, wireStep]);
+
+const anyStep = z.strictObject({
+  any: z.array(checkSchema).min(2).describe('Passes as soon as one of these checks passes'),
+});
+
 // Every step is a map with exactly one key naming its kind.
 export const stepSchema = z.union([
+  anyStep,
   startStep,
   joinStep,
   sendStep,

@@ -1,0 +1,38 @@
+import type { Actor } from './actor.js';
+
+// Waits until a condition on an actor holds, re-checking on each output and on exit;
+// resolves true as soon as it holds, false at the deadline. Never sleeps a fixed time.
+export function waitForActor(actor: Actor, condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  if (condition()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const check = (): void => {
+      if (!condition()) return;
+      done(true);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    const done = (value: boolean): void => {
+      clearTimeout(timer);
+      actor.off('output', check);
+      actor.off('exit', check);
+      resolve(value);
+    };
+    actor.on('output', check);
+    actor.on('exit', check);
+  });
+}
+
+// Polls a condition that no event announces (a socket in /proc), every interval, until a deadline.
+export async function pollUntil<T>(
+  probe: () => T | undefined,
+  timeoutMs: number,
+  stop: () => boolean,
+  intervalMs = 25,
+): Promise<T | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (stop() || Date.now() >= deadline) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}

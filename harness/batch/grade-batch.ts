@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import { gradeSubmission } from '../grading/grade-submission.js';
+import type { BatchSummary, SubmissionResult } from '../grading/result.js';
+import { formatIssue } from '../rubric/format-issues.js';
+import { loadRubric } from '../rubric/load-rubric.js';
+import { detectIsolation, type IsolationChoice } from '../sandbox/detect-isolation.js';
+import { formatLegend, formatProgress } from './format-progress.js';
+import { loadSavedResult, readSavedSeed, saveResult } from './save-result.js';
+import { selectShard, type Shard } from './select-shard.js';
+
+// What `sockgrade grade` was asked to do, already parsed and range-checked by the CLI.
+export interface BatchOptions {
+  readonly submissions: readonly string[];
+  readonly rubric: string;
+  readonly out: string;
+  readonly jobs: number;
+  readonly seed: string | undefined;
+  readonly shard: Shard | undefined;
+  readonly resume: boolean;
+  readonly isolation: IsolationChoice;
+  readonly reruns: number;
+  readonly only: readonly string[] | undefined;
+  readonly minScore: number | undefined;
+  readonly writeReports: (outDir: string, results: readonly SubmissionResult[], summary: BatchSummary) => Promise<string[]>;
+  readonly print: (line: string) => void; // results, for stdout
+  readonly log: (line: string) => void; // progress and problems, for stderr
+}
+
+// Grades every submission folder, saving each result as it completes; returns the exit code.
+export async function gradeBatch(options: BatchOptions): Promise<number> {
+  const loaded = await loadRubric(options.rubric);
+  if (!loaded.ok) {
+    for (const issue of loaded.issues) options.log(formatIssue(issue));
+    return 2;
+  }
+  const rubric = loaded.rubric;
+  const unknownIds = (options.only ?? []).filter((id) => !rubric.criteria.some((c) => c.id === id));
+  if (unknownIds.length > 0) {
+    options.log(`--only: ${rubric.name} has no criterion ${unknownIds.join(', ')} (it has ${rubric.criteria.map((c) => c.id).join(', ')})`);
+    return 2;
+  }
+  const notFolders = options.submissions.filter((dir) => !isDirectory(dir));
+  if (notFolders.length > 0) {
+    for (const dir of notFolders) options.log(`${dir}: not a submission folder (a submission is a directory holding the student's files)`);
+    return 2;
+  }
+  const isolation = await detectIsolation(options.isolation);
+  if (!isolation.ok) {
+    options.log(isolation.message);
+    return 2;
+  }
+  const plan = isolation.plan;
+  const seed = options.seed ?? (options.resume ? readSavedSeed(options.out) : undefined) ?? randomBytes(4).toString('hex');
+  // Without namespaces, two servers on one hard-coded port would collide: one run at a time.
+  const jobs = plan.mode === 'none' ? 1 : options.jobs;
+  const submissions = selectShard([...options.submissions].sort(), options.shard);
+  const started = Date.now();
+  options.log(
+    `sockgrade: ${submissions.length} submission(s), rubric ${rubric.name}, seed ${seed}, isolation ${plan.mode}${plan.note ? ` (${plan.note})` : ''}, ${jobs} job(s)`,
+  );
+
+  const controller = new AbortController();
+  const interrupt = (): void => {
+    if (controller.signal.aborted) return;
+    options.log('interrupted: stopping the runs in progress; every finished result is kept');
+    controller.abort();
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+
+  const pool = pLimit(jobs);
+  const nameWidth = Math.max(...submissions.map((dir) => path.basename(path.resolve(dir)).length), 10);
+  const results: SubmissionResult[] = [];
+  let harnessFaults = 0;
+  const gradeOne = async (dir: string): Promise<void> => {
+    const name = path.basename(path.resolve(dir));
+    const saved = options.resume ? loadSavedResult(options.out, name, rubric.name, seed) : undefined;
+    if (saved) {
+      results.push(saved);
+      options.log(`${formatProgress(results.length, submissions.length, saved, nameWidth)}  (kept from before)`);
+      return;
+    }
+    if (controller.signal.aborted) return;
+    const result = await gradeSubmission(dir, rubric, {
+      rubricPath: rubric.source,
+      plan,
+      seed,
+      reruns: options.reruns,
+      pool,
+      signal: controller.signal,
+      ...(options.only ? { only: options.only } : {}),
+      onHarnessFault: (fault) => {
+        harnessFaults++;
+        options.log(`sockgrade fault while grading ${name}: ${fault}`);
+      },
+    });
+    if (controller.signal.aborted) return; // half-graded: not a result
+    saveResult(options.out, result);
+    results.push(result);
+    options.log(formatProgress(results.length, submissions.length, result, nameWidth));
+  };
+  try {
+    await Promise.all(submissions.map(gradeOne));
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
+  results.sort((a, b) => a.submission.localeCompare(b.submission));
+  options.log(formatLegend());
+
+  const summary: BatchSummary = {
+    rubric: rubric.name,
+    seed,
+    isolation: plan.mode,
+    durationMs: Date.now() - started,
+    submissions: results.map((r) => ({
+      submission: r.submission,
+      score: r.score,
+      maxScore: r.maxScore,
+      statuses: Object.fromEntries(r.criteria.map((c) => [c.id, c.status])),
+    })),
+  };
+  const written = await options.writeReports(options.out, results, summary);
+  options.print(
+    `graded ${results.length} of ${submissions.length} submission(s) in ${(summary.durationMs / 1000).toFixed(1)} s; wrote ${written.join(', ')}`,
+  );
+  if (controller.signal.aborted) return 130;
+  if (harnessFaults > 0) return 3;
+  if (options.minScore !== undefined && results.some((r) => r.score < (options.minScore as number))) return 1;
+  return 0;
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}

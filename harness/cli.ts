@@ -1,0 +1,134 @@
+import { availableParallelism } from 'node:os';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { gradeBatch } from './batch/grade-batch.js';
+import { parseShard, type Shard } from './batch/select-shard.js';
+import { checkSubmission } from './batch/check-submission.js';
+import { parseList, parseScore, parseWholeNumber } from './cli-options.js';
+import { parseReportFormats, reportFormatNames, type ReportFormat } from './report/report-format.js';
+import { writeReports } from './report/write-reports.js';
+import { validateRubrics } from './rubric/validate-rubrics.js';
+import { harnessVersion } from './version.js';
+
+const defaultJobs = Math.max(2, availableParallelism() * 2);
+
+// Declares the commands; each action sets the exit code it returns. Only main.ts exits.
+export async function runCli(argv: readonly string[]): Promise<number> {
+  let exitCode = 0;
+  const print = (line: string): void => void process.stdout.write(`${line}\n`);
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const program = new Command('sockgrade')
+    .description('Grade socket-programming assignments: black-box runs, a proxy on the wire, explained scores.')
+    .version(harnessVersion)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('grade')
+    .description('grade submission folders against a rubric and write reports')
+    .argument('<submission-dir...>', 'one folder per submission')
+    .requiredOption('-r, --rubric <file>', 'the rubric (YAML)')
+    .option('-j, --jobs <n>', 'runs at a time', parseWholeNumber('--jobs', 1, 64), defaultJobs)
+    .option('-o, --out <dir>', 'output folder', 'reports')
+    .option('-f, --format <list>', `report formats: ${reportFormatNames.join(',')}`, parseFormats, [...reportFormatNames])
+    .option('--seed <seed>', 'seed of every token and fault, to replay a grading exactly')
+    .option('--shard <i/n>', 'grade only the i-th of n equal shares (CI matrices)', parseShardOption)
+    .option('--resume', 'keep results already in --out for the same rubric and seed', false)
+    .option('--only <ids>', 'grade only these criteria, e.g. M1,M5', parseList)
+    .option('--reruns <n>', 're-runs of a failing criterion to tell flaky from wrong', parseWholeNumber('--reruns', 0, 5), 1)
+    .option('--min-score <points>', 'exit 1 when a submission scores below this', parseScore('--min-score'))
+    .addOption(new Option('--isolation <mode>', 'how runs are contained').choices(['auto', 'netns', 'none']).default('auto'))
+    .action(async (dirs: string[], opts: GradeFlags) => {
+      exitCode = await gradeBatch({
+        submissions: dirs,
+        rubric: opts.rubric,
+        out: opts.out,
+        jobs: opts.jobs,
+        seed: opts.seed,
+        shard: opts.shard,
+        resume: opts.resume,
+        isolation: opts.isolation,
+        reruns: opts.reruns,
+        only: opts.only,
+        minScore: opts.minScore,
+        writeReports: (outDir, results, summary) => writeReports(outDir, results, summary, opts.format),
+        print,
+        log,
+      });
+    });
+
+  program
+    .command('check')
+    .description('self-check one submission: visible criteria, a readable report, exit 0 only if all pass')
+    .argument('[dir]', 'the submission folder', '.')
+    .requiredOption('-r, --rubric <file>', 'the rubric (YAML)')
+    .option('-j, --jobs <n>', 'runs at a time', parseWholeNumber('--jobs', 1, 64), defaultJobs)
+    .option('--seed <seed>', 'seed of every token and fault')
+    .option('--only <ids>', 'check only these criteria, e.g. M1,M5', parseList)
+    .addOption(new Option('--isolation <mode>', 'how runs are contained').choices(['auto', 'netns', 'none']).default('auto'))
+    .action(async (dir: string, opts: CheckFlags) => {
+      exitCode = await checkSubmission({
+        dir,
+        rubric: opts.rubric,
+        jobs: opts.jobs,
+        seed: opts.seed,
+        only: opts.only,
+        isolation: opts.isolation,
+        color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
+        print,
+        log,
+      });
+    });
+
+  program
+    .command('validate')
+    .description('check rubrics; every problem is reported as file:line:col')
+    .argument('<rubric...>', 'rubric files')
+    .action(async (files: string[]) => {
+      exitCode = await validateRubrics(files, print);
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const quiet = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+      return quiet ? 0 : 2;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+interface GradeFlags {
+  rubric: string;
+  jobs: number;
+  out: string;
+  format: ReportFormat[];
+  seed?: string;
+  shard?: Shard;
+  resume: boolean;
+  only?: string[];
+  reruns: number;
+  minScore?: number;
+  isolation: 'auto' | 'netns' | 'none';
+}
+
+interface CheckFlags {
+  rubric: string;
+  jobs: number;
+  seed?: string;
+  only?: string[];
+  isolation: 'auto' | 'netns' | 'none';
+}
+
+function parseFormats(text: string): ReportFormat[] {
+  const parsed = parseReportFormats(text);
+  if (!parsed.ok) throw new InvalidArgumentError(parsed.error);
+  return parsed.formats;
+}
+
+function parseShardOption(text: string): Shard {
+  const shard = parseShard(text);
+  if (typeof shard === 'string') throw new InvalidArgumentError(shard);
+  return shard;
+}

@@ -1,0 +1,37 @@
+import type { PromptKind } from '../actors/answer-prompts.js';
+import type { Rubric } from '../rubric/rubric.js';
+import type { ManifestDocument } from '../submission/manifest-schema.js';
+import type { Commands } from '../submission/resolve-commands.js';
+import type { Implementation } from '../scenario/context.js';
+
+// Merges what the rubric says of every submission with what this one's sockgrade.yaml says of itself.
+export function buildImplementation(
+  label: 'student' | 'reference',
+  stageDir: string,
+  commands: Commands,
+  rubric: Rubric,
+  manifest: ManifestDocument | undefined,
+): Implementation {
+  const prompts = Object.fromEntries(
+    Object.entries(rubric.prompts).map(([kind, regex]) => [kind, manifest?.prompts?.[kind as PromptKind] ?? toSource(regex)]),
+  ) as Record<PromptKind, string>;
+  const patterns = {
+    ...Object.fromEntries(Object.entries(rubric.patterns).map(([name, regex]) => [name, toSource(regex)])),
+    ...(manifest?.patterns ?? {}),
+  };
+  return {
+    label,
+    stageDir,
+    server: commands.server,
+    client: commands.client,
+    password: manifest?.password ?? rubric.password ?? '',
+    prompts,
+    patterns,
+    commands: { quit: '!q', ...(manifest?.commands ?? {}) },
+  };
+}
+
+// A compiled pattern back in the rubric's dialect, to cross into the worker as JSON.
+function toSource(regex: RegExp): string {
+  return `${regex.flags.includes('i') ? '(?i)' : ''}${regex.source}`;
+}

@@ -1,0 +1,129 @@
+import path from 'node:path';
+import type { LimitFunction } from 'p-limit';
+import type { Criterion, Rubric } from '../rubric/rubric.js';
+import { formatIssue } from '../rubric/format-issues.js';
+import { loadManifest } from '../submission/load-manifest.js';
+import { resolveCommands } from '../submission/resolve-commands.js';
+import { checkEntryPoints } from '../submission/check-entry-points.js';
+import { stageSubmission } from '../submission/stage-submission.js';
+import type { IsolationPlan } from '../sandbox/detect-isolation.js';
+import { allocateUid } from '../sandbox/allocate-uid.js';
+import { resolveLimits } from '../sandbox/limits.js';
+import { runInSandbox } from '../sandbox/run-in-sandbox.js';
+import type { RunOutcome } from '../sandbox/run-spec.js';
+import type { Implementation } from '../scenario/context.js';
+import { harnessVersion } from '../version.js';
+import { buildImplementation } from './build-implementation.js';
+import { decideVerdict } from './decide-verdict.js';
+import type { CriterionResult, SubmissionResult } from './result.js';
+
+// What grading one submission needs from the batch around it.
+export interface GradeOptions {
+  readonly rubricPath: string;
+  readonly plan: IsolationPlan;
+  readonly seed: string;
+  readonly reruns: number;
+  readonly pool: LimitFunction;
+  readonly signal: AbortSignal;
+  readonly only?: readonly string[];
+  readonly visibleOnly?: boolean;
+  readonly reference?: Implementation;
+  readonly onHarnessFault?: (fault: string) => void;
+}
+
+// Grades one submission folder: one sandboxed run per criterion, in parallel where the
+// criteria's requirements allow, a failure re-run to tell a flaky program from a wrong one.
+export async function gradeSubmission(dir: string, rubric: Rubric, options: GradeOptions): Promise<SubmissionResult> {
+  const started = Date.now();
+  const criteria = rubric.criteria.filter(
+    (c) => (!options.only || options.only.includes(c.id)) && (!options.visibleOnly || c.visibility === 'visible'),
+  );
+  const finish = (results: CriterionResult[]): SubmissionResult => ({
+    submission: path.basename(path.resolve(dir)),
+    path: path.resolve(dir),
+    rubric: rubric.name,
+    score: results.reduce((sum, r) => sum + r.points, 0),
+    maxScore: results.reduce((sum, r) => sum + r.maxPoints, 0),
+    seed: options.seed,
+    durationMs: Date.now() - started,
+    gradedAt: new Date().toISOString(),
+    harness: {
+      version: harnessVersion,
+      isolation: options.plan.mode,
+      ...(options.plan.note ? { isolationNote: options.plan.note } : {}),
+    },
+    criteria: results,
+  });
+  const allError = (message: string): SubmissionResult =>
+    finish(criteria.map((c) => decideVerdict(c, { status: 'error', message, evidence: {}, durationMs: 0 })));
+
+  const limits = resolveLimits(rubric.limits);
+  const manifest = await loadManifest(dir);
+  if (!manifest.ok) {
+    return allError(`sockgrade.yaml is not valid:\n${manifest.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
+  }
+  const commands = resolveCommands(dir, manifest.manifest, rubric.launch);
+  const buildUid = allocateUid(options.plan.dropPrivileges);
+  const staged = await options.pool(() =>
+    stageSubmission(dir, commands.build, options.plan, { isolation: options.plan.mode, uid: buildUid, limits }),
+  );
+  if (!staged.ok) return allError(staged.message);
+  try {
+    const problem = await checkEntryPoints(staged.stage.dir, commands, commands.source);
+    if (problem) return allError(problem);
+    const student = buildImplementation('student', staged.stage.dir, commands, rubric, manifest.manifest);
+    const submission = path.basename(path.resolve(dir));
+    const runOnce = (criterion: Criterion, attempt: number): Promise<RunOutcome> =>
+      options.pool(() =>
+        runInSandbox(
+          {
+            rubricPath: options.rubricPath,
+            criterionId: criterion.id,
+            submission,
+            student,
+            reference: options.reference,
+            confinement: { isolation: options.plan.mode, uid: allocateUid(options.plan.dropPrivileges), limits },
+            seed: options.seed,
+            attempt,
+          },
+          options.plan,
+          criterion.timeout ?? rubric.timeouts.run,
+          options.signal,
+        ),
+      );
+    const verdicts = new Map<string, Promise<CriterionResult>>();
+    const verdictOf = (criterion: Criterion): Promise<CriterionResult> => {
+      const known = verdicts.get(criterion.id);
+      if (known) return known;
+      const verdict = grade(criterion);
+      verdicts.set(criterion.id, verdict);
+      return verdict;
+    };
+    const grade = async (criterion: Criterion): Promise<CriterionResult> => {
+      const blockers: CriterionResult[] = [];
+      for (const id of criterion.requires) {
+        const required = criteria.find((c) => c.id === id);
+        const verdict = required ? await verdictOf(required) : undefined;
+        if (verdict && verdict.status !== 'pass' && verdict.status !== 'manual') blockers.push(verdict);
+      }
+      if (blockers.length > 0) {
+        const names = blockers.map((b) => `${b.id} (${b.status})`).join(', ');
+        return decideVerdict(criterion, { status: 'blocked', message: `Not run: it requires ${names}.`, evidence: {}, durationMs: 0 });
+      }
+      if (criterion.grading === 'manual') {
+        return decideVerdict(criterion, { status: 'manual', message: 'Graded by the lecturer.', evidence: {}, durationMs: 0 });
+      }
+      const first = await runOnce(criterion, 0);
+      if (first.harnessFault) options.onHarnessFault?.(first.harnessFault);
+      if (first.status !== 'fail' || options.reruns === 0 || options.signal.aborted) return decideVerdict(criterion, first);
+      for (let attempt = 1; attempt <= options.reruns; attempt++) {
+        const again = await runOnce(criterion, attempt);
+        if (again.status === 'pass') return decideVerdict(criterion, first, again);
+      }
+      return decideVerdict(criterion, first);
+    };
+    return finish(await Promise.all(criteria.map(verdictOf)));
+  } finally {
+    staged.stage.remove();
+  }
+}

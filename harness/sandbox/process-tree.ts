@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+// The pids of a process and all its descendants, read from /proc (the worker's own pid namespace).
+export function listProcessTree(rootPid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const ppid = readParentPid(Number(entry));
+    if (ppid === undefined) continue;
+    const siblings = children.get(ppid) ?? [];
+    siblings.push(Number(entry));
+    children.set(ppid, siblings);
+  }
+  const tree: number[] = [];
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.shift() as number;
+    tree.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+function readParentPid(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name may hold spaces and parentheses: fields resume after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+// Sends a signal to each pid, ignoring those that have already gone.
+export function signalAll(pids: readonly number[], signal: NodeJS.Signals): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // already exited
+    }
+  }
+}
+
+// True for the unshare(1) process that holds an actor's pid namespace: a signal to it would
+// end the namespace at once, so a graceful stop signals only the processes inside.
+export function isNamespaceWrapper(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'unshare';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { rootDir } from '../version.js';
+import type { IsolationPlan } from './detect-isolation.js';
+import type { RunOutcome, RunSpec } from './run-spec.js';
+
+const workerPath = path.join(rootDir, 'dist', 'harness', 'sandbox', 'worker.js');
+const stderrLimit = 16 * 1024;
+
+// Runs one criterion in a worker inside fresh namespaces, kills it if it overstays its deadline,
+// and removes everything the run wrote. Never throws for what a student's program does.
+export async function runInSandbox(
+  spec: Omit<RunSpec, 'runDir' | 'outcomePath'>,
+  plan: IsolationPlan,
+  deadlineMs: number,
+  signal: AbortSignal,
+): Promise<RunOutcome> {
+  const runDir = mkdtempSync(path.join(tmpdir(), 'sockgrade-run-'));
+  chmodSync(runDir, 0o711); // student uids may enter their own copies, not list the others
+  const full: RunSpec = { ...spec, runDir, outcomePath: path.join(runDir, 'outcome.json') };
+  const specPath = path.join(runDir, 'spec.json');
+  writeFileSync(specPath, JSON.stringify(full), { mode: 0o600 });
+  try {
+    const { code, stderr, killedFor } = await spawnWorker(plan, specPath, deadlineMs, signal);
+    try {
+      return JSON.parse(readFileSync(full.outcomePath, 'utf8')) as RunOutcome;
+    } catch {
+      const why = killedFor ?? `the grading worker exited with ${code}`;
+      return {
+        status: 'error',
+        message: `sockgrade could not finish this criterion: ${why}.`,
+        evidence: { notes: stderr ? [stderr] : [] },
+        durationMs: 0,
+        ...(killedFor === 'the batch was interrupted' ? {} : { harnessFault: `${why}\n${stderr}` }),
+      };
+    }
+  } finally {
+    rmSync(runDir, { recursive: true, force: true });
+  }
+}
+
+function spawnWorker(
+  plan: IsolationPlan,
+  specPath: string,
+  deadlineMs: number,
+  signal: AbortSignal,
+): Promise<{ code: string; stderr: string; killedFor: string | undefined }> {
+  const argv = [...plan.unsharePrefix, process.execPath, workerPath, specPath];
+  const child = spawn(argv[0] as string, argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  let stderr = '';
+  let killedFor: string | undefined;
+  child.stderr.on('data', (chunk: Buffer) => {
+    if (stderr.length < stderrLimit) stderr += chunk.toString('utf8');
+  });
+  const kill = (reason: string): void => {
+    killedFor ??= reason;
+    try {
+      process.kill(-(child.pid as number), 'SIGKILL'); // the worker; with it its namespaces
+    } catch {
+      // already gone
+    }
+  };
+  // The worker enforces the run's own deadline; this one only catches a worker that hangs.
+  const timer = setTimeout(() => kill(`the run exceeded its deadline of ${Math.round(deadlineMs / 1000)} s`), deadlineMs + 15_000);
+  const onAbort = (): void => kill('the batch was interrupted');
+  signal.addEventListener('abort', onAbort);
+  return new Promise((resolve) => {
+    child.on('error', (error) => {
+      killedFor ??= `the worker could not start (${error.message})`;
+    });
+    child.on('close', (code, sig) => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      resolve({ code: sig ? `signal ${sig}` : `code ${code ?? '?'}`, stderr: stderr.trim(), killedFor });
+    });
+  });
+}

@@ -1,0 +1,26 @@
+import type { Evidence } from '../grading/result.js';
+import type { Implementation } from '../scenario/context.js';
+import type { Confinement } from './confine-command.js';
+
+// Everything a worker needs to grade one criterion of one submission, as JSON.
+export interface RunSpec {
+  readonly rubricPath: string;
+  readonly criterionId: string;
+  readonly submission: string;
+  readonly student: Implementation;
+  readonly reference: Implementation | undefined;
+  readonly runDir: string;
+  readonly confinement: Confinement;
+  readonly seed: string;
+  readonly attempt: number;
+  readonly outcomePath: string;
+}
+
+// What a worker reports back: the verdict of one run, before dependencies and re-runs.
+export interface RunOutcome {
+  readonly status: 'pass' | 'fail' | 'error';
+  readonly message: string;
+  readonly evidence: Evidence;
+  readonly durationMs: number;
+  readonly harnessFault?: string; // set when sockgrade itself failed, not the student's program
+}

@@ -1,0 +1,40 @@
+// The process that grades one criterion inside the run's namespaces: it brings the network up,
+// plays the scenario (proxy included) and writes the outcome for the harness to read.
+import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { loadRubric } from '../rubric/load-rubric.js';
+import { runCriterion } from '../grading/run-criterion.js';
+import type { RunOutcome, RunSpec } from './run-spec.js';
+import { setupNetwork } from './setup-network.js';
+
+async function main(specPath: string): Promise<void> {
+  const spec = JSON.parse(await readFile(specPath, 'utf8')) as RunSpec;
+  const write = (outcome: RunOutcome): void => writeFileSync(spec.outcomePath, JSON.stringify(outcome));
+  try {
+    if (spec.confinement.isolation === 'netns') await setupNetwork();
+    const loaded = await loadRubric(spec.rubricPath);
+    if (!loaded.ok) throw new Error(`the rubric ${spec.rubricPath} no longer loads`);
+    const criterion = loaded.rubric.criteria.find((c) => c.id === spec.criterionId);
+    if (!criterion) throw new Error(`the rubric has no criterion ${spec.criterionId}`);
+    write(await runCriterion(spec, loaded.rubric, criterion));
+  } catch (error) {
+    const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    write({
+      status: 'error',
+      message: `sockgrade failed while grading this criterion: ${error instanceof Error ? error.message : String(error)}`,
+      evidence: {},
+      durationMs: 0,
+      harnessFault: reason,
+    });
+  }
+}
+
+const specPath = process.argv[2];
+if (specPath === undefined) {
+  process.stderr.write('usage: worker <spec.json>\n');
+  process.exitCode = 3;
+} else {
+  // The worker may be the first process of a pid namespace: end explicitly, so the kernel
+  // ends every process left in it.
+  void main(specPath).then(() => process.exit(0));
+}

@@ -1,0 +1,74 @@
+import type { TranscriptLine } from '../grading/result.js';
+import type { Rubric, Criterion } from '../rubric/rubric.js';
+import type { Actor } from '../actors/actor.js';
+import type { PromptKind, PromptState } from '../actors/answer-prompts.js';
+import type { BoundSocket } from '../actors/discover-port.js';
+import type { Confinement } from '../sandbox/confine-command.js';
+import type { WireLog } from '../wire/wire-log.js';
+import type { SeededSource } from './tokens.js';
+
+// One implementation a scenario can launch actors from: the student's or the reference.
+export interface Implementation {
+  readonly label: string; // "student" or "reference"
+  readonly stageDir: string; // the built copy every actor's working copy is made from
+  readonly server: string; // command templates
+  readonly client: string;
+  readonly password: string;
+  readonly prompts: Readonly<Record<PromptKind, string>>; // regex sources
+  readonly patterns: Readonly<Record<string, string>>;
+  readonly commands: Readonly<Record<string, string>>;
+}
+
+// A launched actor and what the scenario knows about it.
+export interface ActorState {
+  readonly actor: Actor;
+  readonly role: 'server' | 'client';
+  readonly impl: Implementation;
+  readonly workdir: string;
+  readonly prompts?: PromptState;
+  readonly chatName?: string;
+  relay?: { close(): void; readonly host: string; readonly port: number };
+}
+
+// Everything the steps of one run share.
+export interface ScenarioContext {
+  readonly rubric: Rubric;
+  readonly criterion: Criterion;
+  readonly student: Implementation;
+  readonly reference: Implementation | undefined;
+  readonly runDir: string;
+  readonly confinement: Confinement;
+  readonly random: SeededSource;
+  readonly clock: () => number;
+  readonly transcript: TranscriptLine[];
+  readonly wire: WireLog;
+  readonly actors: Map<string, ActorState>;
+  server: { readonly name: string; bound: BoundSocket | undefined } | undefined;
+  lastToken: string | undefined;
+  sendMark: number; // clock() of the last send step
+  readonly teardown: (() => Promise<void> | void)[];
+  readonly raise: (outcome: StepOutcome) => void; // ends the run at once, whatever step is running
+}
+
+// How a step ended: on, or the verdict it decides with what was expected and seen.
+export type StepOutcome =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      readonly status: 'fail' | 'error';
+      readonly expected: string;
+      readonly observed: string;
+      readonly actors?: readonly string[]; // whose transcript explains it
+    };
+
+export const stepOk: StepOutcome = { ok: true };
+
+// A failed expectation: a verdict about the student's program.
+export function stepFail(expected: string, observed: string, actors: readonly string[] = []): StepOutcome {
+  return { ok: false, status: 'fail', expected, observed, actors };
+}
+
+// A program that could not be run at all: says nothing about the spec.
+export function stepError(expected: string, observed: string, actors: readonly string[] = []): StepOutcome {
+  return { ok: false, status: 'error', expected, observed, actors };
+}

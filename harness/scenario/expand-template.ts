@@ -1,0 +1,19 @@
+import type { ScenarioContext } from './context.js';
+
+// Fills {token}, {password} and the like in a step's text; a send step draws a fresh token first.
+export function expandTemplate(
+  ctx: ScenarioContext,
+  template: string,
+  extra: Readonly<Record<string, string>> = {},
+): string {
+  return template.replace(/\{([a-z]+)\}/g, (whole, key: string) => {
+    if (key === 'token') return ctx.lastToken ?? whole;
+    if (key === 'password') return ctx.student.password;
+    return extra[key] ?? whole;
+  });
+}
+
+// Draws the fresh token a send step's text will carry.
+export function drawToken(ctx: ScenarioContext, template: string): void {
+  if (template.includes('{token}')) ctx.lastToken = ctx.random.token();
+}

@@ -1,0 +1,44 @@
+import { Actor } from '../actors/actor.js';
+import { buildActorEnv, confineCommand } from '../sandbox/confine-command.js';
+import { makeActorWorkdir } from '../sandbox/workdir.js';
+import { stepError, type ActorState, type Implementation, type ScenarioContext } from './context.js';
+
+// Launches one actor in its own working copy (kept when it restarts) and registers its teardown
+// before it starts, so an interrupted run still ends it.
+export async function launchActor(
+  ctx: ScenarioContext,
+  options: {
+    readonly name: string;
+    readonly role: 'server' | 'client';
+    readonly impl: Implementation;
+    readonly command: string;
+    readonly workdir?: string;
+  },
+): Promise<Actor> {
+  const { name, impl, command } = options;
+  const workdir = options.workdir ?? makeActorWorkdir(impl.stageDir, ctx.runDir, name, ctx.confinement.uid);
+  const actor = new Actor({
+    name,
+    argv: confineCommand(command, ctx.confinement),
+    cwd: workdir,
+    env: buildActorEnv(workdir),
+    outputLimitBytes: ctx.confinement.limits.outputKb * 1024,
+    clock: ctx.clock,
+    record: (line) => ctx.transcript.push(line),
+  });
+  ctx.teardown.push(() => actor.kill());
+  actor.on('flood', () =>
+    ctx.raise(
+      stepError(
+        `${name} to print at most ${ctx.confinement.limits.outputKb} KB`,
+        `${name} printed more than ${ctx.confinement.limits.outputKb} KB of output, so sockgrade stopped it`,
+        [name],
+      ),
+    ),
+  );
+  const state: ActorState = { actor, role: options.role, impl, workdir };
+  ctx.actors.set(name, state);
+  actor.note(`$ ${command}   (${impl.label}, in its own copy)`);
+  await actor.start();
+  return actor;
+}

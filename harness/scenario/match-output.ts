@@ -1,0 +1,34 @@
+import type { Actor } from '../actors/actor.js';
+import type { ExpectStep, RefuteStep } from '../rubric/rubric.js';
+import type { ScenarioContext } from './context.js';
+import { expandTemplate } from './expand-template.js';
+import { compilePattern } from '../rubric/compile-pattern.js';
+
+// What an expect or refute step looks for in an actor's output, and how to say it.
+export interface OutputMatcher {
+  readonly describe: string;
+  readonly test: (actor: Actor) => boolean;
+  readonly find: (actor: Actor) => string | undefined; // the line that matched
+}
+
+// Builds the matcher for a step's text (literal, templates filled) or pattern (named or a regex).
+export function buildMatcher(step: ExpectStep | RefuteStep, ctx: ScenarioContext, from: number): OutputMatcher {
+  const since = (actor: Actor): string => actor.output.slice(from);
+  if (step.text !== undefined) {
+    const text = expandTemplate(ctx, step.text);
+    return {
+      describe: `"${text}"`,
+      test: (actor) => since(actor).includes(text),
+      find: (actor) => since(actor).split(/\r?\n/).find((line) => line.includes(text)),
+    };
+  }
+  // A named pattern may be overridden by the submission's sockgrade.yaml.
+  const override = step.patternName === undefined ? undefined : ctx.student.patterns[step.patternName];
+  const regex = override === undefined ? (step.pattern ?? /(?!)/) : compilePattern(override);
+  const name = step.patternName === undefined ? '' : `the ${step.patternName} pattern `;
+  return {
+    describe: `${name}/${regex.source}/`,
+    test: (actor) => regex.test(since(actor)),
+    find: (actor) => since(actor).split(/\r?\n/).find((line) => regex.test(line)),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Step, StepKind } from '../rubric/rubric.js';
+import type { ScenarioContext, StepOutcome } from './context.js';
+import { runAnyStep } from './steps/any-step.js';
+import { runExpectStep } from './steps/expect-step.js';
+import { runJoinStep } from './steps/join-step.js';
+import { runRefuteStep } from './steps/refute-step.js';
+import { runRejectedStep } from './steps/rejected-step.js';
+import { runSendStep } from './steps/send-step.js';
+import { runStartStep } from './steps/start-step.js';
+import { runQuitStep, runRestartStep, runStopStep } from './steps/stop-step.js';
+import { runWireStep } from './steps/wire-step.js';
+
+type StepHandler<K extends StepKind> = (step: Extract<Step, { kind: K }>, ctx: ScenarioContext) => Promise<StepOutcome>;
+
+// One handler per step kind: a new kind does not compile until it has one.
+export const stepHandlers = {
+  start: runStartStep,
+  join: runJoinStep,
+  send: runSendStep,
+  expect: runExpectStep,
+  refute: runRefuteStep,
+  rejected: runRejectedStep,
+  wire: runWireStep,
+  stop: runStopStep,
+  restart: runRestartStep,
+  quit: runQuitStep,
+  any: runAnyStep,
+} satisfies { [K in StepKind]: StepHandler<K> };
+
+// Dispatches a step to its handler.
+export function runStep(step: Step, ctx: ScenarioContext): Promise<StepOutcome> {
+  const handler = stepHandlers[step.kind] as StepHandler<typeof step.kind>;
+  return handler(step as never, ctx);
+}

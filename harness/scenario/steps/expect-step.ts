@@ -1,0 +1,23 @@
+import { waitForActor } from '../../actors/wait-for.js';
+import type { ExpectStep } from '../../rubric/rubric.js';
+import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { buildMatcher } from '../match-output.js';
+import { lastLines } from '../observe.js';
+import { firstTrue } from '../first-true.js';
+
+// Waits until the listed actors print the text or pattern: all of them, or any one.
+export async function runExpectStep(step: ExpectStep, ctx: ScenarioContext): Promise<StepOutcome> {
+  const matcher = buildMatcher(step, ctx, 0);
+  const actors = step.in.map((name) => ({ name, state: ctx.actors.get(name) }));
+  const waits = actors.map(({ state }) =>
+    state ? waitForActor(state.actor, () => matcher.test(state.actor), step.within) : Promise.resolve(false),
+  );
+  const seen = step.mode === 'any' ? [await firstTrue(waits)] : await Promise.all(waits);
+  if (seen.every(Boolean)) return stepOk;
+  const missing = actors.filter((_, i) => step.mode === 'any' || !seen[i]);
+  const who = step.mode === 'any' ? `one of ${step.in.join(', ')}` : step.in.join(' and ');
+  const observed = missing
+    .map(({ name, state }) => (state ? `${name} did not print it${lastLines(state.actor, 6)}` : `${name} was never started`))
+    .join('\n');
+  return stepFail(`${who} to print ${matcher.describe} within ${step.within / 1000} s`, observed, step.in);
+}

@@ -1,0 +1,38 @@
+import type { QuitStep, RestartStep, StopStep } from '../../rubric/rubric.js';
+import { waitForActor } from '../../actors/wait-for.js';
+import { stepError, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { awaitBinding } from './start-step.js';
+import { launchActor } from '../launch-actor.js';
+
+const stopGraceMs = 2000;
+
+// Stops an actor as a user would with Ctrl-C: SIGINT, then SIGKILL after a grace period.
+export async function runStopStep(step: StopStep, ctx: ScenarioContext): Promise<StepOutcome> {
+  const state = ctx.actors.get(step.actor);
+  if (!state) return stepError(`${step.actor} to be running`, `${step.actor} was never started`);
+  await state.actor.stop(stopGraceMs);
+  if (ctx.server?.name === step.actor) ctx.server.bound = undefined;
+  return stepOk;
+}
+
+// Stops the server and starts it again in the same working copy, so what it saved is still there.
+export async function runRestartStep(step: RestartStep, ctx: ScenarioContext): Promise<StepOutcome> {
+  const state = ctx.actors.get(step.actor);
+  if (!state || state.role !== 'server') {
+    return stepError(`${step.actor} to be a started server`, `${step.actor} is not a server started in this run`);
+  }
+  await state.actor.stop(stopGraceMs);
+  ctx.server = { name: step.actor, bound: undefined };
+  await launchActor(ctx, { name: step.actor, role: 'server', impl: state.impl, command: state.impl.server, workdir: state.workdir });
+  return awaitBinding(ctx, step.actor, step.within);
+}
+
+// Types the client's quit command and gives it a moment to leave; closes its input if it stays.
+export async function runQuitStep(step: QuitStep, ctx: ScenarioContext): Promise<StepOutcome> {
+  const state = ctx.actors.get(step.actor);
+  if (!state) return stepError(`${step.actor} to be running`, `${step.actor} was never started`);
+  const quit = state.impl.commands['quit'] ?? '!q';
+  state.actor.type(quit);
+  if (!(await waitForActor(state.actor, () => !state.actor.running, stopGraceMs))) state.actor.closeInput();
+  return stepOk;
+}

@@ -1,0 +1,34 @@
+import type { WireRecord } from '../../grading/result.js';
+import type { WireStep } from '../../rubric/rubric.js';
+import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+
+// Waits until bytes cross a client's link in the given direction: proof on the wire itself,
+// whatever the student's protocol.
+export function runWireStep(step: WireStep, ctx: ScenarioContext): Promise<StepOutcome> {
+  const from = step.since === 'start' ? 0 : ctx.sendMark;
+  const fits = (record: WireRecord): boolean =>
+    record.link === step.link && record.dir === step.dir && record.t >= from && record.size >= step.minBytes;
+  const what = `${step.dir === 'up' ? `${step.link} → server` : `server → ${step.link}`}`;
+  const expected = `a ${ctx.rubric.transport === 'udp' ? 'datagram' : 'segment'} of at least ${step.minBytes} bytes on ${what}${step.since === 'send' ? ' after the last message was typed' : ''}, within ${step.within / 1000} s`;
+  if (ctx.wire.records.some(fits)) return Promise.resolve(stepOk);
+  return new Promise((resolve) => {
+    const onRecord = (record: WireRecord): void => {
+      if (!fits(record)) return;
+      finish(stepOk);
+    };
+    const timer = setTimeout(() => {
+      const seen = ctx.wire.records.filter((r) => r.link === step.link && r.t >= from);
+      const observed =
+        seen.length === 0
+          ? `nothing crossed ${step.link}'s link through sockgrade's proxy; a client that ignores the typed address and port bypasses it`
+          : `${seen.length} on ${step.link}'s link, none matching: ${seen.slice(-5).map((r) => `${r.dir} ${r.size} B`).join(', ')}`;
+      finish(stepFail(expected, observed, [step.link, ctx.server?.name ?? 'server']));
+    }, step.within);
+    const finish = (outcome: StepOutcome): void => {
+      clearTimeout(timer);
+      ctx.wire.off('record', onRecord);
+      resolve(outcome);
+    };
+    ctx.wire.on('record', onRecord);
+  });
+}

@@ -1,0 +1,27 @@
+import { EventEmitter } from 'node:events';
+import type { WireRecord } from '../grading/result.js';
+
+const headBytes = 64;
+
+// Every datagram or segment that crossed the proxy in one run, in order.
+export class WireLog extends EventEmitter {
+  readonly records: WireRecord[] = [];
+
+  constructor(private readonly clock: () => number) {
+    super();
+  }
+
+  // Records bytes that crossed a link, and tells anyone waiting.
+  add(link: string, dir: 'up' | 'down', bytes: Buffer, fault?: string): void {
+    const record: WireRecord = {
+      t: this.clock(),
+      link,
+      dir,
+      size: bytes.length,
+      head: bytes.subarray(0, headBytes).toString('base64'),
+      ...(fault ? { fault } : {}),
+    };
+    this.records.push(record);
+    this.emit('record', record);
+  }
+}
