@@ -1,0 +1,77 @@
+import type { IndexedCriterion } from './collect-rubric-parts.js';
+import { quote } from './describe-value.js';
+import type { PathSegment } from './format-path.js';
+import type { StepDocument } from './schema.js';
+import type { Finding } from './yaml-issue.js';
+import { walkSteps } from './walk-steps.js';
+
+// How a step involves an actor: starts it, joins it, makes it send, or needs it already there (joined: as a client).
+type Role = 'start' | 'join' | 'send' | 'joined' | 'present';
+
+interface Use {
+  readonly role: Role;
+  readonly actor: string;
+  readonly path: readonly PathSegment[];
+}
+
+// Reports an actor used before a step brings it in: joins before any start, sends before joining, checks on nobody.
+export function checkActors({ index, criterion }: IndexedCriterion): Finding[] {
+  const started = new Set<string>();
+  const joined = new Set<string>();
+  const findings: Finding[] = [];
+  for (const { step, path } of walkSteps(criterion.steps ?? [], ['criteria', index, 'steps'])) {
+    for (const use of usesOf(step)) {
+      const at = [...path, ...use.path];
+      const problem = judge(use, started, joined);
+      if (problem) findings.push({ path: at, at: 'value', message: problem });
+      if (use.role === 'start') started.add(use.actor);
+      if (use.role === 'join') joined.add(use.actor);
+    }
+  }
+  return findings;
+}
+
+function judge(use: Use, started: ReadonlySet<string>, joined: ReadonlySet<string>): string | undefined {
+  const name = quote(use.actor);
+  switch (use.role) {
+    case 'start':
+      return undefined;
+    case 'join':
+      return started.size === 0 ? `${name} joins before any server is started; put a "start" step before it` : undefined;
+    case 'send':
+      return joined.has(use.actor) ? undefined : `${name} sends before it has joined; put "- join: ${use.actor}" before this step`;
+    case 'joined':
+      return joined.has(use.actor) ? undefined : `${name} is used before it has joined; put "- join: ${use.actor}" before this step`;
+    case 'present':
+      return started.has(use.actor) || joined.has(use.actor) ? undefined : `${name} is used before it is started or joined`;
+  }
+}
+
+function usesOf(step: StepDocument): Use[] {
+  if ('start' in step) return [typeof step.start === 'string' ? use('start', step.start, 'start') : use('start', step.start.actor, 'start', 'actor')];
+  if ('join' in step) return [typeof step.join === 'string' ? use('join', step.join, 'join') : use('join', step.join.as, 'join', 'as')];
+  if ('send' in step) return [use('send', step.send.from, 'send', 'from')];
+  if ('expect' in step) return listUses(step.expect.in, 'expect');
+  if ('refute' in step) return listUses(step.refute.in, 'refute');
+  if ('rejected' in step) {
+    const value = step.rejected;
+    return [typeof value === 'string' ? use('joined', value, 'rejected') : use('joined', value.actor, 'rejected', 'actor')];
+  }
+  if ('wire' in step) return [use('joined', step.wire.link, 'wire', 'link')];
+  if ('stop' in step) return [use('present', step.stop, 'stop')];
+  if ('quit' in step) return [use('present', step.quit, 'quit')];
+  if ('restart' in step) {
+    const value = step.restart;
+    return [typeof value === 'string' ? use('present', value, 'restart') : use('present', value.actor, 'restart', 'actor')];
+  }
+  return [];
+}
+
+function listUses(actors: string | readonly string[], kind: string): Use[] {
+  if (typeof actors === 'string') return [use('present', actors, kind, 'in')];
+  return actors.map((actor, k) => use('present', actor, kind, 'in', k));
+}
+
+function use(role: Role, actor: string, ...path: PathSegment[]): Use {
+  return { role, actor, path };
+}

@@ -1,0 +1,65 @@
+import { compilePattern } from './compile-pattern.js';
+import type { PathSegment } from './format-path.js';
+import { parseDuration } from './parse-duration.js';
+import type { CheckStep, Match, Step, Timeouts } from './rubric.js';
+import type { StepDocument } from './schema.js';
+import type { Locate } from './yaml-issue.js';
+
+// What turning a step document into a step needs from the rubric around it.
+export interface StepContext {
+  readonly timeouts: Timeouts;
+  readonly patterns: Readonly<Record<string, RegExp>>;
+  readonly locate: Locate;
+}
+
+type Duration = number | string | undefined;
+type CheckDocument = Extract<StepDocument, { expect: unknown } | { refute: unknown } | { wire: unknown }>;
+type MatchDocument = { in: string | string[]; text?: string | undefined; pattern?: string | undefined; mode?: 'any' | 'all' | undefined };
+
+// Turns a schema-valid step into its normalised form: a kind, durations in ms, defaults filled, patterns compiled.
+export function normalizeStep(step: StepDocument, path: readonly PathSegment[], ctx: StepContext): Step {
+  const line = ctx.locate(path).line;
+  const ms = (value: Duration, fallback: number): number => (value === undefined ? fallback : parseDuration(value));
+  if ('any' in step) return { kind: 'any', checks: step.any.map((check, k) => normalizeCheck(check, [...path, 'any', k], ctx)), line };
+  if ('start' in step) {
+    const s = typeof step.start === 'string' ? { actor: step.start } : step.start;
+    return { kind: 'start', actor: s.actor, impl: s.impl ?? 'student', within: ms(s.within, ctx.timeouts.start), line };
+  }
+  if ('join' in step) {
+    const j = typeof step.join === 'string' ? { as: step.join } : step.join;
+    const within = ms(j.within, ctx.timeouts.join);
+    return { kind: 'join', as: j.as, name: j.name ?? j.as, password: j.password, wait: j.wait ?? 'joined', impl: j.impl ?? 'student', within, line };
+  }
+  if ('send' in step) return { kind: 'send', from: step.send.from, text: step.send.text, optional: step.send.optional ?? false, line };
+  if ('rejected' in step) {
+    const r = typeof step.rejected === 'string' ? { actor: step.rejected } : step.rejected;
+    return { kind: 'rejected', actor: r.actor, within: ms(r.within, ctx.timeouts.join), line };
+  }
+  if ('stop' in step) return { kind: 'stop', actor: step.stop, line };
+  if ('quit' in step) return { kind: 'quit', actor: step.quit, line };
+  if ('restart' in step) {
+    const r = typeof step.restart === 'string' ? { actor: step.restart } : step.restart;
+    return { kind: 'restart', actor: r.actor, within: ms(r.within, ctx.timeouts.start), line };
+  }
+  return normalizeCheck(step, path, ctx);
+}
+
+function normalizeCheck(check: CheckDocument, path: readonly PathSegment[], ctx: StepContext): CheckStep {
+  const line = ctx.locate(path).line;
+  const ms = (value: Duration, fallback: number): number => (value === undefined ? fallback : parseDuration(value));
+  if ('expect' in check) return { kind: 'expect', ...normalizeMatch(check.expect, ctx), within: ms(check.expect.within, ctx.timeouts.expect), line };
+  if ('refute' in check) return { kind: 'refute', ...normalizeMatch(check.refute, ctx), for: ms(check.refute.for, ctx.timeouts.refute), line };
+  const w = check.wire;
+  return { kind: 'wire', link: w.link, dir: w.dir, since: w.since ?? 'send', minBytes: w.minBytes ?? 1, within: ms(w.within, ctx.timeouts.expect), line };
+}
+
+function normalizeMatch(match: MatchDocument, ctx: StepContext): Match {
+  const named = match.pattern === undefined ? undefined : ctx.patterns[match.pattern];
+  return {
+    in: typeof match.in === 'string' ? [match.in] : match.in,
+    mode: match.mode ?? 'all',
+    ...(match.text === undefined ? {} : { text: match.text }),
+    ...(match.pattern === undefined ? {} : { pattern: named ?? compilePattern(match.pattern) }),
+    ...(named === undefined || match.pattern === undefined ? {} : { patternName: match.pattern }),
+  };
+}

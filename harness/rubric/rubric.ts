@@ -1,0 +1,191 @@
+// The loaded rubric: the YAML document normalised for the harness (durations in ms, regexes compiled, defaults filled).
+import type { YamlIssue } from './yaml-issue.js';
+
+// A rubric problem with its place: rubrics/udp-chat.yaml:12:7 criteria[0].points: expected …
+export type RubricIssue = YamlIssue;
+
+// What loadRubric gives: a ready rubric, or every problem found in the file.
+export type LoadResult =
+  | { readonly ok: true; readonly rubric: Rubric }
+  | { readonly ok: false; readonly issues: readonly RubricIssue[] };
+
+// Whose program plays an actor: the submission's, or the reference implementation's.
+export type Impl = 'student' | 'reference';
+// The prompts a client may print that the harness answers.
+export type PromptName = 'host' | 'port' | 'name' | 'password';
+
+// The rubric's default deadlines, all in milliseconds.
+export interface Timeouts {
+  readonly start: number;
+  readonly join: number;
+  readonly expect: number;
+  readonly refute: number;
+  readonly run: number;
+}
+
+// Command templates from the rubric; a submission's sockgrade.yaml or a convention may replace them.
+export interface Launch {
+  readonly server?: string;
+  readonly client?: string;
+  readonly build?: string;
+}
+
+// Resource limits the rubric sets; what it leaves out the sandbox fills with its own defaults.
+export interface Limits {
+  readonly processes?: number;
+  readonly memoryMb?: number;
+  readonly cpuSeconds?: number;
+  readonly fileSizeMb?: number;
+  readonly outputKb?: number;
+}
+
+// A whole rubric, ready to plan runs from.
+export interface Rubric {
+  readonly source: string; // absolute path of the YAML file
+  readonly name: string; // the document's "rubric" key, e.g. "udp-chat"
+  readonly title: string;
+  readonly transport: 'udp' | 'tcp';
+  readonly launch: Launch;
+  readonly password: string | undefined;
+  readonly prompts: Readonly<Record<PromptName, RegExp>>;
+  readonly patterns: Readonly<Record<string, RegExp>>; // always has joined and refused
+  readonly timeouts: Timeouts;
+  readonly limits: Limits;
+  readonly criteria: readonly Criterion[];
+}
+
+// One spec of the assignment: what it is worth, what it needs first, and the scenario that tests it.
+export interface Criterion {
+  readonly id: string;
+  readonly title: string;
+  readonly points: number;
+  readonly mandatory: boolean;
+  readonly visibility: 'visible' | 'hidden';
+  readonly requires: readonly string[];
+  readonly grading: 'auto' | 'manual';
+  readonly hint: string | undefined;
+  readonly timeout: number; // ms for the whole run; the rubric's run timeout unless set
+  readonly steps: readonly Step[]; // empty only when grading is manual
+  readonly line: number;
+}
+
+// Launches an actor (usually the server) and waits, up to within ms, for it to bind its port.
+export interface StartStep {
+  readonly kind: 'start';
+  readonly actor: string;
+  readonly impl: Impl;
+  readonly within: number;
+  readonly line: number;
+}
+
+// Launches a client, answers its prompts, and (wait: joined) waits for the joined pattern.
+export interface JoinStep {
+  readonly kind: 'join';
+  readonly as: string;
+  readonly name: string; // the actor name unless set; may hold {templates}
+  readonly password: string | undefined; // undefined: the room password (rubric or manifest)
+  readonly wait: 'joined' | 'none';
+  readonly impl: Impl;
+  readonly within: number;
+  readonly line: number;
+}
+
+// Types a chat line into a client; optional skips it when that client has already exited.
+export interface SendStep {
+  readonly kind: 'send';
+  readonly from: string;
+  readonly text: string;
+  readonly optional: boolean;
+  readonly line: number;
+}
+
+// What expect and refute look for: literal text, or a regex (patternName set when it names a rubric pattern).
+export interface Match {
+  readonly in: readonly string[];
+  readonly text?: string;
+  readonly pattern?: RegExp;
+  readonly patternName?: string;
+  readonly mode: 'any' | 'all';
+}
+
+// Passes when the text or pattern appears in the actors' output within the deadline.
+export interface ExpectStep extends Match {
+  readonly kind: 'expect';
+  readonly within: number;
+  readonly line: number;
+}
+
+// Passes when the text or pattern does not appear for the whole watch period.
+export interface RefuteStep extends Match {
+  readonly kind: 'refute';
+  readonly for: number;
+  readonly line: number;
+}
+
+// Passes when a client is refused: it prints the refused pattern, or exits.
+export interface RejectedStep {
+  readonly kind: 'rejected';
+  readonly actor: string;
+  readonly within: number;
+  readonly line: number;
+}
+
+// Passes when bytes cross a client's link through the proxy, in the given direction.
+export interface WireStep {
+  readonly kind: 'wire';
+  readonly link: string;
+  readonly dir: 'up' | 'down';
+  readonly since: 'send' | 'start';
+  readonly minBytes: number;
+  readonly within: number;
+  readonly line: number;
+}
+
+// Ends an actor's process (a server can be started again with restart).
+export interface StopStep {
+  readonly kind: 'stop';
+  readonly actor: string;
+  readonly line: number;
+}
+
+// Starts a stopped server again in the same working copy, so its files survive.
+export interface RestartStep {
+  readonly kind: 'restart';
+  readonly actor: string;
+  readonly within: number;
+  readonly line: number;
+}
+
+// Makes a client leave the way its user would (its quit command).
+export interface QuitStep {
+  readonly kind: 'quit';
+  readonly actor: string;
+  readonly line: number;
+}
+
+// The steps that only observe, and so may be combined under "any".
+export type CheckStep = ExpectStep | RefuteStep | WireStep;
+
+// Passes as soon as one of its checks passes.
+export interface AnyStep {
+  readonly kind: 'any';
+  readonly checks: readonly CheckStep[];
+  readonly line: number;
+}
+
+// One step of a scenario, discriminated by kind; the interpreter has one handler per kind.
+export type Step =
+  | StartStep
+  | JoinStep
+  | SendStep
+  | ExpectStep
+  | RefuteStep
+  | RejectedStep
+  | WireStep
+  | StopStep
+  | RestartStep
+  | QuitStep
+  | AnyStep;
+
+// Every step kind, for tables typed satisfies Record<StepKind, …>.
+export type StepKind = Step['kind'];
