@@ -6,6 +6,7 @@ import { checkSubmission } from './batch/check-submission.js';
 import { parseList, parseScore, parseWholeNumber } from './cli-options.js';
 import { parseReportFormats, reportFormatNames, type ReportFormat } from './report/report-format.js';
 import { writeReports } from './report/write-reports.js';
+import { detectColor } from './report/render-terminal.js';
 import { validateRubrics } from './rubric/validate-rubrics.js';
 import { harnessVersion } from './version.js';
 
@@ -73,7 +74,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         seed: opts.seed,
         only: opts.only,
         isolation: opts.isolation,
-        color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
+        color: detectColor(process.stdout.isTTY === true, process.env),
         print,
         log,
       });

@@ -26,6 +26,7 @@ export function answerPrompts(
     const kind = promptOrder.find((k) => !state.answered.has(k) && patterns[k].test(candidate));
     if (kind === undefined) return;
     state.answered.add(kind);
+    actor.flushPartialOutput();
     actor.note(`answered the ${kind} prompt`);
     actor.type(answers[kind]);
     state.firstAnswerAt ??= actor.output.length;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import pLimit from 'p-limit';
+import { isDirectory } from './is-directory.js';
 import { gradeSubmission } from '../grading/grade-submission.js';
 import type { BatchSummary, SubmissionResult } from '../grading/result.js';
 import { formatIssue } from '../rubric/format-issues.js';
@@ -124,19 +124,12 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
     })),
   };
   const written = await options.writeReports(options.out, results, summary);
+  const topLevel = written.filter((file) => !file.includes('/'));
   options.print(
-    `graded ${results.length} of ${submissions.length} submission(s) in ${(summary.durationMs / 1000).toFixed(1)} s; wrote ${written.join(', ')}`,
+    `graded ${results.length} of ${submissions.length} submission(s) in ${(summary.durationMs / 1000).toFixed(1)} s; wrote ${written.length} file(s) to ${options.out}${topLevel.length > 0 ? ` (${topLevel.join(', ')})` : ''}`,
   );
   if (controller.signal.aborted) return 130;
   if (harnessFaults > 0) return 3;
   if (options.minScore !== undefined && results.some((r) => r.score < (options.minScore as number))) return 1;
   return 0;
-}
-
-function isDirectory(dir: string): boolean {
-  try {
-    return statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -69,7 +69,7 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
   );
   if (!staged.ok) return allError(staged.message);
   try {
-    const problem = await checkEntryPoints(staged.stage.dir, commands, commands.source);
+    const problem = await checkEntryPoints(staged.stage.dir, commands, commands.source, studentRoles(criteria));
     if (problem) return allError(problem);
     const student = buildImplementation('student', staged.stage.dir, commands, rubric, manifest.manifest);
     const submission = path.basename(path.resolve(dir));
@@ -126,4 +126,14 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
   } finally {
     staged.stage.remove();
   }
+}
+
+// The programs of the student's that these criteria start: a server-only rubric needs no client.py.
+function studentRoles(criteria: readonly Criterion[]): Set<'server' | 'client'> {
+  const roles = new Set<'server' | 'client'>();
+  for (const step of criteria.flatMap((c) => c.steps)) {
+    if (step.kind === 'start' && step.impl === 'student') roles.add('server');
+    if (step.kind === 'join' && step.impl === 'student') roles.add('client');
+  }
+  return roles;
 }

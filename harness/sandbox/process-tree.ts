@@ -52,3 +52,28 @@ export function isNamespaceWrapper(pid: number): boolean {
     return false;
   }
 }
+
+// Every process whose real uid is this one: a run's uid is its own, so this finds whatever the
+// run's programs started, even daemons that left their process group and parent.
+export function listProcessesOfUid(uid: number): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      if (Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]) === uid) pids.push(Number(entry));
+    } catch {
+      // ended while we looked
+    }
+  }
+  return pids;
+}
+
+// Kills every process of a run's uid, again until none is left (a fork bomb refills).
+export function sweepUid(uid: number): void {
+  for (let round = 0; round < 20; round++) {
+    const pids = listProcessesOfUid(uid);
+    if (pids.length === 0) return;
+    signalAll(pids, 'SIGKILL');
+  }
+}

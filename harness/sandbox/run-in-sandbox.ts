@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { rootDir } from '../version.js';
 import type { IsolationPlan } from './detect-isolation.js';
+import { sweepUid } from './process-tree.js';
 import type { RunOutcome, RunSpec } from './run-spec.js';
 
 const workerPath = path.join(rootDir, 'dist', 'harness', 'sandbox', 'worker.js');
@@ -37,6 +38,7 @@ export async function runInSandbox(
       };
     }
   } finally {
+    if (spec.confinement.uid !== undefined) sweepUid(spec.confinement.uid);
     rmSync(runDir, { recursive: true, force: true });
   }
 }

@@ -2,14 +2,16 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 
-// Checks, before anything runs, that the files a command starts exist and that Python entry
+// Checks, before anything runs, that the files the rubric's roles start exist and that Python entry
 // points are Python 3; returns a message for the student, or undefined when all is well.
 export async function checkEntryPoints(
   dir: string,
   commands: { readonly server: string; readonly client: string },
   source: string,
+  roles: ReadonlySet<'server' | 'client'>,
 ): Promise<string | undefined> {
   for (const [role, command] of [['server', commands.server], ['client', commands.client]] as const) {
+    if (!roles.has(role)) continue;
     const script = scriptOf(command);
     if (script === undefined) continue;
     if (!existsSync(path.join(dir, script))) {
@@ -35,18 +37,28 @@ function scriptOf(command: string): string | undefined {
 
 // Parses (never runs) a Python file with python3; a print statement means Python 2 code.
 async function checkPython3Syntax(dir: string, script: string): Promise<string | undefined> {
-  const parse = await execa(
-    'python3',
-    ['-c', 'import ast,sys\nsrc=open(sys.argv[1],encoding="utf-8",errors="replace").read()\nast.parse(src,sys.argv[1])', script],
-    { cwd: dir, reject: false, timeout: 20_000 },
-  );
+  const parse = await execa('python3', ['-c', parserScript, script], { cwd: dir, reject: false, timeout: 20_000 });
   if (parse.exitCode === 0) return undefined;
-  const lines = parse.stderr.trim().split('\n');
-  const where = /line (\d+)/.exec(parse.stderr)?.[1];
-  const error = lines[lines.length - 1] ?? 'a syntax error';
-  const source = where ? (lines.find((l) => /^\s{4}\S/.test(l))?.trim() ?? '') : '';
-  if (/^print\s+[^(\s=]/.test(source) || /Missing parentheses in call to 'print'/.test(parse.stderr)) {
-    return `${script} is Python 2 code (line ${where ?? '?'}: ${source}); sockgrade runs it with python3. Use print(...) and the other Python 3 forms.`;
+  let error: { line?: number; text?: string; message?: string };
+  try {
+    error = JSON.parse(parse.stdout) as typeof error;
+  } catch {
+    return `${script} could not be read as Python 3: ${parse.stderr.trim().split('\n').pop() ?? ''}`;
   }
-  return `${script} does not parse as Python 3 (line ${where ?? '?'}: ${error})${source ? `: ${source}` : ''}.`;
+  const source = (error.text ?? '').trim();
+  const where = `line ${error.line ?? '?'}${source ? `: ${source}` : ''}`;
+  if (/^print\s+[^(\s=]/.test(source) || /parentheses in call to 'print'/.test(error.message ?? '')) {
+    return `${script} is Python 2 code (${where}); sockgrade runs it with python3. Use print(...) and the other Python 3 forms.`;
+  }
+  return `${script} does not parse as Python 3 (${where}): ${error.message ?? 'syntax error'}.`;
 }
+
+// Reports a SyntaxError as JSON on stdout and exits 1; prints nothing for a file that parses.
+const parserScript = [
+  'import ast, json, sys',
+  'try:',
+  '    ast.parse(open(sys.argv[1], encoding="utf-8", errors="replace").read(), sys.argv[1])',
+  'except SyntaxError as e:',
+  '    print(json.dumps({"line": e.lineno, "text": e.text, "message": e.msg}))',
+  '    sys.exit(1)',
+].join('\n');

@@ -5,6 +5,7 @@ import { execa } from 'execa';
 import type { IsolationPlan } from '../sandbox/detect-isolation.js';
 import { confineCommand, buildActorEnv, type Confinement } from '../sandbox/confine-command.js';
 import { chownTree } from '../sandbox/workdir.js';
+import { sweepUid } from '../sandbox/process-tree.js';
 
 const buildTimeoutMs = 120_000;
 const leftOut = new Set(['expected.yaml', '.git', 'node_modules', '__pycache__']);
@@ -40,6 +41,7 @@ export async function stageSubmission(
     all: true,
     maxBuffer: 256 * 1024,
   });
+  if (confinement.uid !== undefined) sweepUid(confinement.uid);
   if (result.exitCode === 0) return { ok: true, stage };
   stage.remove();
   const tail = (result.all ?? '').trim().split('\n').slice(-12).join('\n  ');
