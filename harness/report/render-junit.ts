@@ -1,0 +1,113 @@
+import type { BatchSummary, CriterionResult, SubmissionResult } from '../grading/result.js';
+import { assertNever } from './describe-status.js';
+import { describeExcerptText, describeVerdictText } from './describe-failure.js';
+import { escapeXml } from './escape-text.js';
+
+interface SuiteCounts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+function formatSeconds(ms: number): string {
+  return (ms / 1000).toFixed(3);
+}
+
+function formatAttribute(text: string): string {
+  return escapeXml(text).replace(/\n/g, '&#10;');
+}
+
+function formatTimestamp(iso: string): string | undefined {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 19);
+}
+
+// The JUnit element of a verdict: failure for fail and flaky, error for error, skipped for
+// blocked and manual (neither was decided by a test of this run), nothing for a pass.
+function renderOutcome(result: SubmissionResult, criterion: CriterionResult): string {
+  const message = formatAttribute(criterion.message.split('\n')[0] ?? '');
+  const body = escapeXml(describeVerdictText(result, criterion).join('\n'));
+  switch (criterion.status) {
+    case 'pass':
+      return '';
+    case 'fail':
+    case 'flaky':
+      return `<failure message="${message}" type="${criterion.status}">${body}</failure>`;
+    case 'error':
+      return `<error message="${message}" type="error">${body}</error>`;
+    case 'blocked':
+      return `<skipped message="${formatAttribute(`blocked: ${criterion.message}`)}"/>`;
+    case 'manual':
+      return `<skipped message="${formatAttribute(`needs manual grading: ${criterion.message}`)}"/>`;
+    default:
+      return assertNever(criterion.status);
+  }
+}
+
+function countSuite(criteria: readonly CriterionResult[]): SuiteCounts {
+  const counts: SuiteCounts = { tests: criteria.length, failures: 0, errors: 0, skipped: 0 };
+  for (const criterion of criteria) {
+    if (criterion.status === 'fail' || criterion.status === 'flaky') counts.failures += 1;
+    else if (criterion.status === 'error') counts.errors += 1;
+    else if (criterion.status === 'blocked' || criterion.status === 'manual') counts.skipped += 1;
+  }
+  return counts;
+}
+
+function renderTestcase(result: SubmissionResult, criterion: CriterionResult): string {
+  const outcome = renderOutcome(result, criterion);
+  const excerpt = criterion.status === 'pass' && criterion.overridden !== true ? [] : describeExcerptText(criterion);
+  const override =
+    criterion.overridden === true && criterion.status === 'pass' ? describeVerdictText(result, criterion) : [];
+  const out = [...override, ...excerpt];
+  const systemOut = out.length === 0 ? '' : `\n      <system-out>${escapeXml(out.join('\n'))}</system-out>`;
+  const open = `    <testcase name="${formatAttribute(`${criterion.id} ${criterion.title}`)}" classname="${formatAttribute(result.submission)}" time="${formatSeconds(criterion.durationMs)}"`;
+  if (outcome === '' && systemOut === '') return `${open}/>`;
+  return `${open}>${outcome === '' ? '' : `\n      ${outcome}`}${systemOut}\n    </testcase>`;
+}
+
+function renderSuite(result: SubmissionResult): string {
+  const counts = countSuite(result.criteria);
+  const timestamp = formatTimestamp(result.gradedAt);
+  const properties = [
+    ['rubric', result.rubric],
+    ['score', String(result.score)],
+    ['maxScore', String(result.maxScore)],
+    ['seed', result.seed],
+    ['isolation', result.harness.isolation],
+    ['sockgrade', result.harness.version],
+  ].map(
+    ([name = '', value = '']) => `      <property name="${formatAttribute(name)}" value="${formatAttribute(value)}"/>`,
+  );
+  return [
+    `  <testsuite name="${formatAttribute(result.submission)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}" time="${formatSeconds(result.durationMs)}"${timestamp === undefined ? '' : ` timestamp="${timestamp}"`}>`,
+    '    <properties>',
+    ...properties,
+    '    </properties>',
+    ...result.criteria.map((criterion) => renderTestcase(result, criterion)),
+    '  </testsuite>',
+  ].join('\n');
+}
+
+// JUnit XML as GitLab and GitHub Actions reporters read it: a testsuite per submission, a testcase per criterion.
+export function renderJunit(results: readonly SubmissionResult[], summary: BatchSummary): string {
+  const total = results
+    .map((result) => countSuite(result.criteria))
+    .reduce(
+      (sum, counts) => ({
+        tests: sum.tests + counts.tests,
+        failures: sum.failures + counts.failures,
+        errors: sum.errors + counts.errors,
+        skipped: sum.skipped + counts.skipped,
+      }),
+      { tests: 0, failures: 0, errors: 0, skipped: 0 },
+    );
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${formatAttribute(`sockgrade ${summary.rubric}`)}" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" skipped="${total.skipped}" time="${formatSeconds(summary.durationMs)}">`,
+    ...results.map(renderSuite),
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

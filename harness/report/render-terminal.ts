@@ -1,0 +1,103 @@
+import type { CriterionResult, Status, SubmissionResult } from '../grading/result.js';
+import { buildReplayCommand } from './build-replay-command.js';
+import { describeStatus, describeStatusSymbol, isFailing, needsExplanation } from './describe-status.js';
+import { revealControlChars } from './escape-text.js';
+import { formatTranscript } from './format-evidence.js';
+import { formatDuration, formatPercent, formatPoints } from './format-values.js';
+
+// How the terminal report is drawn; the caller decides colour (see detectColor).
+export interface TerminalOptions {
+  readonly color: boolean;
+}
+
+type Paint = (code: string, text: string) => string;
+
+const maxTitleWidth = 64;
+
+// Colour on a TTY unless NO_COLOR is set or TERM is dumb; FORCE_COLOR turns it on anyway.
+export function detectColor(isTTY: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return true;
+  if (env['TERM'] === 'dumb') return false;
+  return isTTY;
+}
+
+function statusColor(status: Status): string {
+  switch (status) {
+    case 'pass':
+      return '32';
+    case 'fail':
+    case 'flaky':
+      return '31';
+    case 'error':
+      return '33';
+    case 'blocked':
+    case 'manual':
+      return '90';
+  }
+}
+
+function fitTitle(title: string, width: number): string {
+  const revealed = revealControlChars(title);
+  return revealed.length > width ? `${revealed.slice(0, width - 1)}…` : revealed.padEnd(width);
+}
+
+function renderCriterionLine(criterion: CriterionResult, idWidth: number, titleWidth: number, paint: Paint): string {
+  const symbol = paint(statusColor(criterion.status), describeStatusSymbol(criterion.status));
+  const points = `${formatPoints(criterion.points)}/${formatPoints(criterion.maxPoints)}`.padStart(7);
+  const word =
+    criterion.status === 'pass' || criterion.status === 'fail'
+      ? ''
+      : paint(statusColor(criterion.status), ` ${describeStatus(criterion.status)}`);
+  const override = criterion.overridden === true ? ' (overridden)' : '';
+  return `  ${symbol} ${paint('1', criterion.id.padEnd(idWidth))}  ${fitTitle(criterion.title, titleWidth)} ${points}${word}${override}`;
+}
+
+function renderExplanation(result: SubmissionResult, criterion: CriterionResult, paint: Paint): string[] {
+  const { evidence } = criterion;
+  const lines = [
+    '',
+    `${paint(statusColor(criterion.status), describeStatusSymbol(criterion.status))} ${paint('1', `${criterion.id} ${revealControlChars(criterion.title)}`)} ${paint('90', `(${describeStatus(criterion.status)})`)}`,
+  ];
+  lines.push(`  ${revealControlChars(criterion.message)}`);
+  if (evidence.expected !== undefined)
+    lines.push(`  ${paint('32', 'expected:')} ${revealControlChars(evidence.expected)}`);
+  if (evidence.observed !== undefined)
+    lines.push(`  ${paint('31', 'observed:')} ${revealControlChars(evidence.observed)}`);
+  for (const note of evidence.notes ?? []) lines.push(`  ${paint('90', 'note:')} ${revealControlChars(note)}`);
+  if (evidence.transcript !== undefined && evidence.transcript.length > 0) {
+    lines.push(
+      `  ${paint('1', 'transcript:')}`,
+      ...formatTranscript(evidence.transcript).map((line) => `    ${paint('2', line)}`),
+    );
+  }
+  if (isFailing(criterion.status)) {
+    if (criterion.hint !== undefined) lines.push(`  ${paint('36', 'hint:')} ${criterion.hint}`);
+    lines.push(`  ${paint('90', 'replay:')} ${buildReplayCommand(result, criterion)}`);
+  }
+  return lines;
+}
+
+// The student's self-check: a line per visible criterion, the score, then evidence and hint per failure.
+export function renderTerminal(result: SubmissionResult, options: TerminalOptions): string {
+  const paint: Paint = options.color ? (code, text) => `\x1b[${code}m${text}\x1b[0m` : (_code, text) => text;
+  const criteria = result.criteria.filter((criterion) => criterion.visibility === 'visible');
+  const score = criteria.reduce((sum, criterion) => sum + criterion.points, 0);
+  const maxScore = criteria.reduce((sum, criterion) => sum + criterion.maxPoints, 0);
+  const idWidth = Math.max(2, ...criteria.map((criterion) => criterion.id.length));
+  const titleWidth = Math.min(maxTitleWidth, Math.max(10, ...criteria.map((criterion) => criterion.title.length)));
+  const isolation =
+    result.harness.isolation === 'none' ? paint('33', 'none (no network namespaces)') : result.harness.isolation;
+  const lines = [
+    `${paint('1', 'sockgrade check')} · ${result.rubric} · ${revealControlChars(result.submission)}`,
+    paint('90', `seed ${result.seed} · isolation `) +
+      isolation +
+      paint('90', ` · ${formatDuration(result.durationMs)}`),
+    '',
+    ...criteria.map((criterion) => renderCriterionLine(criterion, idWidth, titleWidth, paint)),
+    '',
+    `${paint('1', 'Score:')} ${formatPoints(score)}/${formatPoints(maxScore)} (${formatPercent(score, maxScore)})`,
+    ...criteria.filter(needsExplanation).flatMap((criterion) => renderExplanation(result, criterion, paint)),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { BatchSummary, SubmissionResult } from '../grading/result.js';
+
+const statusSchema = z.enum(['pass', 'fail', 'error', 'blocked', 'manual', 'flaky']);
+const isolationSchema = z.enum(['netns', 'none']);
+
+// Loose objects keep fields this version does not know, so re-rendering never loses data.
+const transcriptLineSchema = z.looseObject({
+  t: z.number(),
+  actor: z.string(),
+  stream: z.enum(['stdin', 'stdout', 'stderr', 'event']),
+  text: z.string(),
+});
+
+const wireRecordSchema = z.looseObject({
+  t: z.number(),
+  link: z.string(),
+  dir: z.enum(['up', 'down']),
+  size: z.number().int().nonnegative(),
+  head: z.string(),
+  fault: z.string().optional(),
+});
+
+const criterionSchema = z.looseObject({
+  id: z.string().min(1),
+  title: z.string(),
+  mandatory: z.boolean(),
+  visibility: z.enum(['visible', 'hidden']),
+  points: z.number(),
+  maxPoints: z.number().nonnegative(),
+  status: statusSchema,
+  message: z.string(),
+  hint: z.string().optional(),
+  durationMs: z.number().nonnegative(),
+  evidence: z.looseObject({
+    expected: z.string().optional(),
+    observed: z.string().optional(),
+    step: z.number().int().optional(),
+    transcript: z.array(transcriptLineSchema).optional(),
+    wire: z.array(wireRecordSchema).optional(),
+    notes: z.array(z.string()).optional(),
+  }),
+  overridden: z.boolean().optional(),
+  automated: z.looseObject({ points: z.number(), status: statusSchema, message: z.string() }).optional(),
+});
+
+// The shape of <out>/<submission>/result.json, checked before a saved result is re-rendered.
+export const submissionResultSchema = z.looseObject({
+  submission: z.string().min(1),
+  path: z.string(),
+  rubric: z.string(),
+  rubricPath: z.string().optional(),
+  score: z.number(),
+  maxScore: z.number().nonnegative(),
+  seed: z.string(),
+  durationMs: z.number().nonnegative(),
+  gradedAt: z.string(),
+  harness: z.looseObject({ version: z.string(), isolation: isolationSchema, isolationNote: z.string().optional() }),
+  criteria: z.array(criterionSchema),
+});
+
+// The shape of <out>/summary.json.
+export const batchSummarySchema = z.looseObject({
+  rubric: z.string(),
+  seed: z.string(),
+  isolation: isolationSchema,
+  durationMs: z.number().nonnegative(),
+  submissions: z.array(
+    z.looseObject({
+      submission: z.string(),
+      score: z.number(),
+      maxScore: z.number(),
+      statuses: z.record(z.string(), statusSchema),
+    }),
+  ),
+});
+
+function formatIssuePath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text === '' ? String(key) : `${text}.${String(key)}`),
+    '',
+  );
+}
+
+// Checks parsed JSON as a SubmissionResult; problems read "criteria[2].status: Invalid option…".
+export function checkSubmissionResult(
+  data: unknown,
+): { ok: true; result: SubmissionResult } | { ok: false; problems: string[] } {
+  const parsed = submissionResultSchema.safeParse(data);
+  if (parsed.success) return { ok: true, result: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => `${formatIssuePath(issue.path) || '(top level)'}: ${issue.message}`),
+  };
+}
+
+// Checks parsed JSON as a BatchSummary.
+export function checkBatchSummary(
+  data: unknown,
+): { ok: true; summary: BatchSummary } | { ok: false; problems: string[] } {
+  const parsed = batchSummarySchema.safeParse(data);
+  if (parsed.success) return { ok: true, summary: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => `${formatIssuePath(issue.path) || '(top level)'}: ${issue.message}`),
+  };
+}
