@@ -3,12 +3,13 @@ import { buildReplayCommand } from './build-replay-command.js';
 import { describeStatus, isFailing } from './describe-status.js';
 import { revealControlChars } from './escape-text.js';
 import { formatTranscript, formatWire } from './format-evidence.js';
-import { formatPoints } from './format-values.js';
+import { formatScore } from './format-values.js';
 
 // The one-line headline of a criterion: id, title, verdict and points.
 export function describeCriterionHeadline(criterion: CriterionResult): string {
   const override = criterion.overridden === true ? ', overridden' : '';
-  return `${criterion.id} ${criterion.title}: ${describeStatus(criterion.status)}${override} (${formatPoints(criterion.points)}/${formatPoints(criterion.maxPoints)})`;
+  const points = formatScore(criterion.points, criterion.maxPoints);
+  return `${criterion.id} ${criterion.title}: ${describeStatus(criterion.status)}${override} (${points})`;
 }
 
 // A verdict as plain text lines: message, expected, observed, notes; hint and replay when it fell short.
@@ -18,7 +19,7 @@ export function describeVerdictText(result: SubmissionResult, criterion: Criteri
   if (criterion.automated !== undefined) {
     const { status, points, message } = criterion.automated;
     lines.push(
-      `Automated verdict: ${describeStatus(status)} (${formatPoints(points)}/${formatPoints(criterion.maxPoints)}): ${revealControlChars(message)}`,
+      `Automated verdict: ${describeStatus(status)} (${formatScore(points, criterion.maxPoints)}): ${revealControlChars(message)}`,
     );
   }
   if (evidence.expected !== undefined) lines.push(`Expected: ${revealControlChars(evidence.expected)}`);

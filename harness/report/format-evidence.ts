@@ -26,10 +26,10 @@ export function describeWireEnds(record: WireRecord): { readonly from: string; r
 // Transcript lines as aligned plain text: time, actor, stream, and the revealed text.
 export function formatTranscript(lines: readonly TranscriptLine[]): string[] {
   const actorWidth = Math.max(0, ...lines.map((line) => line.actor.length));
-  return lines.map(
-    (line) =>
-      `${formatRunTime(line.t)} ${revealControlChars(line.actor, true).padEnd(actorWidth)} ${line.stream.padEnd(6)} ${revealControlChars(line.text, true)}`,
-  );
+  return lines.map((line) => {
+    const actor = revealControlChars(line.actor, true).padEnd(actorWidth);
+    return `${formatRunTime(line.t)} ${actor} ${line.stream.padEnd(6)} ${revealControlChars(line.text, true)}`;
+  });
 }
 
 // Wire records as plain text: time, direction, size, fault, and the first bytes.
@@ -37,6 +37,7 @@ export function formatWire(records: readonly WireRecord[]): string[] {
   return records.map((record) => {
     const { from, to } = describeWireEnds(record);
     const fault = record.fault === undefined ? '' : ` [${revealControlChars(record.fault)}]`;
-    return `${formatRunTime(record.t)} ${revealControlChars(from)} → ${revealControlChars(to)} ${record.size} B${fault} "${decodeWireHead(record.head)}"`;
+    const ends = `${revealControlChars(from)} → ${revealControlChars(to)}`;
+    return `${formatRunTime(record.t)} ${ends} ${record.size} B${fault} "${decodeWireHead(record.head)}"`;
   });
 }

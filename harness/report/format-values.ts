@@ -27,3 +27,13 @@ export function formatDuration(ms: number): string {
 export function formatRunTime(ms: number): string {
   return `+${(ms / 1000).toFixed(3)}s`;
 }
+
+// Points out of a maximum: "7/10", "2.5/5".
+export function formatScore(points: number, maxPoints: number): string {
+  return `${formatPoints(points)}/${formatPoints(maxPoints)}`;
+}
+
+// A count with its noun: "1 record", "3 records".
+export function formatCount(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

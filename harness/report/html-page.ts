@@ -16,7 +16,14 @@ function hashScript(script: string): string {
 // A complete offline page whose CSP forbids every fetch and every script but our own, by hash.
 export function wrapHtmlPage(page: HtmlPage): string {
   const scriptSource = page.script === undefined ? "'none'" : hashScript(page.script);
-  const policy = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src ${scriptSource}; base-uri 'none'; form-action 'none'`;
+  const policy = [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    'img-src data:',
+    `script-src ${scriptSource}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
   return [
     '<!doctype html>',
     '<html lang="en">',

@@ -13,7 +13,7 @@ a{color:var(--accent)}nav.crumbs{font-size:13px;margin-bottom:4px}
 .warning{background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;padding:8px 12px;margin:10px 0 0}
 .panels{display:flex;flex-wrap:wrap;align-items:flex-start;gap:16px;margin-bottom:16px}
 .panel{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px;overflow-x:auto}
-.panel.grow{flex:1 1 520px}
+.panel.grow{flex:1 1 520px}.panel.verdicts{margin-bottom:16px}
 .score-big{font-size:34px;font-weight:700}.score-big small{font-size:16px;color:var(--muted);font-weight:500}
 .meter{height:10px;background:#eaeef2;border-radius:5px;overflow:hidden;max-width:320px}
 .meter span{display:block;height:100%;background:var(--pass)}

@@ -2,7 +2,7 @@ import type { CriterionResult, SubmissionResult, TranscriptLine } from '../gradi
 import { buildReplayCommand } from './build-replay-command.js';
 import { describeStatus, isFailing, needsExplanation } from './describe-status.js';
 import { escapeHtml } from './escape-text.js';
-import { formatDuration, formatPercent, formatPoints, formatRunTime, toPercent } from './format-values.js';
+import { formatDuration, formatPercent, formatPoints, formatRunTime, formatScore, toPercent } from './format-values.js';
 import { wrapHtmlPage } from './html-page.js';
 import { renderSequenceDiagram } from './svg-sequence-diagram.js';
 
@@ -13,82 +13,114 @@ export function anchorCriterion(id: string): string {
   return `criterion-${id}`;
 }
 
+function renderBadge(status: CriterionResult['status']): string {
+  return `<span class="badge status-${status}">${describeStatus(status)}</span>`;
+}
+
+function renderPoints(criterion: CriterionResult): string {
+  return formatScore(criterion.points, criterion.maxPoints);
+}
+
+function renderTranscriptLine(line: TranscriptLine, actorWidth: number): string {
+  return [
+    `<span class="line stream-${line.stream}">`,
+    `<span class="t">${formatRunTime(line.t)}</span> `,
+    `<span class="actor">${escapeHtml(line.actor.padEnd(actorWidth), true)}</span> `,
+    `<span class="stream">${line.stream.padEnd(6)}</span> `,
+    `<span class="text">${escapeHtml(line.text, true)}</span></span>`,
+  ].join('');
+}
+
 function renderTranscript(lines: readonly TranscriptLine[]): string {
   const shown = lines.slice(0, maxTranscriptLines);
   const actorWidth = Math.max(0, ...shown.map((line) => line.actor.length));
-  const rendered = shown.map(
-    (line) =>
-      `<span class="line stream-${line.stream}"><span class="t">${formatRunTime(line.t)}</span> <span class="actor">${escapeHtml(line.actor.padEnd(actorWidth), true)}</span> <span class="stream">${line.stream.padEnd(6)}</span> <span class="text">${escapeHtml(line.text, true)}</span></span>`,
-  );
-  if (lines.length > shown.length)
-    rendered.push(`<span class="t">… ${lines.length - shown.length} more lines in result.json</span>`);
+  const rendered = shown.map((line) => renderTranscriptLine(line, actorWidth));
+  const omitted = lines.length - shown.length;
+  if (omitted > 0) rendered.push(`<span class="t">… ${omitted} more lines in result.json</span>`);
   return `<pre class="transcript">${rendered.join('\n')}</pre>`;
 }
 
 function renderEvidenceList(criterion: CriterionResult): string {
   const { evidence } = criterion;
-  const items: string[] = [];
+  const items: [string, string][] = [];
   if (criterion.automated !== undefined) {
     const { status, points, message } = criterion.automated;
-    items.push(
-      `<dt>Automated</dt><dd>${escapeHtml(`${describeStatus(status)} (${formatPoints(points)}/${formatPoints(criterion.maxPoints)}): ${message}`)}</dd>`,
-    );
+    items.push(['Automated', `${describeStatus(status)} (${formatScore(points, criterion.maxPoints)}): ${message}`]);
   }
-  if (evidence.expected !== undefined) items.push(`<dt>Expected</dt><dd>${escapeHtml(evidence.expected)}</dd>`);
-  if (evidence.observed !== undefined) items.push(`<dt>Observed</dt><dd>${escapeHtml(evidence.observed)}</dd>`);
-  if (evidence.step !== undefined) items.push(`<dt>Step</dt><dd>${evidence.step + 1}</dd>`);
-  for (const note of evidence.notes ?? []) items.push(`<dt>Note</dt><dd>${escapeHtml(note)}</dd>`);
-  return items.length === 0 ? '' : `<dl class="evidence">${items.join('')}</dl>`;
+  if (evidence.expected !== undefined) items.push(['Expected', evidence.expected]);
+  if (evidence.observed !== undefined) items.push(['Observed', evidence.observed]);
+  if (evidence.step !== undefined) items.push(['Step', String(evidence.step + 1)]);
+  for (const note of evidence.notes ?? []) items.push(['Note', note]);
+  if (items.length === 0) return '';
+  const entries = items.map(([term, value]) => `<dt>${term}</dt><dd>${escapeHtml(value)}</dd>`);
+  return `<dl class="evidence">${entries.join('')}</dl>`;
 }
 
-function renderCriterionSection(result: SubmissionResult, criterion: CriterionResult): string {
-  const explain = needsExplanation(criterion);
-  const open = explain ? ' open' : '';
-  const { transcript = [], wire = [] } = criterion.evidence;
-  const faults = wire.filter((record) => record.fault !== undefined).length;
-  const parts = [
-    `<section class="criterion is-${criterion.status}" id="${escapeHtml(anchorCriterion(criterion.id))}" data-status="${criterion.status}">`,
+function renderCriterionHead(criterion: CriterionResult): string {
+  return [
     '<div class="criterion-head">',
-    `<span class="badge status-${criterion.status}">${describeStatus(criterion.status)}</span>`,
+    renderBadge(criterion.status),
     criterion.overridden === true ? '<span class="badge overridden">overridden</span>' : '',
     criterion.visibility === 'hidden' ? '<span class="badge status-blocked">hidden</span>' : '',
     `<h3>${escapeHtml(`${criterion.id} ${criterion.title}`)}</h3>`,
-    `<span class="points">${formatPoints(criterion.points)}/${formatPoints(criterion.maxPoints)}</span>`,
+    `<span class="points">${renderPoints(criterion)}</span>`,
     '</div>',
+  ].join('');
+}
+
+function renderExcerpts(criterion: CriterionResult): string[] {
+  const open = needsExplanation(criterion) ? ' open' : '';
+  const { transcript = [], wire = [] } = criterion.evidence;
+  const faults = wire.filter((record) => record.fault !== undefined).length;
+  const parts: string[] = [];
+  if (transcript.length > 0) {
+    const summary = `Transcript (${transcript.length} lines)`;
+    parts.push(`<details${open}><summary>${summary}</summary>${renderTranscript(transcript)}</details>`);
+  }
+  if (wire.length > 0) {
+    const summary = `Wire (${wire.length} records, ${faults} with a fault)`;
+    const diagram = `<div class="diagram">${renderSequenceDiagram(wire)}</div>`;
+    parts.push(`<details${open}><summary>${summary}</summary>${diagram}</details>`);
+  }
+  return parts;
+}
+
+function renderReplay(result: SubmissionResult, criterion: CriterionResult): string {
+  return `<div class="replay"><span>Replay</span><code>${escapeHtml(buildReplayCommand(result, criterion))}</code></div>`;
+}
+
+function renderCriterionSection(result: SubmissionResult, criterion: CriterionResult): string {
+  const failing = isFailing(criterion.status);
+  const id = escapeHtml(anchorCriterion(criterion.id));
+  const parts = [
+    `<section class="criterion is-${criterion.status}" id="${id}" data-status="${criterion.status}">`,
+    renderCriterionHead(criterion),
     `<p class="message">${escapeHtml(criterion.message)}</p>`,
     renderEvidenceList(criterion),
-    isFailing(criterion.status) && criterion.hint !== undefined
-      ? `<p class="hint">Hint: ${escapeHtml(criterion.hint)}</p>`
-      : '',
-    transcript.length > 0
-      ? `<details${open}><summary>Transcript (${transcript.length} lines)</summary>${renderTranscript(transcript)}</details>`
-      : '',
-    wire.length > 0
-      ? `<details${open}><summary>Wire (${wire.length} records, ${faults} with a fault)</summary><div class="diagram">${renderSequenceDiagram(wire)}</div></details>`
-      : '',
-    isFailing(criterion.status)
-      ? `<div class="replay"><span>Replay</span><code>${escapeHtml(buildReplayCommand(result, criterion))}</code></div>`
-      : '',
+    failing && criterion.hint !== undefined ? `<p class="hint">Hint: ${escapeHtml(criterion.hint)}</p>` : '',
+    ...renderExcerpts(criterion),
+    failing ? renderReplay(result, criterion) : '',
     '</section>',
   ];
   return parts.filter((part) => part !== '').join('\n');
 }
 
+function renderVerdictRow(criterion: CriterionResult): string {
+  const cells = [
+    renderBadge(criterion.status),
+    `<a href="#${escapeHtml(anchorCriterion(criterion.id))}">${escapeHtml(criterion.id)}</a>`,
+    `${escapeHtml(criterion.title)}${criterion.overridden === true ? ' *' : ''}`,
+  ];
+  return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}<td class="num">${renderPoints(criterion)}</td></tr>`;
+}
+
 function renderVerdictTable(result: SubmissionResult): string {
-  const rows = result.criteria.map(
-    (criterion) =>
-      `<tr><td><span class="badge status-${criterion.status}">${describeStatus(criterion.status)}</span></td><td><a href="#${escapeHtml(anchorCriterion(criterion.id))}">${escapeHtml(criterion.id)}</a></td><td>${escapeHtml(criterion.title)}${criterion.overridden === true ? ' *' : ''}</td><td class="num">${formatPoints(criterion.points)}/${formatPoints(criterion.maxPoints)}</td></tr>`,
-  );
-  return `<table id="verdicts"><thead><tr><th>Verdict</th><th>Id</th><th>Criterion</th><th class="num">Points</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const head = '<tr><th>Verdict</th><th>Id</th><th>Criterion</th><th class="num">Points</th></tr>';
+  const rows = result.criteria.map(renderVerdictRow).join('');
+  return `<table id="verdicts"><thead>${head}</thead><tbody>${rows}</tbody></table>`;
 }
 
-// Options of a submission page: where the class page is, if there is one.
-export interface SubmissionPageOptions {
-  readonly classPage?: string;
-}
-
-// One submission's page: every verdict with its evidence, and a replay command for each failure.
-export function renderSubmissionPage(result: SubmissionResult, options: SubmissionPageOptions = {}): string {
+function renderHeader(result: SubmissionResult, classPage: string | undefined): string {
   const percent = toPercent(result.score, result.maxScore);
   const meta: [string, string][] = [
     ['Rubric', result.rubric],
@@ -98,29 +130,36 @@ export function renderSubmissionPage(result: SubmissionResult, options: Submissi
     ['Duration', formatDuration(result.durationMs)],
     ['sockgrade', result.harness.version],
   ];
-  const warning =
-    result.harness.isolation === 'none'
-      ? `<p class="warning">Ran without network namespaces${result.harness.isolationNote === undefined ? '' : `: ${escapeHtml(result.harness.isolationNote)}`}</p>`
-      : '';
-  const body = [
+  const facts = meta.map(([term, value]) => `<div><dt>${term}</dt><dd>${escapeHtml(value)}</dd></div>`);
+  const note = result.harness.isolationNote === undefined ? '' : `: ${escapeHtml(result.harness.isolationNote)}`;
+  const score = `${formatPoints(result.maxScore)} points · ${formatPercent(result.score, result.maxScore)}`;
+  return [
     '<header class="page"><div class="inner">',
-    options.classPage === undefined
-      ? ''
-      : `<nav class="crumbs"><a href="${escapeHtml(options.classPage)}">← class report</a></nav>`,
+    classPage === undefined ? '' : `<nav class="crumbs"><a href="${escapeHtml(classPage)}">← class report</a></nav>`,
     `<h1>${escapeHtml(result.submission)}</h1>`,
-    `<div class="score-big">${formatPoints(result.score)}<small> / ${formatPoints(result.maxScore)} points · ${formatPercent(result.score, result.maxScore)}</small></div>`,
-    `<div class="meter" role="meter" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${Math.round(percent)}"><span style="width:${percent}%"></span></div>`,
-    `<dl class="meta">${meta.map(([term, value]) => `<div><dt>${term}</dt><dd>${escapeHtml(value)}</dd></div>`).join('')}</dl>`,
-    warning,
+    `<div class="score-big">${formatPoints(result.score)}<small> / ${score}</small></div>`,
+    `<div class="meter" role="meter" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${Math.round(percent)}">`,
+    `<span style="width:${percent}%"></span></div>`,
+    `<dl class="meta">${facts.join('')}</dl>`,
+    result.harness.isolation === 'none' ? `<p class="warning">Ran without network namespaces${note}</p>` : '',
     '</div></header>',
+  ].join('\n');
+}
+
+// Options of a submission page: where the class page is, if there is one.
+export interface SubmissionPageOptions {
+  readonly classPage?: string;
+}
+
+// One submission's page: every verdict with its evidence, and a replay command for each failure.
+export function renderSubmissionPage(result: SubmissionResult, options: SubmissionPageOptions = {}): string {
+  const body = [
+    renderHeader(result, options.classPage),
     '<main>',
-    `<section class="panel" style="margin-bottom:16px"><h2>Verdicts</h2>${renderVerdictTable(result)}</section>`,
+    `<section class="panel verdicts"><h2>Verdicts</h2>${renderVerdictTable(result)}</section>`,
     ...result.criteria.map((criterion) => renderCriterionSection(result, criterion)),
     '</main>',
     `<footer>Path: ${escapeHtml(result.path)} · * marks a lecturer's override.</footer>`,
   ];
-  return wrapHtmlPage({
-    title: `${result.submission} — ${result.rubric}`,
-    body: body.filter((part) => part !== '').join('\n'),
-  });
+  return wrapHtmlPage({ title: `${result.submission} — ${result.rubric}`, body: body.join('\n') });
 }

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { CriterionResult, Status, SubmissionResult } from '../grading/result.js';
+import { checkAgainstResults, describeSchemaIssue } from './describe-override-problems.js';
+import { locateYamlPath, readYamlInput } from './read-yaml-keys.js';
 
 // One lecturer's decision on one criterion.
 export interface CriterionOverride {
@@ -28,145 +30,6 @@ interface Located {
   readonly message: string;
 }
 
-// A map key as the lecturer typed it: "0123" stays "0123", not the number 123.
-function readKey(pair: Pair): string {
-  const key = pair.key;
-  if (isScalar(key)) return key.source ?? String(key.value);
-  return String(key);
-}
-
-function findPair(node: unknown, key: string): Pair | undefined {
-  return isMap(node) ? node.items.find((pair) => readKey(pair) === key) : undefined;
-}
-
-// The node at a path of keys as typed, its key, and the nearest ancestor that exists.
-function locatePath(doc: Document, path: readonly string[], at: 'key' | 'value'): number {
-  let node: unknown = doc.contents;
-  let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
-  for (const [index, key] of path.entries()) {
-    const pair = findPair(node, key);
-    if (pair === undefined) break;
-    const keyNode = pair.key as Node | null;
-    const valueNode = pair.value as Node | null;
-    const last = index === path.length - 1;
-    offset = (last && at === 'key' ? keyNode?.range?.[0] : (valueNode?.range?.[0] ?? keyNode?.range?.[0])) ?? offset;
-    node = valueNode;
-  }
-  return offset;
-}
-
-// Rebuilds the document as plain data with keys as typed, for zod to check.
-function readInput(doc: Document): unknown {
-  const contents = doc.contents;
-  if (!isMap(contents)) return contents === null ? {} : doc.toJS();
-  const input: Record<string, unknown> = {};
-  for (const pair of contents.items) {
-    const value = pair.value;
-    if (isMap(value)) {
-      const criteria: Record<string, unknown> = {};
-      for (const inner of value.items) criteria[readKey(inner)] = (inner.value as Node | null)?.toJS(doc) ?? null;
-      input[readKey(pair)] = criteria;
-    } else {
-      input[readKey(pair)] = (value as Node | null)?.toJS(doc) ?? null;
-    }
-  }
-  return input;
-}
-
-function describeFound(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a map';
-  return JSON.stringify(value);
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path)
-    value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
-  return value;
-}
-
-const expectedShape: Readonly<Record<number, string>> = {
-  0: 'a map of submission names to criteria',
-  1: 'a map of criterion ids to { points, comment }',
-  2: 'a map { points: N, comment: "..." }',
-};
-
-function describeSchemaIssue(
-  issue: z.core.$ZodIssue,
-  input: unknown,
-): { path: string[]; at: 'key' | 'value'; text: string }[] {
-  const path = issue.path.map(String);
-  const found = describeFound(valueAt(input, issue.path));
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return issue.keys.map((key) => ({
-        path: [...path, key],
-        at: 'key' as const,
-        text: `unexpected key "${key}"; expected "points" and an optional "comment"`,
-      }));
-    case 'invalid_type': {
-      const expected =
-        issue.expected === 'object' || issue.expected === 'record'
-          ? (expectedShape[path.length] ?? 'a map')
-          : `a ${issue.expected}`;
-      return [{ path, at: 'value', text: `expected ${expected}, found ${found}` }];
-    }
-    case 'too_small':
-      return [{ path, at: 'value', text: `expected a number of points of at least 0, found ${found}` }];
-    default:
-      return [{ path, at: 'value', text: issue.message }];
-  }
-}
-
-function listNames(names: readonly string[]): string {
-  return names.length <= 12 ? names.join(', ') : `${names.slice(0, 12).join(', ')}, … ${names.length - 12} more`;
-}
-
-// The checks zod cannot make: every submission and criterion must exist in the graded results,
-// and no override may give more than the criterion's maximum.
-function checkAgainstResults(
-  input: unknown,
-  results: readonly SubmissionResult[],
-): { path: string[]; at: 'key' | 'value'; text: string }[] {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
-  const problems: { path: string[]; at: 'key' | 'value'; text: string }[] = [];
-  for (const [submission, criteria] of Object.entries(input)) {
-    const result = results.find((candidate) => candidate.submission === submission);
-    if (result === undefined) {
-      problems.push({
-        path: [submission],
-        at: 'key',
-        text: `expected a graded submission (${listNames(results.map((r) => r.submission))}), found "${submission}"`,
-      });
-      continue;
-    }
-    if (typeof criteria !== 'object' || criteria === null || Array.isArray(criteria)) continue;
-    for (const [id, override] of Object.entries(criteria as Record<string, unknown>)) {
-      const criterion = result.criteria.find((candidate) => candidate.id === id);
-      if (criterion === undefined) {
-        problems.push({
-          path: [submission, id],
-          at: 'key',
-          text: `expected a criterion of ${submission} (${listNames(result.criteria.map((c) => c.id))}), found "${id}"`,
-        });
-        continue;
-      }
-      const points = valueAt(override, ['points']);
-      if (typeof points === 'number' && points > criterion.maxPoints) {
-        problems.push({
-          path: [submission, id, 'points'],
-          at: 'value',
-          text: `expected at most ${criterion.maxPoints}, the maximum of ${id}, found ${points}`,
-        });
-      }
-    }
-  }
-  return problems;
-}
-
 // Parses overrides.yaml against the graded results; reports every problem as file:line:col at once.
 export function parseOverrides(text: string, fileName: string, results: readonly SubmissionResult[]): OverridesOutcome {
   const lineCounter = new LineCounter();
@@ -181,20 +44,20 @@ export function parseOverrides(text: string, fileName: string, results: readonly
       errors: doc.errors.map((error) => `${cite(error.pos[0])} ${error.message.split('\n')[0] ?? error.code}`),
     };
   }
-  const input = readInput(doc);
+  const input = readYamlInput(doc);
   const located: Located[] = [];
   const parsed = overridesSchema.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       for (const problem of describeSchemaIssue(issue, input)) {
         const where = problem.path.length === 0 ? '' : `${problem.path.join('.')}: `;
-        located.push({ offset: locatePath(doc, problem.path, problem.at), message: `${where}${problem.text}` });
+        located.push({ offset: locateYamlPath(doc, problem.path, problem.at), message: `${where}${problem.text}` });
       }
     }
   }
   for (const problem of checkAgainstResults(input, results)) {
     located.push({
-      offset: locatePath(doc, problem.path, problem.at),
+      offset: locateYamlPath(doc, problem.path, problem.at),
       message: `${problem.path.join('.')}: ${problem.text}`,
     });
   }

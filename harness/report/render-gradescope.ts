@@ -1,6 +1,6 @@
 import type { CriterionResult, SubmissionResult } from '../grading/result.js';
 import { describeExcerptText, describeVerdictText } from './describe-failure.js';
-import { formatPoints } from './format-values.js';
+import { formatScore } from './format-values.js';
 
 // One test of Gradescope's results.json, with the field names of its autograder specification.
 export interface GradescopeTest {
@@ -44,7 +44,11 @@ export function buildGradescopeResults(result: SubmissionResult): GradescopeResu
   return {
     score: result.score,
     execution_time: Math.round(result.durationMs / 1000),
-    output: `sockgrade ${result.harness.version}, rubric ${result.rubric}: ${passed} of ${visible.length} visible criteria passed. Seed ${result.seed}, isolation ${result.harness.isolation}. Each failed test shows the command that replays it. Total ${formatPoints(result.score)}/${formatPoints(result.maxScore)}.`,
+    output: [
+      `sockgrade ${result.harness.version}, rubric ${result.rubric}: ${passed} of ${visible.length} visible criteria passed.`,
+      `Seed ${result.seed}, isolation ${result.harness.isolation}. Each failed test shows the command that replays it.`,
+      `Total ${formatScore(result.score, result.maxScore)}.`,
+    ].join(' '),
     tests: result.criteria.map((criterion) => buildTest(result, criterion)),
   };
 }

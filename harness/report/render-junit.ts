@@ -18,6 +18,13 @@ function formatAttribute(text: string): string {
   return escapeXml(text).replace(/\n/g, '&#10;');
 }
 
+function formatAttributes(attributes: Readonly<Record<string, string | number | undefined>>): string {
+  return Object.entries(attributes)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => ` ${name}="${formatAttribute(String(value))}"`)
+    .join('');
+}
+
 function formatTimestamp(iso: string): string | undefined {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 19);
@@ -62,14 +69,17 @@ function renderTestcase(result: SubmissionResult, criterion: CriterionResult): s
     criterion.overridden === true && criterion.status === 'pass' ? describeVerdictText(result, criterion) : [];
   const out = [...override, ...excerpt];
   const systemOut = out.length === 0 ? '' : `\n      <system-out>${escapeXml(out.join('\n'))}</system-out>`;
-  const open = `    <testcase name="${formatAttribute(`${criterion.id} ${criterion.title}`)}" classname="${formatAttribute(result.submission)}" time="${formatSeconds(criterion.durationMs)}"`;
+  const open = `    <testcase${formatAttributes({
+    name: `${criterion.id} ${criterion.title}`,
+    classname: result.submission,
+    time: formatSeconds(criterion.durationMs),
+  })}`;
   if (outcome === '' && systemOut === '') return `${open}/>`;
   return `${open}>${outcome === '' ? '' : `\n      ${outcome}`}${systemOut}\n    </testcase>`;
 }
 
 function renderSuite(result: SubmissionResult): string {
   const counts = countSuite(result.criteria);
-  const timestamp = formatTimestamp(result.gradedAt);
   const properties = [
     ['rubric', result.rubric],
     ['score', String(result.score)],
@@ -81,7 +91,12 @@ function renderSuite(result: SubmissionResult): string {
     ([name = '', value = '']) => `      <property name="${formatAttribute(name)}" value="${formatAttribute(value)}"/>`,
   );
   return [
-    `  <testsuite name="${formatAttribute(result.submission)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}" time="${formatSeconds(result.durationMs)}"${timestamp === undefined ? '' : ` timestamp="${timestamp}"`}>`,
+    `  <testsuite${formatAttributes({
+      name: result.submission,
+      ...counts,
+      time: formatSeconds(result.durationMs),
+      timestamp: formatTimestamp(result.gradedAt),
+    })}>`,
     '    <properties>',
     ...properties,
     '    </properties>',
@@ -105,7 +120,7 @@ export function renderJunit(results: readonly SubmissionResult[], summary: Batch
     );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${formatAttribute(`sockgrade ${summary.rubric}`)}" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" skipped="${total.skipped}" time="${formatSeconds(summary.durationMs)}">`,
+    `<testsuites${formatAttributes({ name: `sockgrade ${summary.rubric}`, ...total, time: formatSeconds(summary.durationMs) })}>`,
     ...results.map(renderSuite),
     '</testsuites>',
     '',

@@ -3,8 +3,8 @@ import { buildReplayCommand } from './build-replay-command.js';
 import { describeStatus, describeStatusSymbol, isFailing, needsExplanation } from './describe-status.js';
 import { revealControlChars } from './escape-text.js';
 import { formatTranscript, formatWire } from './format-evidence.js';
-import { formatDuration, formatPercent, formatPoints, toPercent } from './format-values.js';
-import { computeCriterionStats } from './summarize-results.js';
+import { formatDuration, formatPercent, formatPoints, formatScore, toPercent } from './format-values.js';
+import { computeCriterionStats, type CriterionStats } from './summarize-results.js';
 
 // Text made inert for Markdown: no emphasis, links, HTML or table breaks, on one line.
 export function escapeMarkdown(text: string): string {
@@ -38,34 +38,37 @@ function formatEvidenceValue(label: string, value: string): string {
   return `**${label}:**\n\n${formatCodeBlock(revealed.split('\n'))}`;
 }
 
+function formatTableRow(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function formatDetails(summary: string, lines: readonly string[]): string {
+  return `<details><summary>${summary}</summary>\n\n${formatCodeBlock(lines)}\n\n</details>`;
+}
+
 function renderCriterionDetails(result: SubmissionResult, criterion: CriterionResult): string {
   const { evidence } = criterion;
+  const failing = isFailing(criterion.status);
+  const verdict = `${describeStatus(criterion.status)} (${formatScore(criterion.points, criterion.maxPoints)})`;
   const blocks = [
-    `### ${describeStatusSymbol(criterion.status)} ${escapeMarkdown(`${criterion.id} ${criterion.title}`)}: ${describeStatus(criterion.status)} (${formatPoints(criterion.points)}/${formatPoints(criterion.maxPoints)})`,
+    `### ${describeStatusSymbol(criterion.status)} ${escapeMarkdown(`${criterion.id} ${criterion.title}`)}: ${verdict}`,
     escapeMarkdown(criterion.message),
   ];
   if (criterion.automated !== undefined) {
     const { status, points, message } = criterion.automated;
-    blocks.push(
-      `**Automated verdict:** ${describeStatus(status)} (${formatPoints(points)}/${formatPoints(criterion.maxPoints)}): ${escapeMarkdown(message)}`,
-    );
+    const automated = `${describeStatus(status)} (${formatScore(points, criterion.maxPoints)})`;
+    blocks.push(`**Automated verdict:** ${automated}: ${escapeMarkdown(message)}`);
   }
   if (evidence.expected !== undefined) blocks.push(formatEvidenceValue('Expected', evidence.expected));
   if (evidence.observed !== undefined) blocks.push(formatEvidenceValue('Observed', evidence.observed));
   for (const note of evidence.notes ?? []) blocks.push(`**Note:** ${escapeMarkdown(note)}`);
-  if (criterion.hint !== undefined && isFailing(criterion.status))
-    blocks.push(`> **Hint:** ${escapeMarkdown(criterion.hint)}`);
-  if (evidence.transcript !== undefined && evidence.transcript.length > 0) {
-    blocks.push(
-      `<details><summary>Transcript (${evidence.transcript.length} lines)</summary>\n\n${formatCodeBlock(formatTranscript(evidence.transcript))}\n\n</details>`,
-    );
+  if (failing && criterion.hint !== undefined) blocks.push(`> **Hint:** ${escapeMarkdown(criterion.hint)}`);
+  const { transcript = [], wire = [] } = evidence;
+  if (transcript.length > 0) {
+    blocks.push(formatDetails(`Transcript (${transcript.length} lines)`, formatTranscript(transcript)));
   }
-  if (evidence.wire !== undefined && evidence.wire.length > 0) {
-    blocks.push(
-      `<details><summary>Wire (${evidence.wire.length} records)</summary>\n\n${formatCodeBlock(formatWire(evidence.wire))}\n\n</details>`,
-    );
-  }
-  if (isFailing(criterion.status)) blocks.push(`**Replay:** ${formatCodeSpan(buildReplayCommand(result, criterion))}`);
+  if (wire.length > 0) blocks.push(formatDetails(`Wire (${wire.length} records)`, formatWire(wire)));
+  if (failing) blocks.push(`**Replay:** ${formatCodeSpan(buildReplayCommand(result, criterion))}`);
   return blocks.join('\n\n');
 }
 
@@ -74,49 +77,81 @@ export interface SubmissionMarkdownOptions {
   readonly includeHidden?: boolean;
 }
 
+function renderVerdictRow(criterion: CriterionResult): string {
+  return formatTableRow([
+    describeStatusSymbol(criterion.status),
+    escapeMarkdown(criterion.id),
+    `${escapeMarkdown(criterion.title)}${criterion.overridden === true ? ' (overridden)' : ''}`,
+    formatScore(criterion.points, criterion.maxPoints),
+    escapeMarkdown(criterion.message),
+  ]);
+}
+
 // One submission as Markdown: a verdict table, then the evidence of each criterion not passed.
 export function renderSubmissionMarkdown(result: SubmissionResult, options: SubmissionMarkdownOptions = {}): string {
-  const criteria = result.criteria.filter(
-    (criterion) => options.includeHidden !== false || criterion.visibility !== 'hidden',
-  );
-  const allPassed = criteria.every((criterion) => criterion.status === 'pass');
-  const rows = criteria.map(
-    (criterion) =>
-      `| ${describeStatusSymbol(criterion.status)} | ${escapeMarkdown(criterion.id)} | ${escapeMarkdown(criterion.title)}${criterion.overridden === true ? ' (overridden)' : ''} | ${formatPoints(criterion.points)}/${formatPoints(criterion.maxPoints)} | ${escapeMarkdown(criterion.message)} |`,
-  );
+  const shown = (criterion: CriterionResult): boolean =>
+    options.includeHidden !== false || criterion.visibility !== 'hidden';
+  const criteria = result.criteria.filter(shown);
+  const mark = criteria.every((criterion) => criterion.status === 'pass') ? '✓' : '✗';
+  const score = `${formatScore(result.score, result.maxScore)} (${formatPercent(result.score, result.maxScore)})`;
+  const facts = [
+    `Rubric ${formatCodeSpan(result.rubric)}`,
+    `seed ${formatCodeSpan(result.seed)}`,
+    `isolation ${result.harness.isolation}`,
+    formatDuration(result.durationMs),
+  ];
   const sections = [
-    `## ${allPassed ? '✓' : '✗'} ${escapeMarkdown(result.submission)}: ${formatPoints(result.score)}/${formatPoints(result.maxScore)} (${formatPercent(result.score, result.maxScore)})`,
-    `Rubric ${formatCodeSpan(result.rubric)} · seed ${formatCodeSpan(result.seed)} · isolation ${result.harness.isolation} · ${formatDuration(result.durationMs)}`,
-    ['| | Id | Criterion | Points | Message |', '|:-:|---|---|--:|---|', ...rows].join('\n'),
+    `## ${mark} ${escapeMarkdown(result.submission)}: ${score}`,
+    facts.join(' · '),
+    ['| | Id | Criterion | Points | Message |', '|:-:|---|---|--:|---|', ...criteria.map(renderVerdictRow)].join('\n'),
     ...criteria.filter(needsExplanation).map((criterion) => renderCriterionDetails(result, criterion)),
   ];
   return `${sections.join('\n\n')}\n`;
 }
 
+function renderCriterionStatsRow(criterion: CriterionStats): string {
+  const { counts } = criterion;
+  return formatTableRow([
+    escapeMarkdown(criterion.id),
+    escapeMarkdown(criterion.title),
+    formatPoints(criterion.maxPoints),
+    `${counts.pass}/${criterion.total} (${Math.round(criterion.passRate * 100)}%)`,
+    ...[counts.fail + counts.flaky, counts.error, counts.blocked, counts.manual].map(String),
+  ]);
+}
+
+function renderSubmissionLine(result: SubmissionResult): string {
+  const missed = result.criteria
+    .filter((criterion) => criterion.status !== 'pass')
+    .map((criterion) => `${describeStatusSymbol(criterion.status)} ${criterion.id}`);
+  return formatTableRow([
+    escapeMarkdown(result.submission),
+    formatScore(result.score, result.maxScore),
+    formatPercent(result.score, result.maxScore),
+    missed.length === 0 ? '—' : escapeMarkdown(missed.join(', ')),
+  ]);
+}
+
 // The class as Markdown: pass rate per criterion and one line per submission.
 export function renderClassMarkdown(results: readonly SubmissionResult[], summary: BatchSummary): string {
-  const stats = computeCriterionStats(results);
   const percentages = results.map((result) => toPercent(result.score, result.maxScore));
   const mean = percentages.length === 0 ? 0 : percentages.reduce((sum, value) => sum + value, 0) / percentages.length;
-  const criterionRows = stats.map(
-    (criterion) =>
-      `| ${escapeMarkdown(criterion.id)} | ${escapeMarkdown(criterion.title)} | ${formatPoints(criterion.maxPoints)} | ${criterion.counts.pass}/${criterion.total} (${Math.round(criterion.passRate * 100)}%) | ${criterion.counts.fail + criterion.counts.flaky} | ${criterion.counts.error} | ${criterion.counts.blocked} | ${criterion.counts.manual} |`,
-  );
-  const submissionRows = results.map((result) => {
-    const missed = result.criteria
-      .filter((criterion) => criterion.status !== 'pass')
-      .map((criterion) => `${describeStatusSymbol(criterion.status)} ${criterion.id}`);
-    return `| ${escapeMarkdown(result.submission)} | ${formatPoints(result.score)}/${formatPoints(result.maxScore)} | ${formatPercent(result.score, result.maxScore)} | ${missed.length === 0 ? '—' : escapeMarkdown(missed.join(', '))} |`;
-  });
+  const facts = [
+    `${results.length} submission${results.length === 1 ? '' : 's'}`,
+    `mean ${Math.round(mean)}%`,
+    `seed ${formatCodeSpan(summary.seed)}`,
+    `isolation ${summary.isolation}`,
+    formatDuration(summary.durationMs),
+  ];
+  const criterionHead = [
+    '| Id | Criterion | Points | Passed | Failed | Error | Blocked | Manual |',
+    '|---|---|--:|--:|--:|--:|--:|--:|',
+  ].join('\n');
   const sections = [
     `## ${escapeMarkdown(summary.rubric)}: sockgrade class report`,
-    `${results.length} submission${results.length === 1 ? '' : 's'} · mean ${Math.round(mean)}% · seed ${formatCodeSpan(summary.seed)} · isolation ${summary.isolation} · ${formatDuration(summary.durationMs)}`,
-    [
-      '| Id | Criterion | Points | Passed | Failed | Error | Blocked | Manual |',
-      '|---|---|--:|--:|--:|--:|--:|--:|',
-      ...criterionRows,
-    ].join('\n'),
-    ['| Submission | Score | % | Not passed |', '|---|--:|--:|---|', ...submissionRows].join('\n'),
+    facts.join(' · '),
+    [criterionHead, ...computeCriterionStats(results).map(renderCriterionStatsRow)].join('\n'),
+    ['| Submission | Score | % | Not passed |', '|---|--:|--:|---|', ...results.map(renderSubmissionLine)].join('\n'),
   ];
   return `${sections.join('\n\n')}\n`;
 }

@@ -4,7 +4,7 @@ import { buildReplayCommand } from './build-replay-command.js';
 import { assertNever } from './describe-status.js';
 import { revealControlChars } from './escape-text.js';
 import { formatTranscript, formatWire } from './format-evidence.js';
-import { formatPoints } from './format-values.js';
+import { formatScore } from './format-values.js';
 
 // A TAP description on one line, where "#" would start a directive and "\" escapes.
 export function escapeTapDescription(text: string): string {
@@ -89,7 +89,7 @@ export function renderTap(results: readonly SubmissionResult[]): string {
     const name = escapeTapDescription(result.submission);
     lines.push(`# Subtest: ${name}`, ...renderSubmissionTapLines(result, '    '));
     lines.push(
-      `${isSubmissionOk(result) ? 'ok' : 'not ok'} ${index + 1} - ${name}: ${formatPoints(result.score)}/${formatPoints(result.maxScore)} points`,
+      `${isSubmissionOk(result) ? 'ok' : 'not ok'} ${index + 1} - ${name}: ${formatScore(result.score, result.maxScore)} points`,
     );
   });
   return `${lines.join('\n')}\n`;

@@ -50,15 +50,15 @@ function renderCriterionLine(criterion: CriterionResult, idWidth: number, titleW
       ? ''
       : paint(statusColor(criterion.status), ` ${describeStatus(criterion.status)}`);
   const override = criterion.overridden === true ? ' (overridden)' : '';
-  return `  ${symbol} ${paint('1', criterion.id.padEnd(idWidth))}  ${fitTitle(criterion.title, titleWidth)} ${points}${word}${override}`;
+  const id = paint('1', criterion.id.padEnd(idWidth));
+  return `  ${symbol} ${id}  ${fitTitle(criterion.title, titleWidth)} ${points}${word}${override}`;
 }
 
 function renderExplanation(result: SubmissionResult, criterion: CriterionResult, paint: Paint): string[] {
   const { evidence } = criterion;
-  const lines = [
-    '',
-    `${paint(statusColor(criterion.status), describeStatusSymbol(criterion.status))} ${paint('1', `${criterion.id} ${revealControlChars(criterion.title)}`)} ${paint('90', `(${describeStatus(criterion.status)})`)}`,
-  ];
+  const symbol = paint(statusColor(criterion.status), describeStatusSymbol(criterion.status));
+  const title = paint('1', `${criterion.id} ${revealControlChars(criterion.title)}`);
+  const lines = ['', `${symbol} ${title} ${paint('90', `(${describeStatus(criterion.status)})`)}`];
   lines.push(`  ${revealControlChars(criterion.message)}`);
   if (evidence.expected !== undefined)
     lines.push(`  ${paint('32', 'expected:')} ${revealControlChars(evidence.expected)}`);

@@ -34,9 +34,9 @@ export async function reportAction(outDir: string, options: ReportActionOptions 
       (count, result) => count + result.criteria.filter((criterion) => criterion.overridden === true).length,
       0,
     );
-    log(
-      `Wrote ${written.length} files for ${results.length} submission${results.length === 1 ? '' : 's'} to ${target}${overridden > 0 ? ` (${overridden} ${overridden === 1 ? 'criterion' : 'criteria'} overridden)` : ''}.`,
-    );
+    const submissions = `${results.length} submission${results.length === 1 ? '' : 's'}`;
+    const note = overridden === 0 ? '' : ` (${overridden} ${overridden === 1 ? 'criterion' : 'criteria'} overridden)`;
+    log(`Wrote ${written.length} files for ${submissions} to ${target}${note}.`);
     return 0;
   } catch (error) {
     if (!(error instanceof ReportInputError)) throw error;

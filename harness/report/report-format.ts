@@ -17,10 +17,11 @@ export function parseReportFormats(list: string): { ok: true; formats: ReportFor
     .map((name) => name.trim())
     .filter((name) => name !== '');
   const unknown = names.filter((name) => !(reportFormatNames as readonly string[]).includes(name));
+  const valid = reportFormatNames.join(', ');
   if (unknown.length > 0) {
     return {
       ok: false,
-      error: `unknown report format ${unknown.map((name) => `"${name}"`).join(', ')}; valid formats: ${reportFormatNames.join(', ')}`,
+      error: `unknown report format ${unknown.map((name) => `"${name}"`).join(', ')}; valid formats: ${valid}`,
     };
   }
   return { ok: true, formats: reportFormatNames.filter((name) => names.includes(name)) };

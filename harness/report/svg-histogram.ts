@@ -1,4 +1,6 @@
 import { escapeHtml } from './escape-text.js';
+import { formatCount } from './format-values.js';
+import { wrapSvg } from './svg-frame.js';
 
 const width = 520;
 const height = 260;
@@ -41,7 +43,7 @@ export function renderScoreHistogram(percentages: readonly number[]): string {
   }
   counts.forEach((count, bin) => {
     const x = margin.left + bin * binWidth;
-    const label = `${count} submission${count === 1 ? '' : 's'} scored ${describeBin(bin)}%`;
+    const label = `${formatCount(count, 'submission')} scored ${describeBin(bin)}%`;
     parts.push(
       `<g class="bin"><title>${escapeHtml(label)}</title>`,
       `<rect class="bar" x="${x + 3}" y="${y(count)}" width="${binWidth - 6}" height="${y(0) - y(count)}"/>`,
@@ -53,9 +55,11 @@ export function renderScoreHistogram(percentages: readonly number[]): string {
   });
   parts.push(
     `<line class="axis" x1="${margin.left}" x2="${width - margin.right}" y1="${y(0)}" y2="${y(0)}"/>`,
-    `<text class="axis-label" x="${margin.left + plotWidth / 2}" y="${height - 8}" text-anchor="middle">score (% of maximum)</text>`,
-    `<text class="axis-label" transform="translate(12 ${margin.top + plotHeight / 2}) rotate(-90)" text-anchor="middle">submissions</text>`,
+    `<text class="axis-label" x="${margin.left + plotWidth / 2}" y="${height - 8}" text-anchor="middle">`,
+    'score (% of maximum)</text>',
+    `<text class="axis-label" transform="translate(12 ${margin.top + plotHeight / 2}) rotate(-90)" text-anchor="middle">`,
+    'submissions</text>',
   );
   const summary = counts.map((count, bin) => `${describeBin(bin)}%: ${count}`).join(', ');
-  return `<svg class="chart" data-chart="histogram" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>Histogram of scores. ${summary}</title>${parts.join('')}</svg>`;
+  return wrapSvg({ chart: 'histogram', width, height, title: `Histogram of scores. ${summary}` }, parts);
 }

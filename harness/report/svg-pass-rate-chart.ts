@@ -1,6 +1,7 @@
 import type { CriterionStats } from './summarize-results.js';
 import { describeStatus, statusOrder } from './describe-status.js';
 import { escapeHtml } from './escape-text.js';
+import { wrapSvg } from './svg-frame.js';
 
 const width = 560;
 const rowHeight = 26;
@@ -18,7 +19,8 @@ export function renderPassRateChart(stats: readonly CriterionStats[]): string {
     const y = top + row * rowHeight;
     const percent = Math.round(criterion.passRate * 100);
     parts.push(
-      `<g class="criterion" data-criterion="${escapeHtml(criterion.id)}"><title>${escapeHtml(`${criterion.id} ${criterion.title}: ${percent}% passed`)}</title>`,
+      `<g class="criterion" data-criterion="${escapeHtml(criterion.id)}">`,
+      `<title>${escapeHtml(`${criterion.id} ${criterion.title}: ${percent}% passed`)}</title>`,
       `<text class="label" x="${labelWidth - 8}" y="${y + 16}" text-anchor="end">${escapeHtml(criterion.id)}</text>`,
       `<rect class="track" x="${labelWidth}" y="${y + 4}" width="${barWidth}" height="${rowHeight - 8}"/>`,
     );
@@ -28,7 +30,8 @@ export function renderPassRateChart(stats: readonly CriterionStats[]): string {
       if (count === 0 || criterion.total === 0) continue;
       const segment = (count / criterion.total) * barWidth;
       parts.push(
-        `<rect class="segment status-${status}" x="${x}" y="${y + 4}" width="${segment}" height="${rowHeight - 8}"><title>${escapeHtml(`${criterion.id}: ${count} ${describeStatus(status)}`)}</title></rect>`,
+        `<rect class="segment status-${status}" x="${x}" y="${y + 4}" width="${segment}" height="${rowHeight - 8}">`,
+        `<title>${escapeHtml(`${criterion.id}: ${count} ${describeStatus(status)}`)}</title></rect>`,
       );
       x += segment;
     }
@@ -43,5 +46,5 @@ export function renderPassRateChart(stats: readonly CriterionStats[]): string {
     );
   });
   const summary = stats.map((criterion) => `${criterion.id} ${Math.round(criterion.passRate * 100)}%`).join(', ');
-  return `<svg class="chart" data-chart="pass-rate" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(`Pass rate per criterion. ${summary}`)}</title>${parts.join('')}</svg>`;
+  return wrapSvg({ chart: 'pass-rate', width, height, title: `Pass rate per criterion. ${summary}` }, parts);
 }

@@ -1,7 +1,8 @@
 import type { WireRecord } from '../grading/result.js';
 import { escapeHtml } from './escape-text.js';
 import { decodeWireHead, describeWireEnds, serverLifeline } from './format-evidence.js';
-import { formatRunTime } from './format-values.js';
+import { formatCount, formatRunTime } from './format-values.js';
+import { wrapSvg } from './svg-frame.js';
 
 const gutter = 78; // room for the time of each arrow
 const laneGap = 190;
@@ -21,7 +22,8 @@ export function orderLifelines(records: readonly WireRecord[]): string[] {
 function describeRecord(record: WireRecord): string {
   const { from, to } = describeWireEnds(record);
   const fault = record.fault === undefined ? '' : `, fault: ${record.fault}`;
-  return `${from} → ${to}: ${record.size} bytes at ${formatRunTime(record.t)}${fault}. First bytes: ${decodeWireHead(record.head, 48)}`;
+  const first = decodeWireHead(record.head, 48);
+  return `${from} → ${to}: ${record.size} bytes at ${formatRunTime(record.t)}${fault}. First bytes: ${first}`;
 }
 
 function drawArrow(record: WireRecord, x1: number, x2: number, y: number): string {
@@ -68,10 +70,11 @@ export function renderSequenceDiagram(records: readonly WireRecord[], maxArrows 
   });
   if (omitted > 0) {
     parts.push(
-      `<text class="omitted" x="${gutter}" y="${bottom + 22}">… ${omitted} more record${omitted === 1 ? '' : 's'} not drawn (all are in result.json)</text>`,
+      `<text class="omitted" x="${gutter}" y="${bottom + 22}">`,
+      `… ${omitted} more record${omitted === 1 ? '' : 's'} not drawn (all are in result.json)</text>`,
     );
   }
   const faults = records.filter((record) => record.fault !== undefined).length;
-  const title = `Sequence diagram of ${records.length} wire record${records.length === 1 ? '' : 's'} between ${lifelines.join(', ')}; ${faults} with a fault`;
-  return `<svg class="chart sequence" data-chart="sequence" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(title)}</title>${parts.join('')}</svg>`;
+  const title = `Sequence diagram of ${formatCount(records.length, 'wire record')} between ${lifelines.join(', ')}; ${faults} with a fault`;
+  return wrapSvg({ chart: 'sequence', width, height, title }, parts);
 }
