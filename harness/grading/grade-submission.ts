@@ -110,7 +110,7 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
         const names = blockers.map((b) => `${b.id} (${b.status})`).join(', ');
         return decideVerdict(criterion, { status: 'blocked', message: `Not run: it requires ${names}.`, evidence: {}, durationMs: 0 });
       }
-      if (criterion.grading === 'manual') {
+      if (criterion.grading === 'manual' && criterion.steps.length === 0) {
         return decideVerdict(criterion, { status: 'manual', message: 'Graded by the lecturer.', evidence: {}, durationMs: 0 });
       }
       const first = await runOnce(criterion, 0);

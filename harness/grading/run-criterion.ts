@@ -5,6 +5,7 @@ import type { ScenarioContext, StepOutcome } from '../scenario/context.js';
 import { runScenario } from '../scenario/run-scenario.js';
 import { SeededSource } from '../scenario/tokens.js';
 import { WireLog } from '../wire/wire-log.js';
+import { FaultPlan } from '../wire/fault-plan.js';
 import { excerptTranscript, excerptWire } from './excerpt.js';
 
 // Plays one criterion's scenario and turns how it ended into a verdict with its evidence.
@@ -28,17 +29,24 @@ export async function runCriterion(spec: RunSpec, rubric: Rubric, criterion: Cri
     actors: new Map(),
     server: undefined,
     lastToken: undefined,
+    sentTokens: [],
+    burstTokens: [],
+    sentFile: undefined,
     sendMark: 0,
+    faults: new FaultPlan(`${spec.seed}/${spec.submission}/${criterion.id}/${spec.attempt}/faults`),
+    notes: [],
     teardown: [],
     raise: (outcome) => raise(outcome),
   };
   const end = await runScenario(ctx, fatal, criterion.timeout ?? rubric.timeouts.run);
   const durationMs = clock();
+  const notes = ctx.notes.length > 0 ? { notes: ctx.notes } : {};
   if (end.outcome.ok) {
-    return { status: 'pass', message: 'All steps passed.', evidence: { transcript: transcript.slice(-20) }, durationMs };
+    return { status: 'pass', message: 'All steps passed.', evidence: { transcript: transcript.slice(-20), ...notes }, durationMs };
   }
   const { outcome } = end;
   const actors = outcome.actors ?? [];
+  const shown = outcome.wire?.flatMap((index) => ctx.wire.records[index] ?? []).slice(0, 40);
   return {
     status: outcome.status,
     message: `Expected ${outcome.expected}.\nObserved: ${outcome.observed}`,
@@ -47,8 +55,10 @@ export async function runCriterion(spec: RunSpec, rubric: Rubric, criterion: Cri
       observed: outcome.observed,
       ...(end.step === undefined ? {} : { step: end.step }),
       transcript: excerptTranscript(transcript, actors, end.at),
-      wire: excerptWire(ctx.wire.records, actors, end.at),
+      wire: shown ?? excerptWire(ctx.wire.records, actors, end.at),
+      ...notes,
     },
     durationMs,
+    ...(outcome.fraction === undefined ? {} : { fraction: outcome.fraction }),
   };
 }

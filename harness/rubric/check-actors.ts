@@ -58,6 +58,12 @@ function usesOf(step: StepDocument): Use[] {
     return [typeof value === 'string' ? use('joined', value, 'rejected') : use('joined', value.actor, 'rejected', 'actor')];
   }
   if ('wire' in step) return [use('joined', step.wire.link, 'wire', 'link')];
+  if ('burst' in step) return [use('send', step.burst.from, 'burst', 'from')];
+  if ('file' in step) return [use('send', step.file.from, 'file', 'from')];
+  if ('delivered' in step) return [use('joined', step.delivered.in, 'delivered', 'in')];
+  if ('received' in step) return [use('joined', step.received.in, 'received', 'in')];
+  if ('fault' in step && step.fault.link !== undefined && step.fault.link !== 'all') return [use('joined', step.fault.link, 'fault', 'link')];
+  if ('crowd' in step) return [{ role: 'join', actor: 'crowd', path: ['crowd'] }];
   if ('stop' in step) return [use('present', step.stop, 'stop')];
   if ('quit' in step) return [use('present', step.quit, 'quit')];
   if ('restart' in step) {

@@ -27,7 +27,7 @@ export function normalizeRubric(doc: RubricDocument, file: string, locate: Locat
   } satisfies Record<PromptName, RegExp>;
   const patternSources = { ...defaultPatterns, ...(doc.patterns ?? {}) };
   const patterns = Object.fromEntries(Object.entries(patternSources).map(([name, source]) => [name, compilePattern(source)]));
-  const ctx: StepContext = { timeouts, patterns, locate };
+  const ctx: StepContext = { timeouts, patterns, locate, rubricDir: path.dirname(path.resolve(file)) };
   return {
     source: path.resolve(file),
     name: doc.rubric,
@@ -39,6 +39,7 @@ export function normalizeRubric(doc: RubricDocument, file: string, locate: Locat
     patterns,
     timeouts,
     limits: definedOnly(doc.limits ?? {}),
+    commands: { quit: '!q', file: '/file {path}', ...(doc.commands ?? {}) },
     criteria: doc.criteria.map((criterion, index) => normalizeCriterion(criterion, index, ctx)),
   };
 }
@@ -55,6 +56,7 @@ function normalizeCriterion(doc: CriterionDocument, index: number, ctx: StepCont
     grading: doc.grading ?? 'auto',
     hint: doc.hint,
     timeout: doc.timeout === undefined ? ctx.timeouts.run : parseDuration(doc.timeout),
+    partial: doc.partial === undefined ? undefined : doc.partial === 'proportional' ? 'proportional' : { threshold: doc.partial.threshold },
     steps: (doc.steps ?? []).map((step, k) => normalizeStep(step, [...at, 'steps', k], ctx)),
     line: ctx.locate(at).line,
   };

@@ -1,3 +1,4 @@
+import nodePath from 'node:path';
 import { compilePattern } from './compile-pattern.js';
 import type { PathSegment } from './format-path.js';
 import { parseDuration } from './parse-duration.js';
@@ -8,6 +9,7 @@ import type { Locate } from './yaml-issue.js';
 // What turning a step document into a step needs from the rubric around it.
 export interface StepContext {
   readonly timeouts: Timeouts;
+  readonly rubricDir: string;
   readonly patterns: Readonly<Record<string, RegExp>>;
   readonly locate: Locate;
 }
@@ -41,14 +43,43 @@ export function normalizeStep(step: StepDocument, path: readonly PathSegment[], 
     const r = typeof step.restart === 'string' ? { actor: step.restart } : step.restart;
     return { kind: 'restart', actor: r.actor, within: ms(r.within, ctx.timeouts.start), line };
   }
+  if ('fault' in step) {
+    const f = step.fault;
+    const when = f.probability !== undefined ? { probability: f.probability } : f.next !== undefined ? { next: f.next } : { nth: f.nth ?? 1 };
+    const minBytes = f.minBytes ?? (f.kind === 'corrupt' ? 24 : 0);
+    return { kind: 'fault', link: f.link ?? 'all', dir: f.dir ?? 'both', fault: f.kind, when, minBytes, delay: ms(f.delay, 200), line };
+  }
+  if ('burst' in step) return { kind: 'burst', ...step.burst, line };
+  if ('delivered' in step) return { kind: 'delivered', in: step.delivered.in, within: ms(step.delivered.within, ctx.timeouts.expect), line };
+  if ('unreadable' in step) return { kind: 'unreadable', text: step.unreadable.text, line };
+  if ('file' in step) return { kind: 'file', from: step.file.from, size: parseSize(step.file.size), line };
+  if ('received' in step) return { kind: 'received', in: step.received.in, within: ms(step.received.within, ctx.timeouts.expect), line };
+  if ('probe' in step) {
+    return { kind: 'probe', run: nodePath.resolve(ctx.rubricDir, step.probe.run), within: ms(step.probe.within, 30_000), line };
+  }
+  if ('crowd' in step) {
+    const c = step.crowd;
+    return { kind: 'crowd', size: c.size, messages: c.messages, within: ms(c.within, ctx.timeouts.expect), line };
+  }
   return normalizeCheck(step, path, ctx);
+}
+
+// "200KB" → 204800 bytes; a number is bytes already.
+export function parseSize(size: number | string): number {
+  if (typeof size === 'number') return size;
+  const match = /^(\d+)\s*(B|KB|MB)$/.exec(size);
+  const unit = { B: 1, KB: 1024, MB: 1024 * 1024 }[(match?.[2] ?? 'B') as 'B' | 'KB' | 'MB'];
+  return Number(match?.[1] ?? 0) * unit;
 }
 
 function normalizeCheck(check: CheckDocument, path: readonly PathSegment[], ctx: StepContext): CheckStep {
   const line = ctx.locate(path).line;
   const ms = (value: Duration, fallback: number): number => (value === undefined ? fallback : parseDuration(value));
   if ('expect' in check) return { kind: 'expect', ...normalizeMatch(check.expect, ctx), within: ms(check.expect.within, ctx.timeouts.expect), line };
-  if ('refute' in check) return { kind: 'refute', ...normalizeMatch(check.refute, ctx), for: ms(check.refute.for, ctx.timeouts.refute), line };
+  if ('refute' in check) {
+    const near = check.refute.near === undefined ? {} : { near: check.refute.near };
+    return { kind: 'refute', ...normalizeMatch(check.refute, ctx), ...near, for: ms(check.refute.for, ctx.timeouts.refute), line };
+  }
   const w = check.wire;
   return { kind: 'wire', link: w.link, dir: w.dir, since: w.since ?? 'send', minBytes: w.minBytes ?? 1, within: ms(w.within, ctx.timeouts.expect), line };
 }

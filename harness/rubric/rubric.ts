@@ -51,6 +51,7 @@ export interface Rubric {
   readonly patterns: Readonly<Record<string, RegExp>>; // always has joined and refused
   readonly timeouts: Timeouts;
   readonly limits: Limits;
+  readonly commands: Readonly<Record<string, string>>; // always has quit and file
   readonly criteria: readonly Criterion[];
 }
 
@@ -65,6 +66,7 @@ export interface Criterion {
   readonly grading: 'auto' | 'manual';
   readonly hint: string | undefined;
   readonly timeout: number; // ms for the whole run; the rubric's run timeout unless set
+  readonly partial: 'proportional' | { readonly threshold: number } | undefined;
   readonly steps: readonly Step[]; // empty only when grading is manual
   readonly line: number;
 }
@@ -118,6 +120,7 @@ export interface ExpectStep extends Match {
 // Passes when the text or pattern does not appear for the whole watch period.
 export interface RefuteStep extends Match {
   readonly kind: 'refute';
+  readonly near?: string; // fails on this text with 1 or 2 characters changed
   readonly for: number;
   readonly line: number;
 }
@@ -163,6 +166,68 @@ export interface QuitStep {
   readonly line: number;
 }
 
+// Where a fault strikes: which link and direction, and which packets.
+export interface FaultStep {
+  readonly kind: 'fault';
+  readonly link: string; // a client actor, or "all"
+  readonly dir: 'up' | 'down' | 'both';
+  readonly fault: 'drop' | 'corrupt' | 'duplicate' | 'reorder' | 'delay' | 'split' | 'coalesce';
+  readonly when: { readonly probability: number } | { readonly next: number } | { readonly nth: number };
+  readonly minBytes: number;
+  readonly delay: number; // ms
+  readonly line: number;
+}
+
+export interface BurstStep {
+  readonly kind: 'burst';
+  readonly from: string;
+  readonly count: number;
+  readonly text: string;
+  readonly line: number;
+}
+
+export interface DeliveredStep {
+  readonly kind: 'delivered';
+  readonly in: string;
+  readonly within: number;
+  readonly line: number;
+}
+
+export interface UnreadableStep {
+  readonly kind: 'unreadable';
+  readonly text: string | undefined; // undefined: every token sent in the run
+  readonly line: number;
+}
+
+export interface FileStep {
+  readonly kind: 'file';
+  readonly from: string;
+  readonly size: number; // bytes
+  readonly line: number;
+}
+
+export interface ReceivedStep {
+  readonly kind: 'received';
+  readonly in: string;
+  readonly within: number;
+  readonly line: number;
+}
+
+export interface ProbeStep {
+  readonly kind: 'probe';
+  readonly run: string; // absolute path of the probe
+  readonly within: number;
+  readonly line: number;
+}
+
+export interface CrowdStep {
+  readonly kind: 'crowd';
+  readonly size: number;
+  readonly messages: number;
+  readonly within: number;
+  readonly line: number;
+}
+
 // The steps that only observe, and so may be combined under "any".
 export type CheckStep = ExpectStep | RefuteStep | WireStep;
 
@@ -185,7 +250,15 @@ export type Step =
   | StopStep
   | RestartStep
   | QuitStep
-  | AnyStep;
+  | AnyStep
+  | FaultStep
+  | BurstStep
+  | DeliveredStep
+  | UnreadableStep
+  | FileStep
+  | ReceivedStep
+  | ProbeStep
+  | CrowdStep;
 
 // Every step kind, for tables typed satisfies Record<StepKind, …>.
 export type StepKind = Step['kind'];

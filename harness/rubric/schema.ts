@@ -63,7 +63,11 @@ const expectStep = z.strictObject({
 });
 
 const refuteStep = z.strictObject({
-  refute: z.strictObject({ ...matchFields, for: durationSchema.optional() }),
+  refute: z.strictObject({
+    ...matchFields,
+    near: z.string().min(1).optional().describe('Fails on a near miss of this text: 1 or 2 characters changed'),
+    for: durationSchema.optional(),
+  }),
 });
 
 const rejectedStep = z.strictObject({
@@ -76,6 +80,71 @@ const wireStep = z.strictObject({
     dir: z.enum(['up', 'down']).describe('up = client to server, down = server to client'),
     since: z.enum(['send', 'start']).optional().describe('Count from the last send step (default) or the start'),
     minBytes: z.number().int().positive().optional(),
+    within: durationSchema.optional(),
+  }),
+});
+
+// A size as a lecturer writes it: "200KB", "1MB", or a number of bytes.
+export const sizeSchema = z
+  .union([z.number().int().positive(), z.string().regex(/^\d+\s*(B|KB|MB)$/, 'a size such as "200KB" or "1MB"')])
+  .describe('A size: "200KB", "1MB", or a number of bytes');
+
+const linkSchema = z.union([z.literal('all'), actorName]).describe('A client whose link to the server, or "all"');
+
+const faultStep = z.strictObject({
+  fault: z
+    .strictObject({
+      link: linkSchema.optional(),
+      dir: z.enum(['up', 'down', 'both']).optional(),
+      kind: z.enum(['drop', 'corrupt', 'duplicate', 'reorder', 'delay', 'split', 'coalesce']),
+      probability: z.number().gt(0).lte(1).optional().describe('Each packet is hit with this probability'),
+      next: z.number().int().positive().optional().describe('The next N packets are hit'),
+      nth: z.number().int().positive().optional().describe('Only the N-th packet from now is hit'),
+      minBytes: z.number().int().nonnegative().optional().describe('Packets shorter than this (acks) are never hit'),
+      delay: durationSchema.optional().describe('How long delay and reorder hold a packet back'),
+    })
+    .refine((f) => [f.probability, f.next, f.nth].filter((v) => v !== undefined).length === 1, {
+      message: 'say when the fault strikes with exactly one of probability, next or nth',
+    }),
+});
+
+const burstStep = z.strictObject({
+  burst: z.strictObject({
+    from: actorName,
+    count: z.number().int().min(1).max(1000),
+    text: z.string().min(1).describe('{n} is the message number, {token} a fresh token per message'),
+  }),
+});
+
+const deliveredStep = z.strictObject({
+  delivered: z.strictObject({ in: actorName, within: durationSchema.optional() }),
+});
+
+const unreadableStep = z.strictObject({
+  unreadable: z
+    .strictObject({ text: z.string().min(1).optional().describe('By default every token sent in this run') })
+    .describe('No chat text crosses the wire readable: plain, base64, hex or UTF-16'),
+});
+
+const fileStep = z.strictObject({
+  file: z.strictObject({ from: actorName, size: sizeSchema }),
+});
+
+const receivedStep = z.strictObject({
+  received: z.strictObject({ in: actorName, within: durationSchema.optional() }),
+});
+
+const probeStep = z.strictObject({
+  probe: z.strictObject({
+    run: z.string().min(1).describe('The probe, relative to the rubric; any executable that prints TAP'),
+    within: durationSchema.optional(),
+  }),
+});
+
+const crowdStep = z.strictObject({
+  crowd: z.strictObject({
+    size: z.number().int().min(2).max(50),
+    messages: z.number().int().min(1).max(20),
     within: durationSchema.optional(),
   }),
 });
@@ -106,6 +175,14 @@ export const stepSchema = z.union([
   stopStep,
   restartStep,
   quitStep,
+  faultStep,
+  burstStep,
+  deliveredStep,
+  unreadableStep,
+  fileStep,
+  receivedStep,
+  probeStep,
+  crowdStep,
 ]);
 
 export const criterionSchema = z.strictObject({
@@ -118,6 +195,10 @@ export const criterionSchema = z.strictObject({
   grading: z.enum(['auto', 'manual']).optional(),
   hint: z.string().optional().describe('Shown to a student whose submission fails this criterion'),
   timeout: durationSchema.optional().describe('Wall-clock limit of the whole run of this criterion'),
+  partial: z
+    .union([z.literal('proportional'), z.strictObject({ threshold: z.number().gt(0).lte(1) })])
+    .optional()
+    .describe('Steps that measure a share (crowd): points in proportion, or pass at a threshold'),
   steps: z.array(stepSchema).optional(),
 });
 
@@ -160,6 +241,10 @@ export const rubricSchema = z.strictObject({
     })
     .optional(),
   limits: limitsSchema.optional(),
+  commands: z
+    .record(z.string(), z.string().min(1))
+    .optional()
+    .describe('Chat command syntax typed into clients: quit: "!q", file: "/file {path}"'),
   criteria: z.array(criterionSchema).min(1),
 });
 

@@ -22,5 +22,6 @@ export interface RunOutcome {
   readonly message: string;
   readonly evidence: Evidence;
   readonly durationMs: number;
+  readonly fraction?: number; // the share a measuring step found right (crowd), for partial credit
   readonly harnessFault?: string; // set when sockgrade itself failed, not the student's program
 }

@@ -5,6 +5,7 @@ import type { PromptKind, PromptState } from '../actors/answer-prompts.js';
 import type { BoundSocket } from '../actors/discover-port.js';
 import type { Confinement } from '../sandbox/confine-command.js';
 import type { WireLog } from '../wire/wire-log.js';
+import type { FaultPlan } from '../wire/fault-plan.js';
 import type { SeededSource } from './tokens.js';
 
 // One implementation a scenario can launch actors from: the student's or the reference.
@@ -45,7 +46,12 @@ export interface ScenarioContext {
   readonly actors: Map<string, ActorState>;
   server: { readonly name: string; bound: BoundSocket | undefined } | undefined;
   lastToken: string | undefined;
-  sendMark: number; // clock() of the last send step
+  readonly sentTokens: string[]; // every token typed in this run, for the "unreadable" check
+  burstTokens: readonly string[]; // the tokens of the last burst, in order
+  sentFile: { readonly name: string; readonly size: number; readonly sha256: string; readonly from: string } | undefined;
+  sendMark: number; // how many wire records there were when the last send step typed
+  readonly faults: FaultPlan;
+  readonly notes: string[]; // evidence gathered by passing steps (probes), kept with the verdict
   readonly teardown: (() => Promise<void> | void)[];
   readonly raise: (outcome: StepOutcome) => void; // ends the run at once, whatever step is running
 }
@@ -59,6 +65,8 @@ export type StepOutcome =
       readonly expected: string;
       readonly observed: string;
       readonly actors?: readonly string[]; // whose transcript explains it
+      readonly fraction?: number; // for steps that measure a share: how much was right
+      readonly wire?: readonly number[]; // indexes of the wire records that show it
     };
 
 export const stepOk: StepOutcome = { ok: true };

@@ -15,5 +15,7 @@ export function expandTemplate(
 
 // Draws the fresh token a send step's text will carry.
 export function drawToken(ctx: ScenarioContext, template: string): void {
-  if (template.includes('{token}')) ctx.lastToken = ctx.random.token();
+  if (!template.includes('{token}')) return;
+  ctx.lastToken = ctx.random.token();
+  ctx.sentTokens.push(ctx.lastToken);
 }

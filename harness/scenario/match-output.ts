@@ -2,6 +2,7 @@ import type { Actor } from '../actors/actor.js';
 import type { ExpectStep, RefuteStep } from '../rubric/rubric.js';
 import type { ScenarioContext } from './context.js';
 import { expandTemplate } from './expand-template.js';
+import { findNearMiss } from './near-miss.js';
 import { compilePattern } from '../rubric/compile-pattern.js';
 
 // What an expect or refute step looks for in an actor's output, and how to say it.
@@ -14,6 +15,14 @@ export interface OutputMatcher {
 // Builds the matcher for a step's text (literal, templates filled) or pattern (named or a regex).
 export function buildMatcher(step: ExpectStep | RefuteStep, ctx: ScenarioContext, from: number): OutputMatcher {
   const since = (actor: Actor): string => actor.output.slice(from);
+  if (step.kind === 'refute' && step.near !== undefined) {
+    const token = expandTemplate(ctx, step.near);
+    return {
+      describe: `a corrupted variant of "${token}" (1 or 2 characters changed)`,
+      test: (actor) => findNearMiss(since(actor), token) !== undefined,
+      find: (actor) => since(actor).split(/\r?\n/).find((line) => findNearMiss(line, token) !== undefined),
+    };
+  }
   if (step.text !== undefined) {
     const text = expandTemplate(ctx, step.text);
     return {

@@ -9,6 +9,14 @@ import { runSendStep } from './steps/send-step.js';
 import { runStartStep } from './steps/start-step.js';
 import { runQuitStep, runRestartStep, runStopStep } from './steps/stop-step.js';
 import { runWireStep } from './steps/wire-step.js';
+import { runFaultStep } from './steps/fault-step.js';
+import { runBurstStep } from './steps/burst-step.js';
+import { runDeliveredStep } from './steps/delivered-step.js';
+import { runUnreadableStep } from './steps/unreadable-step.js';
+import { runFileStep } from './steps/file-step.js';
+import { runReceivedStep } from './steps/received-step.js';
+import { runProbeStep } from './steps/probe-step.js';
+import { runCrowdStep } from './steps/crowd-step.js';
 
 type StepHandler<K extends StepKind> = (step: Extract<Step, { kind: K }>, ctx: ScenarioContext) => Promise<StepOutcome>;
 
@@ -25,6 +33,14 @@ export const stepHandlers = {
   restart: runRestartStep,
   quit: runQuitStep,
   any: runAnyStep,
+  fault: runFaultStep,
+  burst: runBurstStep,
+  delivered: runDeliveredStep,
+  unreadable: runUnreadableStep,
+  file: runFileStep,
+  received: runReceivedStep,
+  probe: runProbeStep,
+  crowd: runCrowdStep,
 } satisfies { [K in StepKind]: StepHandler<K> };
 
 // Dispatches a step to its handler.

@@ -21,6 +21,16 @@ export class SeededSource {
     return token;
   }
 
+  // Random-looking bytes, the same for the same seed: the content of a file to send.
+  bytes(size: number): Buffer {
+    const blocks: Buffer[] = [];
+    const salt = this.next();
+    for (let made = 0, block = 0; made < size; made += 32, block++) {
+      blocks.push(createHash('sha256').update(`${this.key}/bytes/${salt}/${block}`).digest());
+    }
+    return Buffer.concat(blocks).subarray(0, size);
+  }
+
   // A loopback address other than 127.0.0.1, so a client that ignores the typed address is caught.
   loopbackAddress(): string {
     const n = this.next();

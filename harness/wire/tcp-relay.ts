@@ -1,4 +1,6 @@
 import net from 'node:net';
+import type { FaultPlan } from './fault-plan.js';
+import { FaultyPath } from './faulty-path.js';
 import type { UpstreamTarget } from './udp-relay.js';
 import type { WireLog } from './wire-log.js';
 
@@ -11,6 +13,7 @@ export class TcpRelay {
     private readonly link: string,
     private readonly target: UpstreamTarget,
     private readonly log: WireLog,
+    private readonly faults: FaultPlan,
   ) {
     this.server = net.createServer((client) => this.relay(client));
     this.server.on('error', () => undefined);
@@ -41,20 +44,18 @@ export class TcpRelay {
     }
     const upstream = net.connect(target.port, target.host);
     for (const socket of [client, upstream]) {
+      socket.setNoDelay(true); // a split write must leave as separate segments
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
       socket.on('error', () => undefined);
     }
-    client.on('data', (chunk) => {
-      this.log.add(this.link, 'up', chunk);
-      upstream.write(chunk);
-    });
-    upstream.on('data', (chunk) => {
-      this.log.add(this.link, 'down', chunk);
-      client.write(chunk);
-    });
-    client.on('end', () => upstream.end());
-    upstream.on('end', () => client.end());
+    const up = new FaultyPath(this.link, 'up', 'stream', this.faults, this.log, (bytes) => void upstream.write(bytes));
+    const down = new FaultyPath(this.link, 'down', 'stream', this.faults, this.log, (bytes) => void client.write(bytes));
+    client.on('data', (chunk) => up.pass(chunk));
+    upstream.on('data', (chunk) => down.pass(chunk));
+    client.on('end', () => up.afterAll(() => upstream.end()));
+    upstream.on('end', () => down.afterAll(() => client.end()));
+    // An abrupt close (RST) on one side is passed on as an abrupt close on the other.
     client.on('close', (hadError) => (hadError ? upstream.resetAndDestroy() : upstream.destroy()));
     upstream.on('close', (hadError) => (hadError ? client.resetAndDestroy() : client.destroy()));
   }

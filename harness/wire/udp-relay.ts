@@ -1,22 +1,32 @@
 import dgram from 'node:dgram';
+import type { FaultPlan } from './fault-plan.js';
+import { FaultyPath } from './faulty-path.js';
 import type { WireLog } from './wire-log.js';
 
 // Where the relay forwards to: the server's socket, which moves when the server restarts.
 export type UpstreamTarget = () => { host: string; port: number } | undefined;
 
+// One client socket seen by the relay, with its own upstream socket and a path each way.
+interface Peer {
+  readonly upstream: dgram.Socket;
+  readonly up: FaultyPath;
+  readonly down: FaultyPath;
+}
+
 // A UDP relay for one client link: each client source gets its own upstream socket, like NAT,
 // so the server sees every client socket as a distinct peer.
 export class UdpRelay {
   private readonly listener: dgram.Socket;
-  private readonly upstreams = new Map<string, dgram.Socket>();
+  private readonly peers = new Map<string, Peer>();
 
   constructor(
     private readonly link: string,
     private readonly target: UpstreamTarget,
     private readonly log: WireLog,
+    private readonly faults: FaultPlan,
   ) {
     this.listener = dgram.createSocket('udp4');
-    this.listener.on('message', (msg, rinfo) => this.forwardUp(msg, rinfo));
+    this.listener.on('message', (msg, rinfo) => this.peerFor(rinfo).up.pass(msg));
     this.listener.on('error', () => undefined);
   }
 
@@ -32,7 +42,11 @@ export class UdpRelay {
   }
 
   close(): void {
-    for (const socket of [this.listener, ...this.upstreams.values()]) {
+    for (const peer of this.peers.values()) {
+      peer.up.flush();
+      peer.down.flush();
+    }
+    for (const socket of [this.listener, ...[...this.peers.values()].map((p) => p.upstream)]) {
       try {
         socket.close();
       } catch {
@@ -41,26 +55,25 @@ export class UdpRelay {
     }
   }
 
-  private forwardUp(msg: Buffer, from: dgram.RemoteInfo): void {
-    this.log.add(this.link, 'up', msg);
-    const target = this.target();
-    if (target === undefined) return; // no server: the datagram is lost, as on a real network
-    const upstream = this.upstreamFor(from, target.host.includes(':') ? 'udp6' : 'udp4');
-    upstream.send(msg, target.port, target.host);
-  }
-
-  private upstreamFor(from: dgram.RemoteInfo, type: 'udp4' | 'udp6'): dgram.Socket {
-    const key = `${type}/${from.address}:${from.port}`;
-    const existing = this.upstreams.get(key);
-    if (existing) return existing;
-    const socket = dgram.createSocket(type);
-    socket.on('error', () => undefined);
-    socket.on('message', (msg) => {
-      this.log.add(this.link, 'down', msg);
-      this.listener.send(msg, from.port, from.address);
+  private peerFor(from: dgram.RemoteInfo): Peer {
+    const key = `${from.address}:${from.port}`;
+    const known = this.peers.get(key);
+    if (known) return known;
+    const first = this.target();
+    const type = first?.host.includes(':') ? 'udp6' : 'udp4';
+    const upstream = dgram.createSocket(type);
+    upstream.on('error', () => undefined);
+    upstream.bind(0, type === 'udp4' ? '127.0.0.1' : '::1');
+    const up = new FaultyPath(this.link, 'up', 'datagram', this.faults, this.log, (bytes) => {
+      const target = this.target();
+      if (target) upstream.send(bytes, target.port, target.host); // no server: lost, as on a real network
     });
-    socket.bind(0, type === 'udp4' ? '127.0.0.1' : '::1');
-    this.upstreams.set(key, socket);
-    return socket;
+    const down = new FaultyPath(this.link, 'down', 'datagram', this.faults, this.log, (bytes) =>
+      this.listener.send(bytes, from.port, from.address),
+    );
+    upstream.on('message', (msg) => down.pass(msg));
+    const peer = { upstream, up, down };
+    this.peers.set(key, peer);
+    return peer;
   }
 }

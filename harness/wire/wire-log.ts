@@ -2,10 +2,14 @@ import { EventEmitter } from 'node:events';
 import type { WireRecord } from '../grading/result.js';
 
 const headBytes = 64;
+const payloadBudget = 32 * 1024 * 1024; // full bytes kept for checks such as "unreadable"
+
 
 // Every datagram or segment that crossed the proxy in one run, in order.
 export class WireLog extends EventEmitter {
   readonly records: WireRecord[] = [];
+  readonly payloads: Buffer[] = []; // parallel to records, while the budget lasts
+  private kept = 0;
 
   constructor(private readonly clock: () => number) {
     super();
@@ -22,6 +26,10 @@ export class WireLog extends EventEmitter {
       ...(fault ? { fault } : {}),
     };
     this.records.push(record);
+    if (this.kept + bytes.length <= payloadBudget) {
+      this.payloads.push(Buffer.from(bytes));
+      this.kept += bytes.length;
+    }
     this.emit('record', record);
   }
 }

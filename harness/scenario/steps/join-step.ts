@@ -44,7 +44,10 @@ export async function runJoinStep(step: JoinStep, ctx: ScenarioContext): Promise
 
 async function openRelay(ctx: ScenarioContext, link: string): Promise<{ close(): void; host: string; port: number }> {
   const target = () => ctx.server?.bound;
-  const relay = ctx.rubric.transport === 'udp' ? new UdpRelay(link, target, ctx.wire) : new TcpRelay(link, target, ctx.wire);
+  const relay =
+    ctx.rubric.transport === 'udp'
+      ? new UdpRelay(link, target, ctx.wire, ctx.faults)
+      : new TcpRelay(link, target, ctx.wire, ctx.faults);
   ctx.teardown.push(() => relay.close());
   const address = await relay.listen(ctx.random.loopbackAddress());
   return { close: () => relay.close(), ...address };

@@ -8,7 +8,7 @@ export function runSendStep(step: SendStep, ctx: ScenarioContext): Promise<StepO
   drawToken(ctx, step.text);
   const text = expandTemplate(ctx, step.text);
   const state = ctx.actors.get(step.from);
-  ctx.sendMark = ctx.clock();
+  ctx.sendMark = ctx.wire.records.length;
   if (state?.actor.type(text)) return Promise.resolve(stepOk);
   if (step.optional) {
     state?.actor.note(`did not type "${text}": it has already exited`);

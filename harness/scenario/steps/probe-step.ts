@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { waitForActor } from '../../actors/wait-for.js';
+import { describeProbeFailure, parseProbeOutput } from '../../probes/parse-probe-output.js';
+import type { ProbeStep } from '../../rubric/rubric.js';
+import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { launchActor } from '../launch-actor.js';
+
+const interpreters: Readonly<Record<string, string>> = { '.py': 'python3', '.sh': 'bash', '.js': 'node', '.mjs': 'node' };
+
+// Runs a static probe on the submission's copy, confined like the student's programs, and
+// grades by its TAP: every point ok passes; what the probe says is kept as evidence.
+export async function runProbeStep(step: ProbeStep, ctx: ScenarioContext): Promise<StepOutcome> {
+  const name = `probe-${path.basename(step.run).replace(/\.[^.]+$/, '')}`.toLowerCase();
+  const interpreter = interpreters[path.extname(step.run)];
+  const quoted = `'${step.run.replaceAll("'", `'\\''`)}'`;
+  const actor = await launchActor(ctx, {
+    name,
+    role: 'server',
+    impl: ctx.student,
+    command: `${interpreter ? `${interpreter} ` : ''}${quoted} .`,
+  });
+  actor.closeInput();
+  if (!(await waitForActor(actor, () => !actor.running, step.within))) {
+    actor.kill();
+    return stepError(`the probe ${path.basename(step.run)} to finish within ${step.within / 1000} s`, 'it was still running', [name]);
+  }
+  const report = parseProbeOutput(stdoutOf(ctx, name));
+  for (const point of report.tests) {
+    const diag = point.diag ? ` ${JSON.stringify(point.diag)}` : '';
+    ctx.notes.push(`${path.basename(step.run)}: ${point.ok ? 'ok' : 'not ok'} ${point.name}${point.skip ? ` # SKIP ${point.skip}` : ''}${diag}`);
+  }
+  if (report.ok) return stepOk;
+  const broken = report.tests.length === 0 || report.bailout !== undefined;
+  const outcome = broken ? stepError : stepFail;
+  return outcome(`every test point of ${path.basename(step.run)} to pass`, describeProbeFailure(report), [name]);
+}
+
+// What the probe printed on stdout, in order.
+function stdoutOf(ctx: ScenarioContext, actor: string): string {
+  return ctx.transcript
+    .filter((line) => line.actor === actor && line.stream === 'stdout')
+    .map((line) => line.text)
+    .join('\n');
+}
