@@ -20,12 +20,14 @@ async function rubricOf(file: string): Promise<Rubric> {
 }
 
 describe('loadRubric on the shipped rubric', () => {
-  it('loads udp-chat.yaml with its six criteria and 60 points', async () => {
+  it('loads udp-chat.yaml: M1–M6, the optional specs and the crowd, 120 points', async () => {
     const rubric = await rubricOf(shippedRubric);
     expect(rubric.name).toBe('udp-chat');
     expect(rubric.source).toBe(path.resolve(shippedRubric));
-    expect(rubric.criteria.map((c) => c.id)).toEqual(['M1', 'M2', 'M3', 'M4', 'M5', 'M6']);
-    expect(rubric.criteria.reduce((sum, c) => sum + c.points, 0)).toBe(60);
+    expect(rubric.criteria.map((c) => c.id)).toEqual([
+      'M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'O1', 'ENC', 'O2', 'O3', 'O4', 'O5', 'O6', 'O7', 'O8', 'O9', 'O10', 'O11', 'X1',
+    ]);
+    expect(rubric.criteria.reduce((sum, c) => sum + c.points, 0)).toBe(120);
     expect(rubric.timeouts).toEqual({ start: 10_000, join: 10_000, expect: 5_000, refute: 1_500, run: 60_000 });
   });
 
@@ -108,7 +110,7 @@ describe('loadRubric reports each mistake with its place', () => {
     ['bad-yaml-syntax.yaml', ['2:8 invalid YAML: Nested mappings are not allowed in compact mappings']],
     [
       'unknown-top-level-key.yaml',
-      ['4:1 colour: unknown key; expected one of rubric, title, transport, launch, password, prompts, patterns, timeouts, limits or criteria'],
+      ['4:1 colour: unknown key; expected one of rubric, title, transport, launch, password, prompts, patterns, timeouts, limits, commands or criteria'],
     ],
     ['points-as-string.yaml', ['7:13 criteria[0].points: expected a non-negative number, found "ten"']],
     ['unknown-step-kind.yaml', ['12:9 criteria[0].steps[3].expct: unknown step kind "expct", did you mean "expect"?']],
@@ -147,7 +149,7 @@ describe('loadRubric reports each mistake with its place', () => {
   });
 
   it('explains steps of the wrong shape', async () => {
-    const kinds = 'start, join, send, expect, refute, rejected, wire, stop, restart, quit or any';
+    const kinds = 'start, join, send, expect, refute, rejected, wire, stop, restart, quit, any, fault, burst, delivered, unreadable, file, received, probe or crowd';
     expect(await issuesOf('step-shapes.yaml')).toEqual([
       `9:9 criteria[0].steps[0]: expected a step: a map with exactly one key, one of ${kinds}, found "start server"; did you mean "start: server"?`,
       `10:9 criteria[0].steps[1]: expected a step: a map with exactly one key, one of ${kinds}, found 2 keys: join, send; begin each step with its own "-"`,

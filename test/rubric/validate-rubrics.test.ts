@@ -12,7 +12,7 @@ describe('validateRubrics', () => {
   it('prints a summary and returns 0 for a good rubric', async () => {
     const { code, lines } = await run([shippedRubric]);
     expect(code).toBe(0);
-    expect(lines).toEqual([`ok  ${shippedRubric} (6 criteria, 60 points)`]);
+    expect(lines).toEqual([`ok  ${shippedRubric} (19 criteria, 120 points)`]);
   });
 
   it('counts a single criterion and fractional points', async () => {
@@ -37,7 +37,7 @@ describe('validateRubrics', () => {
     expect(code).toBe(2);
     expect(lines).toEqual([
       `${bad}:9:9 criteria[1].id: duplicate id "M1", already used by criteria[0]`,
-      `ok  ${shippedRubric} (6 criteria, 60 points)`,
+      `ok  ${shippedRubric} (19 criteria, 120 points)`,
     ]);
   });
 });
