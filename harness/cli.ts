@@ -6,6 +6,7 @@ import { checkSubmission } from './batch/check-submission.js';
 import { parseList, parseScore, parseWholeNumber } from './cli-options.js';
 import { parseReportFormats, reportFormatNames, type ReportFormat } from './report/report-format.js';
 import { writeReports } from './report/write-reports.js';
+import { reportAction } from './report/report-action.js';
 import { detectColor } from './report/render-terminal.js';
 import { validateRubrics } from './rubric/validate-rubrics.js';
 import { harnessVersion } from './version.js';
@@ -37,6 +38,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--only <ids>', 'grade only these criteria, e.g. M1,M5', parseList)
     .option('--reruns <n>', 're-runs of a failing criterion to tell flaky from wrong', parseWholeNumber('--reruns', 0, 5), 1)
     .option('--min-score <points>', 'exit 1 when a submission scores below this', parseScore('--min-score'))
+    .option('--overrides <file>', "the lecturer's overrides.yaml, applied to every report")
     .addOption(new Option('--isolation <mode>', 'how runs are contained').choices(['auto', 'netns', 'none']).default('auto'))
     .action(async (dirs: string[], opts: GradeFlags) => {
       exitCode = await gradeBatch({
@@ -53,6 +55,27 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         minScore: opts.minScore,
         writeReports: (outDir, results, summary) => writeReports(outDir, results, summary, opts.format),
         print,
+        log,
+      });
+      // Overrides re-render the saved results, exactly as `sockgrade report` does later.
+      if (opts.overrides !== undefined && exitCode !== 2 && exitCode !== 130) {
+        const applied = await reportAction(opts.out, { overrides: opts.overrides, formats: opts.format, log });
+        if (applied !== 0) exitCode = applied;
+      }
+    });
+
+  program
+    .command('report')
+    .description('render saved results again (with overrides) without re-grading')
+    .argument('<out-dir>', 'a folder a grade command wrote')
+    .option('--overrides <file>', "the lecturer's overrides.yaml")
+    .option('-f, --format <list>', `report formats: ${reportFormatNames.join(',')}`, parseFormats, [...reportFormatNames])
+    .option('-o, --out <dir>', 'write there instead of <out-dir>')
+    .action(async (outDir: string, opts: { overrides?: string; format: ReportFormat[]; out?: string }) => {
+      exitCode = await reportAction(outDir, {
+        ...(opts.overrides === undefined ? {} : { overrides: opts.overrides }),
+        formats: opts.format,
+        ...(opts.out === undefined ? {} : { out: opts.out }),
         log,
       });
     });
@@ -111,6 +134,7 @@ interface GradeFlags {
   only?: string[];
   reruns: number;
   minScore?: number;
+  overrides?: string;
   isolation: 'auto' | 'netns' | 'none';
 }
 
