@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { gradeBatch } from './batch/grade-batch.js';
 import { parseShard, type Shard } from './batch/select-shard.js';
 import { checkSubmission } from './batch/check-submission.js';
+import { calibrate } from './batch/calibrate.js';
 import { parseList, parseScore, parseWholeNumber } from './cli-options.js';
 import { parseReportFormats, reportFormatNames, type ReportFormat } from './report/report-format.js';
 import { writeReports } from './report/write-reports.js';
@@ -104,6 +105,26 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     });
 
   program
+    .command('calibrate')
+    .description("the rubric's own test: the reference earns every automatable point, the examples their expected.yaml")
+    .requiredOption('-r, --rubric <file>', 'the rubric (YAML), which names its reference implementation')
+    .option('--examples <dir>', 'folder of example submissions (default: submissions/examples beside the rubrics folder)')
+    .option('-j, --jobs <n>', 'runs at a time', parseWholeNumber('--jobs', 1, 64), defaultJobs)
+    .option('--seed <seed>', 'seed of every token and fault')
+    .addOption(new Option('--isolation <mode>', 'how runs are contained').choices(['auto', 'netns', 'none']).default('auto'))
+    .action(async (opts: CalibrateFlags) => {
+      exitCode = await calibrate({
+        rubric: opts.rubric,
+        examples: opts.examples,
+        jobs: opts.jobs,
+        seed: opts.seed,
+        isolation: opts.isolation,
+        print,
+        log,
+      });
+    });
+
+  program
     .command('validate')
     .description('check rubrics; every problem is reported as file:line:col')
     .argument('<rubric...>', 'rubric files')
@@ -135,6 +156,14 @@ interface GradeFlags {
   reruns: number;
   minScore?: number;
   overrides?: string;
+  isolation: 'auto' | 'netns' | 'none';
+}
+
+interface CalibrateFlags {
+  rubric: string;
+  examples?: string;
+  jobs: number;
+  seed?: string;
   isolation: 'auto' | 'netns' | 'none';
 }
 

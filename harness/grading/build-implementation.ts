@@ -3,6 +3,7 @@ import type { Rubric } from '../rubric/rubric.js';
 import type { ManifestDocument } from '../submission/manifest-schema.js';
 import type { Commands } from '../submission/resolve-commands.js';
 import type { Implementation } from '../scenario/context.js';
+import { rootDir } from '../version.js';
 
 // Merges what the rubric says of every submission with what this one's sockgrade.yaml says of itself.
 export function buildImplementation(
@@ -22,13 +23,18 @@ export function buildImplementation(
   return {
     label,
     stageDir,
-    server: commands.server,
-    client: commands.client,
+    server: withRoot(commands.server),
+    client: withRoot(commands.client),
     password: manifest?.password ?? rubric.password ?? '',
     prompts,
     patterns,
     commands: { quit: '!q', ...(manifest?.commands ?? {}) },
   };
+}
+
+// "{root}" in a command is the folder sockgrade is installed in (how the reference finds its build).
+function withRoot(command: string): string {
+  return command.replaceAll('{root}', rootDir);
 }
 
 // A compiled pattern back in the rubric's dialect, to cross into the worker as JSON.

@@ -34,6 +34,7 @@ export function normalizeRubric(doc: RubricDocument, file: string, locate: Locat
     title: doc.title,
     transport: doc.transport,
     launch: definedOnly(doc.launch ?? {}),
+    reference: doc.reference === undefined ? undefined : path.resolve(path.dirname(path.resolve(file)), doc.reference),
     password: doc.password,
     prompts,
     patterns,

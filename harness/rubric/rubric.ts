@@ -46,6 +46,7 @@ export interface Rubric {
   readonly title: string;
   readonly transport: 'udp' | 'tcp';
   readonly launch: Launch;
+  readonly reference: string | undefined; // absolute path of the reference implementation
   readonly password: string | undefined;
   readonly prompts: Readonly<Record<PromptName, RegExp>>;
   readonly patterns: Readonly<Record<string, RegExp>>; // always has joined and refused

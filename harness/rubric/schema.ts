@@ -228,6 +228,7 @@ export const rubricSchema = z.strictObject({
   title: z.string().min(1),
   transport: z.enum(['udp', 'tcp']),
   launch: launchSchema.optional(),
+  reference: z.string().min(1).optional().describe('The reference implementation folder, relative to the rubric'),
   password: z.string().optional().describe('The room password typed by clients'),
   prompts: promptsSchema.optional(),
   patterns: z.record(z.string(), regexSchema).optional(),

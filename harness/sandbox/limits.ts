@@ -8,7 +8,7 @@ export interface Limits {
 }
 
 export const defaultLimits: Limits = {
-  processes: 64,
+  processes: 256,
   memoryMb: 2048,
   cpuSeconds: 30,
   fileSizeMb: 16,

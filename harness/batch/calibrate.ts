@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import { parse } from 'yaml';
+import { gradeSubmission, type GradeOptions } from '../grading/grade-submission.js';
+import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
+import type { Status, SubmissionResult } from '../grading/result.js';
+import { formatIssue } from '../rubric/format-issues.js';
+import { loadRubric } from '../rubric/load-rubric.js';
+import { detectIsolation, type IsolationChoice } from '../sandbox/detect-isolation.js';
+import { formatProgress } from './format-progress.js';
+
+// What `sockgrade calibrate` was asked.
+export interface CalibrateOptions {
+  readonly rubric: string;
+  readonly examples: string | undefined; // default: submissions/examples beside the rubric's folder
+  readonly jobs: number;
+  readonly seed: string | undefined;
+  readonly isolation: IsolationChoice;
+  readonly print: (line: string) => void;
+  readonly log: (line: string) => void;
+}
+
+interface Example {
+  readonly name: string;
+  readonly dir: string;
+  readonly expected: Readonly<Record<string, Status>>;
+}
+
+// The rubric's own test: the reference must earn every automatable point, and every example
+// whose expected.yaml names this rubric must earn exactly its expected verdicts. Exit 0 only then.
+export async function calibrate(options: CalibrateOptions): Promise<number> {
+  const loaded = await loadRubric(options.rubric);
+  if (!loaded.ok) {
+    for (const issue of loaded.issues) options.log(formatIssue(issue));
+    return 2;
+  }
+  const rubric = loaded.rubric;
+  if (rubric.reference === undefined || !existsSync(rubric.reference)) {
+    options.log(`${options.rubric}: calibrate needs the reference implementation; add "reference: <folder>" to the rubric${rubric.reference ? ` (${rubric.reference} does not exist)` : ''}`);
+    return 2;
+  }
+  const examplesDir = options.examples ?? path.resolve(path.dirname(rubric.source), '..', 'submissions', 'examples');
+  const examples = readExamples(examplesDir, rubric.name, options.log);
+  if (typeof examples === 'string') {
+    options.log(examples);
+    return 2;
+  }
+  const isolation = await detectIsolation(options.isolation);
+  if (!isolation.ok) {
+    options.log(isolation.message);
+    return 2;
+  }
+  const plan = isolation.plan;
+  const seed = options.seed ?? randomBytes(4).toString('hex');
+  const prepared = await prepareReference(rubric, plan);
+  if (!prepared.ok) {
+    options.log(prepared.message);
+    return 3;
+  }
+  const started = Date.now();
+  options.log(`calibrate ${rubric.name}: the reference and ${examples.length} example(s), seed ${seed}, isolation ${plan.mode}`);
+  let faults = 0;
+  const grading: GradeOptions = {
+    rubricPath: rubric.source,
+    plan,
+    seed,
+    reruns: 0,
+    pool: pLimit(plan.mode === 'none' ? 1 : options.jobs),
+    signal: new AbortController().signal,
+    ...(pairsWithReference(rubric) ? { reference: prepared.reference } : {}),
+    onHarnessFault: (fault) => {
+      faults++;
+      options.log(`sockgrade fault: ${fault}`);
+    },
+  };
+  try {
+    const [reference, ...graded] = await Promise.all([
+      gradeSubmission(rubric.reference, rubric, { ...grading, reference: prepared.reference }),
+      ...examples.map((example) => gradeSubmission(example.dir, rubric, grading)),
+    ]);
+    const width = Math.max(10, ...examples.map((e) => e.name.length));
+    const problems: string[] = [];
+    const referenceShort = (reference as SubmissionResult).criteria.filter((c) => c.status !== 'pass' && c.status !== 'manual');
+    options.print(`${formatProgress(1, examples.length + 1, { ...(reference as SubmissionResult), submission: 'reference' }, width)}`);
+    for (const c of referenceShort) problems.push(`reference ${c.id}: expected every automatable point, got ${c.status}: ${firstLine(c.message)}`);
+    graded.forEach((result, i) => {
+      const example = examples[i] as Example;
+      options.print(formatProgress(i + 2, examples.length + 1, result, width));
+      for (const [id, want] of Object.entries(example.expected)) {
+        const got = result.criteria.find((c) => c.id === id);
+        if (!got) problems.push(`${example.name} ${id}: expected ${want}, but ${rubric.name} has no criterion ${id}`);
+        else if (got.status !== want) problems.push(`${example.name} ${id}: expected ${want}, got ${got.status}: ${firstLine(got.message)}`);
+      }
+      for (const c of result.criteria) {
+        if (!(c.id in example.expected)) problems.push(`${example.name} ${c.id}: expected.yaml says nothing of ${c.id} (got ${c.status})`);
+      }
+    });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (problems.length === 0) {
+      options.print(`calibrated: the reference earns every automatable point and ${examples.length} example(s) match expected.yaml (${seconds} s)`);
+      return faults > 0 ? 3 : 0;
+    }
+    options.print(`NOT calibrated (${problems.length} difference(s), ${seconds} s; replay with --seed ${seed}):`);
+    for (const problem of problems) options.print(`  ${problem}`);
+    return faults > 0 ? 3 : 1;
+  } finally {
+    prepared.stage.remove();
+  }
+}
+
+// The examples whose expected.yaml names this rubric, or a message when one cannot be read.
+function readExamples(dir: string, rubric: string, log: (line: string) => void): Example[] | string {
+  if (!existsSync(dir)) return `${dir}: no examples folder (name another with --examples)`;
+  const examples: Example[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const file = path.join(dir, name, 'expected.yaml');
+    if (!existsSync(file)) continue;
+    let document: unknown;
+    try {
+      document = parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      return `${file}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+    }
+    const expected = document as { rubric?: unknown; criteria?: unknown };
+    if (typeof expected.rubric !== 'string' || typeof expected.criteria !== 'object' || expected.criteria === null) {
+      return `${file}: expected "rubric: <name>" and "criteria: { <id>: <status> }"`;
+    }
+    if (expected.rubric !== rubric) continue;
+    examples.push({ name, dir: path.join(dir, name), expected: expected.criteria as Record<string, Status> });
+  }
+  if (examples.length === 0) log(`note: no example in ${dir} names the rubric ${rubric}`);
+  return examples;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').slice(0, 2).join(' ').slice(0, 240);
+}

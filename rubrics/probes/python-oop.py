@@ -1,0 +1,276 @@
+#!/usr/bin/env python3
+"""O11 probe: is the submission written in an object-oriented style?
+
+Reads every .py file of the submission with Python's own `ast` module; it
+never imports or runs the student's code. Two TAP test points:
+
+  1 - defines a class with methods
+      passes when at least one class defined in the submission has at least
+      two methods (functions written in its body), at least one of which is
+      not a __dunder__ method: `__init__` + `run` counts, `__init__` +
+      `__str__` alone does not.
+  2 - creates objects of its own classes
+      passes when some call anywhere in the submission creates an object of a
+      class the submission defines: `ChatServer(...)`,
+      `protocol.Message(...)`, or a name imported with `from m import C as D`.
+
+Diagnostics (YAML under each point):
+  message   what was decided, in one sentence
+  found     the evidence, one `path:line: ...` per item, paths relative to
+            the submission folder (classes with their methods for point 1,
+            the calls for point 2)
+  unparsed  files Python 3 could not parse (Python 2 code, syntax errors),
+            `path:line: reason`; they were not examined
+A submission with no Python file at all makes the probe bail out: it cannot
+judge a submission written in another language.
+
+Usage: python3 python-oop.py <submission-dir>   (prints TAP 14 on stdout)
+"""
+
+import os
+import sys
+
+# Never import from the submission: drop the working directory from the module path.
+sys.path[:] = [entry for entry in sys.path if entry not in ('', '.') and os.path.abspath(entry) != os.getcwd()]
+
+import ast  # noqa: E402
+import json  # noqa: E402
+import re  # noqa: E402
+import warnings  # noqa: E402
+
+SKIPPED_DIRS = {'__pycache__', 'node_modules', 'site-packages', '.git'}
+MAX_FILES = 500
+MAX_FILE_BYTES = 2_000_000
+MAX_FOUND = 40
+
+
+# ---- reading the submission (the same in every sockgrade Python probe) ----
+
+class Source:
+    """One .py file: its path relative to the submission, its lines, and its tree or why there is none."""
+
+    def __init__(self, rel, lines, tree, error):
+        self.rel = rel
+        self.lines = lines
+        self.tree = tree
+        self.error = error
+
+
+def read_sources(root):
+    """Every .py file under root, skipping symbolic links, hidden folders and virtual environments."""
+    sources = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(
+            name for name in dirnames
+            if name not in SKIPPED_DIRS and not name.startswith('.')
+            and not os.path.exists(os.path.join(dirpath, name, 'pyvenv.cfg'))
+        )
+        for name in sorted(filenames):
+            if name.endswith(('.py', '.pyw')) and len(sources) < MAX_FILES:
+                sources.append(read_source(root, os.path.join(dirpath, name)))
+    return sources
+
+
+def read_source(root, path):
+    rel = os.path.relpath(path, root).replace(os.sep, '/')
+    if os.path.islink(path):
+        return Source(rel, [], None, rel + ': not read, it is a symbolic link')
+    try:
+        if os.path.getsize(path) > MAX_FILE_BYTES:
+            return Source(rel, [], None, rel + ': not read, larger than 2 MB')
+        with open(path, 'rb') as handle:
+            data = handle.read()
+    except OSError as error:
+        return Source(rel, [], None, '%s: not readable (%s)' % (rel, error.strerror or error))
+    lines = re.split(r'\r\n|\r|\n', data.decode('utf-8', 'replace'))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            return Source(rel, lines, ast.parse(data, filename=rel), None)
+    except SyntaxError as error:
+        return Source(rel, lines, None, '%s:%s: does not parse as Python 3: %s' % (rel, error.lineno or 1, error.msg))
+    except (ValueError, RecursionError, MemoryError) as error:
+        return Source(rel, lines, None, '%s:1: does not parse as Python 3: %s' % (rel, error))
+
+
+def cite(source, lineno, note=None):
+    """`path:line: code`, the code line shortened, or `path:line: note` when a note is given."""
+    text = note
+    if text is None:
+        line = source.lines[lineno - 1] if 0 < lineno <= len(source.lines) else ''
+        text = ' '.join(line.split())
+        text = text if len(text) <= 100 else text[:99] + '…'
+    return '%s:%d: %s' % (source.rel, lineno, text)
+
+
+def capped(items):
+    items = list(dict.fromkeys(items))
+    if len(items) <= MAX_FOUND:
+        return items
+    return items[:MAX_FOUND] + ['… and %d more' % (len(items) - MAX_FOUND)]
+
+
+# ---- writing TAP 14 (the same in every sockgrade Python probe) ----
+
+def yaml_scalar(value):
+    if isinstance(value, (bool, int)):
+        return json.dumps(value)
+    return json.dumps(str(value))  # a JSON string is a valid YAML double-quoted scalar
+
+
+def render_point(number, ok, name, diag, skip):
+    lines = ['%s %d - %s%s' % ('ok' if ok else 'not ok', number, name, '' if skip is None else ' # SKIP ' + skip)]
+    if diag:
+        lines.append('  ---')
+        for key, value in diag.items():
+            if isinstance(value, list) and value:
+                lines.append('  %s:' % key)
+                lines.extend('    - ' + yaml_scalar(item) for item in value)
+            elif isinstance(value, list):
+                lines.append('  %s: []' % key)
+            else:
+                lines.append('  %s: %s' % (key, yaml_scalar(value)))
+        lines.append('  ...')
+    return lines
+
+
+def render_tap(points):
+    """points: (ok, name, diag, skip) tuples; skip is None or the reason of a SKIP directive."""
+    lines = ['TAP version 14', '1..%d' % len(points)]
+    for number, (ok, name, diag, skip) in enumerate(points, start=1):
+        lines.extend(render_point(number, ok, name, diag, skip))
+    return '\n'.join(lines) + '\n'
+
+
+def run(probe):
+    root = sys.argv[1] if len(sys.argv) > 1 else '.'
+    try:
+        text = probe(root)
+    except Exception as error:  # the probe's own fault: say so instead of printing half a report
+        reason = ' '.join(('%s: %s' % (type(error).__name__, error)).split())
+        text = 'TAP version 14\nBail out! the probe itself failed: %s\n' % reason
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+# ---- the O11 rule ----
+
+def is_dunder(name):
+    return name.startswith('__') and name.endswith('__')
+
+
+def methods_of(node):
+    return [item.name for item in node.body if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef))]
+
+
+def has_methods(node):
+    methods = methods_of(node)
+    return len(methods) >= 2 and any(not is_dunder(name) for name in methods)
+
+
+def describe_class(source, node):
+    methods = methods_of(node)
+    if not methods:
+        return cite(source, node.lineno, 'class %s (no method)' % node.name)
+    plural = 'method' if len(methods) == 1 else 'methods'
+    return cite(source, node.lineno, 'class %s (%d %s: %s)' % (node.name, len(methods), plural, ', '.join(methods)))
+
+
+def class_nodes(sources):
+    return [(source, node) for source in sources if source.tree is not None
+            for node in ast.walk(source.tree) if isinstance(node, ast.ClassDef)]
+
+
+def own_class_names(sources, classes):
+    """The names that refer to the submission's classes: their own names and `from m import C as D` aliases."""
+    names = {node.name for _, node in classes}
+    for source in sources:
+        if source.tree is None:
+            continue
+        for node in ast.walk(source.tree):
+            if isinstance(node, ast.ImportFrom):
+                names.update(alias.asname for alias in node.names if alias.asname and alias.name in names)
+    return names
+
+
+def instantiations(sources, names):
+    found = []
+    for source in sources:
+        if source.tree is None:
+            continue
+        for node in ast.walk(source.tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            if (isinstance(func, ast.Name) and func.id in names) or (isinstance(func, ast.Attribute) and func.attr in names):
+                found.append(cite(source, node.lineno))
+    return found
+
+
+def with_unparsed(diag, sources):
+    unparsed = [source.error for source in sources if source.error is not None]
+    if unparsed:
+        diag['unparsed'] = capped(unparsed)
+    return diag
+
+
+def plural(count, singular, plural_form):
+    return '%d %s' % (count, singular if count == 1 else plural_form)
+
+
+def nothing_found(sources, what):
+    """Why no class was found: no file parses, or the code really has none."""
+    parsed = sum(1 for source in sources if source.tree is not None)
+    if parsed == 0:
+        return 'none of the %s parses as Python 3, so %s' % (plural(len(sources), 'Python file', 'Python files'), what)
+    return 'the submission defines no class, only functions and top-level code (%d of %s parsed)' % (
+        parsed, plural(len(sources), 'Python file', 'Python files'))
+
+
+def check_defines(sources, classes):
+    rich = [(source, node) for source, node in classes if has_methods(node)]
+    if rich:
+        return True, {
+            'message': '%d of %s %s two or more methods' % (
+                len(rich), plural(len(classes), 'class', 'classes'), 'has' if len(rich) == 1 else 'have'),
+            'found': capped(describe_class(source, node) for source, node in rich),
+        }
+    if classes:
+        return False, {
+            'message': 'no class has two or more methods with at least one that is not a __dunder__ method',
+            'found': capped(describe_class(source, node) for source, node in classes),
+        }
+    return False, {'message': nothing_found(sources, 'no class was found'), 'found': []}
+
+
+def check_creates(sources, classes):
+    calls = instantiations(sources, own_class_names(sources, classes))
+    if calls:
+        return True, {
+            'message': '%s %s objects of the submission\'s own classes' % (
+                plural(len(calls), 'call', 'calls'), 'creates' if len(calls) == 1 else 'create'),
+            'found': capped(calls),
+        }
+    if classes:
+        return False, {
+            'message': 'no call creates an object of a class the submission defines, e.g. %s(...)' % classes[0][1].name,
+            'found': capped(describe_class(source, node) for source, node in classes),
+        }
+    return False, {'message': nothing_found(sources, 'no object creation was found'), 'found': []}
+
+
+def check(root):
+    sources = read_sources(root)
+    if not sources:
+        return 'TAP version 14\nBail out! no Python file in the submission: this probe reads Python only\n'
+    classes = class_nodes(sources)
+    defines_ok, defines_diag = check_defines(sources, classes)
+    creates_ok, creates_diag = check_creates(sources, classes)
+    return render_tap([
+        (defines_ok, 'defines a class with methods', with_unparsed(defines_diag, sources), None),
+        (creates_ok, 'creates objects of its own classes', with_unparsed(creates_diag, sources), None),
+    ])
+
+
+if __name__ == '__main__':
+    run(check)
