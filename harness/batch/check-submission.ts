@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pLimit from 'p-limit';
 import { isDirectory } from './is-directory.js';
 import { gradeSubmission } from '../grading/grade-submission.js';
+import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
 import { renderTerminal } from '../report/render-terminal.js';
 import { formatIssue } from '../rubric/format-issues.js';
 import { loadRubric } from '../rubric/load-rubric.js';
@@ -37,6 +38,11 @@ export async function checkSubmission(options: CheckOptions): Promise<number> {
     options.log(isolation.message);
     return 2;
   }
+  const paired = pairsWithReference(loaded.rubric) ? await prepareReference(loaded.rubric, isolation.plan) : undefined;
+  if (paired && !paired.ok) {
+    options.log(paired.message);
+    return 3;
+  }
   const controller = new AbortController();
   const interrupt = (): void => controller.abort();
   process.once('SIGINT', interrupt);
@@ -49,6 +55,7 @@ export async function checkSubmission(options: CheckOptions): Promise<number> {
       pool: pLimit(isolation.plan.mode === 'none' ? 1 : options.jobs),
       signal: controller.signal,
       visibleOnly: true,
+      ...(paired ? { reference: paired.reference } : {}),
       ...(options.only ? { only: options.only } : {}),
     });
     if (controller.signal.aborted) return 130;
@@ -56,5 +63,6 @@ export async function checkSubmission(options: CheckOptions): Promise<number> {
     return result.criteria.every((c) => c.status === 'pass') ? 0 : 1;
   } finally {
     process.off('SIGINT', interrupt);
+    if (paired?.ok) paired.stage.remove();
   }
 }

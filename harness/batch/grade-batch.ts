@@ -3,6 +3,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { isDirectory } from './is-directory.js';
 import { gradeSubmission } from '../grading/grade-submission.js';
+import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
 import type { BatchSummary, SubmissionResult } from '../grading/result.js';
 import { formatIssue } from '../rubric/format-issues.js';
 import { loadRubric } from '../rubric/load-rubric.js';
@@ -71,6 +72,11 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
 
+  const paired = pairsWithReference(rubric) ? await prepareReference(rubric, plan) : undefined;
+  if (paired && !paired.ok) {
+    options.log(paired.message);
+    return 3;
+  }
   const pool = pLimit(jobs);
   const nameWidth = Math.max(...submissions.map((dir) => path.basename(path.resolve(dir)).length), 10);
   const results: SubmissionResult[] = [];
@@ -92,6 +98,7 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
       pool,
       signal: controller.signal,
       ...(options.only ? { only: options.only } : {}),
+      ...(paired ? { reference: paired.reference } : {}),
       onHarnessFault: (fault) => {
         harnessFaults++;
         options.log(`sockgrade fault while grading ${name}: ${fault}`);
@@ -107,6 +114,7 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
   } finally {
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
+    if (paired?.ok) paired.stage.remove();
   }
   results.sort((a, b) => a.submission.localeCompare(b.submission));
   options.log(formatLegend());
