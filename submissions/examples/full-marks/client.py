@@ -1,16 +1,24 @@
 """UDP chat room client.
 
 Run:  python3 client.py
-Type a line to send it to everyone in the room, or !q to quit.
+Type a line to send it to everyone in the room,
+     /file <path>  to send a file (saved by the others under received/),
+     !q            to quit.
 """
+import os
 import socket
 import sys
 import threading
+import time
 
 import protocol
+from files import FileReceiver, file_messages
+from reliable import ReliableChannel
+from security import DiffieHellman, IntegrityError, SecureSession
 
-JOIN_TIMEOUT = 3      # seconds to wait for the server's answer
-JOIN_ATTEMPTS = 3     # UDP can lose the join, so try a few times
+HELLO_TIMEOUT = 3     # seconds to wait for the server's key
+HELLO_ATTEMPTS = 3    # UDP can lose the handshake, so try a few times
+JOIN_TIMEOUT = 10
 
 
 class ChatClient:
@@ -19,44 +27,106 @@ class ChatClient:
         self.name = name
         self.password = password
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.channel = None
+        self.files = FileReceiver()
+        self.join_answer = threading.Event()
+        self.accepted = False
         self.running = False
 
-    def join(self):
-        """Send the join request and wait for accept/refuse. Returns True if accepted."""
-        packet = protocol.encode(protocol.JOIN, name=self.name, password=self.password)
-        self.sock.settimeout(JOIN_TIMEOUT)
-        for _ in range(JOIN_ATTEMPTS):
-            self.sock.sendto(packet, self.server)
+    # ------------------------------------------------------------ joining
+    def handshake(self):
+        """Agrees on a session key with the server. Returns True on success."""
+        dh = DiffieHellman()
+        hello = bytes([protocol.HELLO]) + dh.public_bytes()
+        self.sock.settimeout(HELLO_TIMEOUT)
+        for _ in range(HELLO_ATTEMPTS):
+            self.sock.sendto(hello, self.server)
             try:
                 data, addr = self.sock.recvfrom(protocol.BUFFER_SIZE)
             except socket.timeout:
                 continue
-            msg = protocol.decode(data)
-            if msg is None:
+            if protocol.kind_of(data) != protocol.KEY_REPLY:
                 continue
-            if msg["type"] == protocol.ACCEPT:
-                print(f"Welcome to the chat room, {self.name}! Type !q to quit.")
-                return True
-            if msg["type"] == protocol.REFUSE:
-                print(f"Join refused: {msg.get('reason', 'no reason given')}")
-                return False
-        print("No answer from the server.")
+            try:
+                session = SecureSession(dh.shared_secret(data[1:]))
+            except ValueError:
+                continue
+            self.channel = ReliableChannel(session, lambda packet: self.sock.sendto(packet, self.server))
+            return True
         return False
 
-    def receive_loop(self):
+    def join(self):
+        """Sends the join request and waits for accept/refuse. Returns True if accepted."""
+        if not self.handshake():
+            print("No answer from the server.")
+            return False
+        self.running = True
         self.sock.settimeout(None)
+        threading.Thread(target=self.receive_loop, daemon=True).start()
+        threading.Thread(target=self.retransmit_loop, daemon=True).start()
+        self.send(protocol.JOIN, name=self.name, password=self.password)
+        if not self.join_answer.wait(JOIN_TIMEOUT):
+            print("No answer from the server.")
+            return False
+        return self.accepted
+
+    # ---------------------------------------------------------- receiving
+    def receive_loop(self):
         while self.running:
             try:
                 data, addr = self.sock.recvfrom(protocol.BUFFER_SIZE)
             except OSError:
                 break
-            msg = protocol.decode(data)
-            if msg is None:
+            if addr != self.server or protocol.kind_of(data) == protocol.KEY_REPLY:
                 continue
-            if msg["type"] == protocol.MESSAGE:
-                print(f"[{msg.get('time', '')}] {msg.get('sender')}: {msg.get('text')}")
-            elif msg["type"] == protocol.NOTICE:
-                print(f"* {msg.get('text')}")
+            try:
+                payloads = self.channel.receive(data)
+            except IntegrityError as err:
+                print(f"! Integrity check failed on a datagram from the server ({err}); dropped, waiting for the retransmission.")
+                continue
+            for payload in payloads:
+                msg = protocol.decode(payload)
+                if msg is not None:
+                    self.handle(msg)
+
+    def handle(self, msg):
+        kind = msg["type"]
+        if kind == protocol.ACCEPT:
+            print(f"Welcome to the chat room, {self.name}! Type !q to quit, /file <path> to send a file.")
+            self.accepted = True
+            self.join_answer.set()
+        elif kind == protocol.REFUSE:
+            print(f"Join refused: {msg.get('reason', 'no reason given')}")
+            self.join_answer.set()
+        elif kind == protocol.MESSAGE:
+            when = f"{msg.get('time', '')}, earlier" if msg.get("history") else msg.get("time", "")
+            print(f"[{when}] {msg.get('sender')}: {msg.get('text')}")
+        elif kind == protocol.NOTICE:
+            print(f"* {msg.get('text')}")
+        elif kind == protocol.FILE_OFFER:
+            self.files.offer(msg)
+        elif kind == protocol.FILE_CHUNK:
+            self.files.chunk(msg)
+
+    def retransmit_loop(self):
+        while self.running:
+            time.sleep(0.05)
+            if not self.channel.tick():
+                print("! The server stopped answering.")
+                self.running = False
+                os._exit(1)
+
+    # ------------------------------------------------------------ sending
+    def send(self, msg_type, **fields):
+        self.channel.send(protocol.encode(msg_type, **fields))
+
+    def send_file(self, path):
+        if not os.path.isfile(path):
+            print(f"! No such file: {path}")
+            return
+        for payload in file_messages(path):
+            self.channel.send(payload)
+        print(f"* Sending {os.path.basename(path)} ({os.path.getsize(path)} bytes)...")
 
     def input_loop(self):
         while self.running:
@@ -69,24 +139,23 @@ class ChatClient:
                 continue
             if line == "!q":
                 break
-            self.sock.sendto(protocol.encode(protocol.CHAT, text=line), self.server)
+            if line.startswith("/file "):
+                self.send_file(line[len("/file "):].strip())
+            else:
+                self.send(protocol.CHAT, text=line)
         self.quit()
 
     def quit(self):
         if not self.running:
             return
+        self.send(protocol.LEAVE)
+        self.channel.wait_until_idle(1.0)     # let what we typed last get through
         self.running = False
-        try:
-            self.sock.sendto(protocol.encode(protocol.LEAVE), self.server)
-        except OSError:
-            pass
         print("Bye!")
 
     def run(self):
         if not self.join():
             sys.exit(1)
-        self.running = True
-        threading.Thread(target=self.receive_loop, daemon=True).start()
         self.input_loop()
 
 
@@ -108,7 +177,10 @@ def main():
             print("The port must be a number.")
     name = ask("Username: ")
     password = ask("Password: ")
-    ChatClient(server_ip, server_port, name, password).run()
+    try:
+        ChatClient(server_ip, server_port, name, password).run()
+    except KeyboardInterrupt:
+        print("\nBye!")
 
 
 if __name__ == "__main__":
