@@ -5,11 +5,14 @@ const maxFoundItems = 10;
 // A probe's shortfall as readable lines for a verdict: failed points with their message, at and found, a bail out, broken TAP.
 export function describeProbeFailure(report: ProbeReport): string {
   const total = report.passed + report.failed + report.skipped;
-  if (report.ok) return `All ${total} checks of the probe passed${report.skipped > 0 ? ` (${report.skipped} skipped)` : ''}.`;
+  if (report.ok) {
+    const skipped = report.skipped > 0 ? ` (${report.skipped} skipped)` : '';
+    return total === 1 ? `The probe's only check passed${skipped}.` : `All ${total} checks of the probe passed${skipped}.`;
+  }
   const lines: string[] = [];
   const failures = report.tests.filter((point) => !point.ok && point.skip === undefined && point.todo === undefined);
   if (failures.length > 0) {
-    lines.push(`Failed ${failures.length} of ${total} checks:`);
+    lines.push(`Failed ${failures.length} of ${total} ${total === 1 ? 'check' : 'checks'}:`);
     for (const point of failures) lines.push(...describeFailedPoint(point, report.tests.indexOf(point) + 1));
   }
   if (report.bailout !== undefined) lines.push(`The probe bailed out: ${report.bailout}`);

@@ -5,6 +5,7 @@ export type { ProbeReport, ProbeTestPoint } from './probe-report.js';
 export { describeProbeFailure } from './describe-probe-failure.js';
 
 const excerptLines = 3;
+const excerptWidth = 120;
 
 // Reads what a probe printed on stdout as TAP 14; whatever it printed, the answer is a report, never an exception.
 export function parseProbeOutput(tap: string): ProbeReport {
@@ -16,7 +17,8 @@ export function parseProbeOutput(tap: string): ProbeReport {
   });
   parser.on('assert', (result: Result) => points.push(toTestPoint(result)));
   parser.on('extra', (line: string) => {
-    if (garbage.length < excerptLines && line.trim() !== '') garbage.push(line.trimEnd());
+    const text = line.trim();
+    if (garbage.length < excerptLines && text !== '') garbage.push(text.length > excerptWidth ? `${text.slice(0, excerptWidth - 1)}…` : text);
   });
   parser.end(tap);
 

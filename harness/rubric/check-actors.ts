@@ -65,6 +65,7 @@ function usesOf(step: StepDocument): Use[] {
   if ('fault' in step && step.fault.link !== undefined && step.fault.link !== 'all') return [use('joined', step.fault.link, 'fault', 'link')];
   if ('crowd' in step) return [{ role: 'join', actor: 'crowd', path: ['crowd'] }];
   if ('stop' in step) return [use('present', step.stop, 'stop')];
+  if ('sever' in step) return [use('joined', step.sever, 'sever')];
   if ('quit' in step) return [use('present', step.quit, 'quit')];
   if ('restart' in step) {
     const value = step.restart;

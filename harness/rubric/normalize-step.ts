@@ -38,6 +38,7 @@ export function normalizeStep(step: StepDocument, path: readonly PathSegment[], 
     return { kind: 'rejected', actor: r.actor, within: ms(r.within, ctx.timeouts.join), line };
   }
   if ('stop' in step) return { kind: 'stop', actor: step.stop, line };
+  if ('sever' in step) return { kind: 'sever', link: step.sever, line };
   if ('quit' in step) return { kind: 'quit', actor: step.quit, line };
   if ('restart' in step) {
     const r = typeof step.restart === 'string' ? { actor: step.restart } : step.restart;

@@ -229,6 +229,12 @@ export interface CrowdStep {
   readonly line: number;
 }
 
+export interface SeverStep {
+  readonly kind: 'sever';
+  readonly link: string;
+  readonly line: number;
+}
+
 // The steps that only observe, and so may be combined under "any".
 export type CheckStep = ExpectStep | RefuteStep | WireStep;
 
@@ -259,7 +265,8 @@ export type Step =
   | FileStep
   | ReceivedStep
   | ProbeStep
-  | CrowdStep;
+  | CrowdStep
+  | SeverStep;
 
 // Every step kind, for tables typed satisfies Record<StepKind, …>.
 export type StepKind = Step['kind'];

@@ -149,6 +149,10 @@ const crowdStep = z.strictObject({
   }),
 });
 
+const severStep = z.strictObject({
+  sever: actorName.describe("Cuts a client's link abruptly: TCP connections are reset (RST), UDP datagrams go nowhere"),
+});
+
 const stopStep = z.strictObject({ stop: actorName });
 const restartStep = z.strictObject({
   restart: z.union([actorName, z.strictObject({ actor: actorName, within: durationSchema.optional() })]),
@@ -183,6 +187,7 @@ export const stepSchema = z.union([
   receivedStep,
   probeStep,
   crowdStep,
+  severStep,
 ]);
 
 export const criterionSchema = z.strictObject({

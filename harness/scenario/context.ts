@@ -28,7 +28,7 @@ export interface ActorState {
   readonly workdir: string;
   readonly prompts?: PromptState;
   readonly chatName?: string;
-  relay?: { close(): void; readonly host: string; readonly port: number };
+  relay?: { close(): void; sever(): void; readonly host: string; readonly port: number };
 }
 
 // Everything the steps of one run share.

@@ -17,6 +17,7 @@ import { runFileStep } from './steps/file-step.js';
 import { runReceivedStep } from './steps/received-step.js';
 import { runProbeStep } from './steps/probe-step.js';
 import { runCrowdStep } from './steps/crowd-step.js';
+import { runSeverStep } from './steps/sever-step.js';
 
 type StepHandler<K extends StepKind> = (step: Extract<Step, { kind: K }>, ctx: ScenarioContext) => Promise<StepOutcome>;
 
@@ -41,6 +42,7 @@ export const stepHandlers = {
   received: runReceivedStep,
   probe: runProbeStep,
   crowd: runCrowdStep,
+  sever: runSeverStep,
 } satisfies { [K in StepKind]: StepHandler<K> };
 
 // Dispatches a step to its handler.

@@ -36,6 +36,12 @@ export class TcpRelay {
     this.server.close();
   }
 
+  // Resets every connection of this link, both ways, as a client that vanished would.
+  sever(): void {
+    for (const socket of this.sockets) socket.resetAndDestroy();
+    this.server.close();
+  }
+
   private relay(client: net.Socket): void {
     const target = this.target();
     if (target === undefined) {

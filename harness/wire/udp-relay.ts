@@ -55,6 +55,11 @@ export class UdpRelay {
     }
   }
 
+  // Cuts the link: from now on nothing crosses it, either way.
+  sever(): void {
+    this.close();
+  }
+
   private peerFor(from: dgram.RemoteInfo): Peer {
     const key = `${from.address}:${from.port}`;
     const known = this.peers.get(key);

@@ -221,8 +221,10 @@ def plural(count, singular, plural_form):
 def nothing_found(sources, what):
     """Why no class was found: no file parses, or the code really has none."""
     parsed = sum(1 for source in sources if source.tree is not None)
+    if parsed == 0 and len(sources) == 1:
+        return 'the only Python file does not parse as Python 3, so ' + what
     if parsed == 0:
-        return 'none of the %s parses as Python 3, so %s' % (plural(len(sources), 'Python file', 'Python files'), what)
+        return 'none of the %d Python files parses as Python 3, so %s' % (len(sources), what)
     return 'the submission defines no class, only functions and top-level code (%d of %s parsed)' % (
         parsed, plural(len(sources), 'Python file', 'Python files'))
 

@@ -149,7 +149,7 @@ describe('loadRubric reports each mistake with its place', () => {
   });
 
   it('explains steps of the wrong shape', async () => {
-    const kinds = 'start, join, send, expect, refute, rejected, wire, stop, restart, quit, any, fault, burst, delivered, unreadable, file, received, probe or crowd';
+    const kinds = 'start, join, send, expect, refute, rejected, wire, stop, restart, quit, any, fault, burst, delivered, unreadable, file, received, probe, crowd or sever';
     expect(await issuesOf('step-shapes.yaml')).toEqual([
       `9:9 criteria[0].steps[0]: expected a step: a map with exactly one key, one of ${kinds}, found "start server"; did you mean "start: server"?`,
       `10:9 criteria[0].steps[1]: expected a step: a map with exactly one key, one of ${kinds}, found 2 keys: join, send; begin each step with its own "-"`,

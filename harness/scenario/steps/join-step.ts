@@ -42,7 +42,7 @@ export async function runJoinStep(step: JoinStep, ctx: ScenarioContext): Promise
   return outcome(expected, `${asked}${lastLines(actor, 8)}`, [step.as, ctx.server?.name ?? 'server']);
 }
 
-async function openRelay(ctx: ScenarioContext, link: string): Promise<{ close(): void; host: string; port: number }> {
+async function openRelay(ctx: ScenarioContext, link: string): Promise<{ close(): void; sever(): void; host: string; port: number }> {
   const target = () => ctx.server?.bound;
   const relay =
     ctx.rubric.transport === 'udp'
@@ -50,5 +50,5 @@ async function openRelay(ctx: ScenarioContext, link: string): Promise<{ close():
       : new TcpRelay(link, target, ctx.wire, ctx.faults);
   ctx.teardown.push(() => relay.close());
   const address = await relay.listen(ctx.random.loopbackAddress());
-  return { close: () => relay.close(), ...address };
+  return { close: () => relay.close(), sever: () => relay.sever(), ...address };
 }
