@@ -110,7 +110,7 @@ describe('loadRubric reports each mistake with its place', () => {
     ['bad-yaml-syntax.yaml', ['2:8 invalid YAML: Nested mappings are not allowed in compact mappings']],
     [
       'unknown-top-level-key.yaml',
-      ['4:1 colour: unknown key; expected one of rubric, title, transport, launch, password, prompts, patterns, timeouts, limits, commands or criteria'],
+      ['4:1 colour: unknown key; expected one of rubric, title, transport, launch, reference, password, prompts, patterns, timeouts, limits, commands or criteria'],
     ],
     ['points-as-string.yaml', ['7:13 criteria[0].points: expected a non-negative number, found "ten"']],
     ['unknown-step-kind.yaml', ['12:9 criteria[0].steps[3].expct: unknown step kind "expct", did you mean "expect"?']],
