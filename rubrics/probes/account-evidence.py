@@ -151,7 +151,7 @@ def run(probe):
     try:
         text = probe(root)
     except Exception as error:  # the probe's own fault: say so instead of printing half a report
-        reason = ' '.join(('%s: %s' % (type(error).__name__, error)).split())
+        reason = ' '.join(('%s: %s' % (type(error).__name__, error)).split()).encode('ascii', 'backslashreplace').decode()
         text = 'TAP version 14\nBail out! the probe itself failed: %s\n' % reason
     sys.stdout.write(text)
     sys.stdout.flush()

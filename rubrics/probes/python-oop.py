@@ -147,7 +147,7 @@ def run(probe):
     try:
         text = probe(root)
     except Exception as error:  # the probe's own fault: say so instead of printing half a report
-        reason = ' '.join(('%s: %s' % (type(error).__name__, error)).split())
+        reason = ' '.join(('%s: %s' % (type(error).__name__, error)).split()).encode('ascii', 'backslashreplace').decode()
         text = 'TAP version 14\nBail out! the probe itself failed: %s\n' % reason
     sys.stdout.write(text)
     sys.stdout.flush()
@@ -177,8 +177,10 @@ def describe_class(source, node):
 
 
 def class_nodes(sources):
-    return [(source, node) for source in sources if source.tree is not None
-            for node in ast.walk(source.tree) if isinstance(node, ast.ClassDef)]
+    """Every class statement, nested ones too, in file and line order."""
+    classes = [(source, node) for source in sources if source.tree is not None
+               for node in ast.walk(source.tree) if isinstance(node, ast.ClassDef)]
+    return sorted(classes, key=lambda item: (item[0].rel, item[1].lineno))
 
 
 def own_class_names(sources, classes):
@@ -194,6 +196,7 @@ def own_class_names(sources, classes):
 
 
 def instantiations(sources, names):
+    """`path:line: code` of every call of a class the submission defines, in file and line order."""
     found = []
     for source in sources:
         if source.tree is None:
@@ -203,8 +206,8 @@ def instantiations(sources, names):
                 continue
             func = node.func
             if (isinstance(func, ast.Name) and func.id in names) or (isinstance(func, ast.Attribute) and func.attr in names):
-                found.append(cite(source, node.lineno))
-    return found
+                found.append((source.rel, node.lineno, cite(source, node.lineno)))
+    return [text for _, _, text in sorted(found)]
 
 
 def with_unparsed(diag, sources):

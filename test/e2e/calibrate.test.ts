@@ -8,7 +8,7 @@ const rubrics = readdirSync(path.join(repoRoot, 'rubrics')).filter((f) => f.ends
 
 // Every shipped rubric calibrates: its reference earns every automatable point and every example
 // that names it earns exactly its expected.yaml; and nothing a submission started survives.
-describe.each(rubrics)('sockgrade calibrate --rubric rubrics/%s', (rubric) => {
+describe.concurrent.each(rubrics)('sockgrade calibrate --rubric rubrics/%s', (rubric) => {
   it('holds, and leaves no student process behind', async () => {
     const result = await runSockgrade(['calibrate', '--rubric', path.join('rubrics', rubric)]);
     expect(result.stdout, `${result.stdout}\n${result.stderr}`).toMatch(/^calibrated: /m);
