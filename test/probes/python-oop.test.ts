@@ -1,0 +1,77 @@
+import { describe, expect, test } from 'vitest';
+import { describeProbeFailure } from '../../harness/probes/parse-probe-output.js';
+import { diagList, pointNamed, runOnFixture } from './run-probe.js';
+
+const probe = 'python-oop.py';
+
+describe('python-oop.py (O11)', () => {
+  test('an object-oriented submission passes both points, citing classes and calls by path:line', async () => {
+    const { report, stderr, exitCode } = await runOnFixture(probe, 'oop');
+    expect({ stderr, exitCode }).toEqual({ stderr: '', exitCode: 0 });
+    expect(report).toMatchObject({ ok: true, passed: 2, failed: 0, skipped: 0, problems: [] });
+    expect(report.tests.map((point) => point.name)).toEqual(['defines a class with methods', 'creates objects of its own classes']);
+    const defines = pointNamed(report, 'defines a class with methods');
+    expect(defines.diag?.message).toBe('1 of 2 classes has two or more methods');
+    expect(diagList(defines, 'found')).toEqual(['server.py:4: class ChatServer (3 methods: __init__, start, broadcast)']);
+    expect(diagList(pointNamed(report, 'creates objects of its own classes'), 'found')).toEqual([
+      'client.py:10: message = Message("halo")',
+      'server.py:20: ChatServer(9999).start()',
+    ]);
+  });
+
+  test('a file with a syntax error is listed under unparsed, and the rest is still judged', async () => {
+    const { report } = await runOnFixture(probe, 'oop');
+    for (const point of report.tests) {
+      expect(diagList(point, 'unparsed')).toEqual([expect.stringMatching(/^scratch\.py:1: does not parse as Python 3: \S/)]);
+    }
+  });
+
+  test('procedural code fails both points', async () => {
+    const { report, stderr } = await runOnFixture(probe, 'procedural');
+    expect(stderr).toBe('');
+    expect(report).toMatchObject({ ok: false, passed: 0, failed: 2, problems: [] });
+    expect(report.tests.map((point) => point.diag?.message)).toEqual([
+      'the submission defines no class, only functions and top-level code (1 of 1 Python file parsed)',
+      'the submission defines no class, only functions and top-level code (1 of 1 Python file parsed)',
+    ]);
+    expect(describeProbeFailure(report)).toBe(
+      [
+        'Failed 2 of 2 checks:',
+        '  not ok 1 - defines a class with methods',
+        '      the submission defines no class, only functions and top-level code (1 of 1 Python file parsed)',
+        '      found: nothing',
+        '  not ok 2 - creates objects of its own classes',
+        '      the submission defines no class, only functions and top-level code (1 of 1 Python file parsed)',
+        '      found: nothing',
+      ].join('\n'),
+    );
+  });
+
+  test('a class of __dunder__ methods only is not enough, though creating it counts', async () => {
+    const { report } = await runOnFixture(probe, 'dunder-only');
+    expect(report).toMatchObject({ ok: false, passed: 1, failed: 1 });
+    const defines = pointNamed(report, 'defines a class with methods');
+    expect(defines).toMatchObject({
+      ok: false,
+      diag: { message: 'no class has two or more methods with at least one that is not a __dunder__ method' },
+    });
+    expect(diagList(defines, 'found')).toEqual(['message.py:1: class Message (2 methods: __init__, __str__)']);
+    expect(diagList(pointNamed(report, 'creates objects of its own classes'), 'found')).toEqual(['message.py:9: print(Message("halo"))']);
+  });
+
+  test('Python 2 code is reported as unparsed, not a crash', async () => {
+    const { report, stderr, exitCode } = await runOnFixture(probe, 'python2');
+    expect({ stderr, exitCode }).toEqual({ stderr: '', exitCode: 0 });
+    expect(report).toMatchObject({ ok: false, failed: 2, problems: [] });
+    const defines = pointNamed(report, 'defines a class with methods');
+    expect(defines.diag?.message).toBe('the only Python file does not parse as Python 3, so no class was found');
+    expect(diagList(defines, 'unparsed')).toEqual([
+      "client.py:8: does not parse as Python 3: Missing parentheses in call to 'print'. Did you mean print(...)?",
+    ]);
+  });
+
+  test('a submission without Python bails out: the probe cannot judge it', async () => {
+    const { report } = await runOnFixture(probe, 'c-only');
+    expect(report).toMatchObject({ ok: false, tests: [], bailout: 'no Python file in the submission: this probe reads Python only' });
+  });
+});
