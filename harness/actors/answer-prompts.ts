@@ -1,9 +1,16 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { listProcessTree } from '../sandbox/process-tree.js';
 import type { Actor } from './actor.js';
 
 export type PromptKind = 'host' | 'port' | 'name' | 'password';
 
 // The order prompts are tried in: "Server port:" is a port prompt, "user name and password" a password one.
 const promptOrder: readonly PromptKind[] = ['password', 'name', 'port', 'host'];
+
+// How long output must stay quiet before a line that does not look like a question counts as
+// a prompt: Python's print() writes its text and its newline separately, so a banner such as
+// "Welcome to the chat server" may sit unterminated for a moment.
+const quietMs = 500;
 
 // What the harness knows of a client's prompts so far.
 export interface PromptState {
@@ -12,19 +19,17 @@ export interface PromptState {
   lastAnswerAt: number; // offset in actor.output just after the last answered prompt
 }
 
-// Answers each kind of prompt once, when the client's latest line asks for it. A prompt is an
-// unterminated tail of output, or a finished line that ends like a question (":", "?", ">").
+// Answers each kind of prompt once, when the client's latest output asks for it and the client
+// waits for an answer: at once for an unterminated "…: " or "…? ", or when a thread of the
+// program is reading standard input; otherwise once output has been quiet for a moment.
 export function answerPrompts(
   actor: Actor,
   patterns: Readonly<Record<PromptKind, RegExp>>,
   answers: Readonly<Record<PromptKind, string>>,
 ): PromptState {
   const state: PromptState = { answered: new Set(), firstAnswerAt: undefined, lastAnswerAt: 0 };
-  const scan = (): void => {
-    const candidate = latestPromptLine(actor.output.slice(state.lastAnswerAt));
-    if (candidate === undefined) return;
-    const kind = promptOrder.find((k) => !state.answered.has(k) && patterns[k].test(candidate));
-    if (kind === undefined) return;
+  let timer: NodeJS.Timeout | undefined;
+  const answer = (kind: PromptKind): void => {
     state.answered.add(kind);
     actor.flushPartialOutput();
     actor.note(`answered the ${kind} prompt`);
@@ -32,15 +37,51 @@ export function answerPrompts(
     state.firstAnswerAt ??= actor.output.length;
     state.lastAnswerAt = actor.output.length;
   };
+  const scan = (): void => {
+    clearTimeout(timer);
+    const prompt = latestPrompt(actor.output.slice(state.lastAnswerAt));
+    if (prompt === undefined) return;
+    const kind = promptOrder.find((k) => !state.answered.has(k) && patterns[k].test(prompt.text));
+    if (kind === undefined) return;
+    if (prompt.asks || isReadingInput(actor.pid)) return answer(kind);
+    const seen = actor.output.length;
+    timer = setTimeout(() => {
+      if (actor.output.length === seen && actor.running) answer(kind);
+    }, quietMs);
+  };
   actor.on('output', scan);
+  actor.on('exit', () => clearTimeout(timer));
   return state;
 }
 
-function latestPromptLine(text: string): string | undefined {
+// The line that may be a prompt: an unterminated tail, or the last finished line; "asks" when
+// it ends like a question left open for an answer ("Name: ", "Port?").
+function latestPrompt(text: string): { text: string; asks: boolean } | undefined {
   if (text === '') return undefined;
   const lines = text.split(/\r?\n/);
   const tail = lines[lines.length - 1] ?? '';
-  if (tail.trim() !== '') return tail;
+  if (tail.trim() !== '') return { text: tail, asks: /[:?>]\s*$/.test(tail) };
   const last = (lines[lines.length - 2] ?? '').trim();
-  return /[:?>]$/.test(last) ? last : undefined;
+  return last === '' ? undefined : { text: last, asks: false };
+}
+
+// True when a thread of the program (or of its children) is blocked in read() on fd 0.
+function isReadingInput(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  for (const member of listProcessTree(pid)) {
+    let tasks: string[];
+    try {
+      tasks = readdirSync(`/proc/${member}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      try {
+        if (/^0 0x0 /.test(readFileSync(`/proc/${member}/task/${task}/syscall`, 'utf8'))) return true;
+      } catch {
+        // gone, or not readable
+      }
+    }
+  }
+  return false;
 }
