@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { formatLegend, formatPoints, formatProgress } from '../../harness/batch/format-progress.js';
+import type { CriterionResult, Status, SubmissionResult } from '../../harness/grading/result.js';
+
+function criterion(id: string, status: Status): CriterionResult {
+  return { id, title: id, mandatory: true, visibility: 'visible', points: 0, maxPoints: 10, status, message: '', durationMs: 0, evidence: {} };
+}
+
+function result(submission: string, score: number, statuses: Status[]): SubmissionResult {
+  return {
+    submission,
+    path: `/s/${submission}`,
+    rubric: 'udp-chat',
+    score,
+    maxScore: 60,
+    seed: 's',
+    durationMs: 0,
+    gradedAt: '2024-05-01T10:00:00.000Z',
+    harness: { version: '0.1.0', isolation: 'netns' },
+    criteria: statuses.map((status, i) => criterion(`M${i + 1}`, status)),
+  };
+}
+
+describe('formatProgress', () => {
+  it('prints the counter, the name, the score and a mark per criterion', () => {
+    expect(formatProgress(8, 14, result('m1-server-silent', 50, ['fail', 'pass', 'pass', 'pass', 'pass', 'pass']), 22)).toBe(
+      '[8/14]  m1-server-silent         50/60  M1✗ M2✓ M3✓ M4✓ M5✓ M6✓',
+    );
+    expect(formatProgress(11, 14, result('m2-no-forwarding', 20, ['pass', 'fail', 'pass', 'blocked', 'blocked', 'blocked']), 22)).toBe(
+      '[11/14] m2-no-forwarding         20/60  M1✓ M2✗ M3✓ M4– M5– M6–',
+    );
+  });
+
+  it('marks error, manual and flaky verdicts', () => {
+    expect(formatProgress(1, 1, result('x', 0, ['error', 'manual', 'flaky']), 10)).toBe('[1/1] x             0/60  M1! M2? M3~');
+  });
+});
+
+describe('formatLegend', () => {
+  it('explains every mark', () => {
+    expect(formatLegend()).toBe('  ✓ pass   ✗ fail   ! error   – blocked   ? manual   ~ flaky');
+  });
+});
+
+describe('formatPoints', () => {
+  it('drops a trailing .0 and rounds to two decimals', () => {
+    expect(formatPoints(10)).toBe('10');
+    expect(formatPoints(7.5)).toBe('7.5');
+    expect(formatPoints(3.3333)).toBe('3.33');
+  });
+});

@@ -1,0 +1,148 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { SubmissionResult } from '../../harness/grading/result.js';
+import { repoRoot, runSockgrade } from '../helpers/cli.js';
+import { findLeftovers, uidRangeOf } from '../helpers/leftovers.js';
+
+const fixture = path.join(repoRoot, 'test', 'fixtures', 'programs', 'quick-udp');
+const rubric = path.join(fixture, 'rubric.yaml');
+const scratch = mkdtempSync(path.join(tmpdir(), 'sockgrade-batch-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+// Submission folders named as asked, each a copy of one quick-udp program (ready, silent, crash).
+function submissions(where: string, programs: Record<string, 'ready' | 'silent' | 'crash'>): string[] {
+  const dir = path.join(scratch, where);
+  return Object.entries(programs).map(([name, program]) => {
+    const target = path.join(dir, name);
+    cpSync(path.join(fixture, program), target, { recursive: true });
+    return target;
+  });
+}
+
+const readResult = (out: string, name: string): SubmissionResult =>
+  JSON.parse(readFileSync(path.join(out, name, 'result.json'), 'utf8')) as SubmissionResult;
+
+// Resolves once a file exists, checking every 25 ms, or rejects at the deadline.
+async function waitForFile(file: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`${file} did not appear within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe.concurrent('sockgrade grade (batches)', () => {
+  it('--resume keeps a result saved for the same rubric and seed, and grades the rest', async () => {
+    const [alpha, beta] = submissions('resume', { alpha: 'ready', beta: 'ready' });
+    const out = path.join(scratch, 'resume-out');
+    const saved: SubmissionResult = {
+      submission: 'alpha',
+      path: alpha as string,
+      rubric: 'quick-udp',
+      score: 0.5, // no grading gives this: the saved result must survive as it was
+      maxScore: 1,
+      seed: 'resume1',
+      durationMs: 1,
+      gradedAt: '2001-01-01T00:00:00.000Z',
+      harness: { version: '0.0.0', isolation: 'netns' },
+      criteria: [
+        { id: 'Q1', title: 'The server says it is ready', mandatory: false, visibility: 'visible', points: 0.5, maxPoints: 1, status: 'pass', message: 'kept', durationMs: 1, evidence: {} },
+      ],
+    };
+    mkdirSync(path.join(out, 'alpha'), { recursive: true });
+    writeFileSync(path.join(out, 'alpha', 'result.json'), JSON.stringify(saved));
+
+    const result = await runSockgrade(
+      ['grade', alpha as string, beta as string, '--rubric', rubric, '--out', out, '--format', 'json', '--resume', '--seed', 'resume1'],
+      { timeoutMs: 90_000 },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const jobs = Math.max(2, availableParallelism() * 2);
+    expect(result.stderr.split('\n')[0]).toBe(`sockgrade: 2 submission(s), rubric quick-udp, seed resume1, isolation netns, ${jobs} job(s)`);
+    expect(result.stderr).toMatch(/^\[1\/2\] alpha +0\.5\/1 {2}Q1✓ {2}\(kept from before\)$/m);
+    expect(result.stderr).toMatch(/^\[2\/2\] beta +1\/1 {2}Q1✓$/m);
+    expect(readResult(out, 'alpha')).toEqual(saved);
+    expect(readResult(out, 'beta')).toMatchObject({ seed: 'resume1', score: 1, criteria: [{ id: 'Q1', status: 'pass' }] });
+    expect(result.stdout).toMatch(/^graded 2 of 2 submission\(s\) in [\d.]+ s; wrote 3 file\(s\) to /);
+  });
+
+  it('--resume without --seed takes the seed of the earlier batch from summary.json', async () => {
+    const [gamma] = submissions('resume-seed', { gamma: 'ready' });
+    const out = path.join(scratch, 'resume-seed-out');
+    mkdirSync(path.join(out, 'gamma'), { recursive: true });
+    writeFileSync(path.join(out, 'summary.json'), JSON.stringify({ rubric: 'quick-udp', seed: 'earlier7', submissions: [] }));
+    const saved = { submission: 'gamma', path: gamma, rubric: 'quick-udp', score: 1, maxScore: 1, seed: 'earlier7', durationMs: 1, gradedAt: '2001-01-01T00:00:00.000Z', harness: { version: '0.0.0', isolation: 'netns' }, criteria: [] };
+    writeFileSync(path.join(out, 'gamma', 'result.json'), JSON.stringify(saved));
+    const result = await runSockgrade(['grade', gamma as string, '--rubric', rubric, '--out', out, '--format', 'json', '--resume'], { timeoutMs: 60_000 });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('seed earlier7');
+    expect(result.stderr).toContain('(kept from before)');
+  });
+
+  it('--shard 1/2 and 2/2 grade complementary halves of the sorted list', async () => {
+    const dirs = submissions('shards', { delta: 'ready', alpha: 'ready', gamma: 'ready', beta: 'ready' });
+    const [first, second] = await Promise.all(
+      ['1/2', '2/2'].map(async (shard) => {
+        const out = path.join(scratch, `shard-${shard.replace('/', '-of-')}`);
+        const result = await runSockgrade(['grade', ...dirs, '--rubric', rubric, '--out', out, '--format', 'json', '--shard', shard, '--seed', 'shards'], { timeoutMs: 90_000 });
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stderr).toMatch(/^sockgrade: 2 submission\(s\), rubric quick-udp, seed shards, /m);
+        const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')) as { submissions: { submission: string }[] };
+        return summary.submissions.map((s) => s.submission);
+      }),
+    );
+    expect(first).toEqual(['alpha', 'delta']); // sorted: alpha, beta, delta, gamma
+    expect(second).toEqual(['beta', 'gamma']);
+  });
+
+  it('--min-score exits 1 when a submission scores below it', async () => {
+    const dirs = submissions('min-score', { fine: 'ready', broken: 'crash' });
+    const out = path.join(scratch, 'min-score-out');
+    const result = await runSockgrade(['grade', ...dirs, '--rubric', rubric, '--out', out, '--format', 'json', '--min-score', '1'], { timeoutMs: 90_000 });
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/^\[\d\/2\] broken +0\/1 {2}Q1!$/m);
+    const broken = readResult(out, 'broken').criteria[0];
+    expect(broken).toMatchObject({ id: 'Q1', status: 'error', points: 0 });
+    expect(broken?.evidence.expected).toBe('server to bind a UDP port within 10 s');
+    expect(broken?.evidence.observed).toMatch(/^server exited with code 1 before binding a port; [^\n]*\n {2}cannot start: no config$/);
+  });
+
+  it('an interrupted batch exits 130 and keeps every result it finished, as valid JSON', async () => {
+    const dirs = submissions('interrupt', { alpha: 'ready', zeta: 'silent' });
+    const out = path.join(scratch, 'interrupt-out');
+    const cli = execa(process.execPath, [path.join(repoRoot, 'dist', 'harness', 'main.js'), 'grade', ...dirs, '--rubric', rubric, '--out', out, '--format', 'json', '--jobs', '2'], {
+      cwd: repoRoot,
+      reject: false,
+      timeout: 90_000,
+      env: { NO_COLOR: '1' },
+    });
+    let interrupted = false;
+    try {
+      await waitForFile(path.join(out, 'alpha', 'result.json'), 60_000);
+      interrupted = cli.kill('SIGINT'); // once: a second Ctrl-C would end sockgrade at once
+    } finally {
+      if (!interrupted) cli.kill('SIGKILL');
+    }
+    const result = await cli;
+    expect(result.exitCode, result.stderr).toBe(130);
+    expect(result.stderr).toContain('interrupted: stopping the runs in progress; every finished result is kept');
+    expect(readResult(out, 'alpha')).toMatchObject({ submission: 'alpha', score: 1, criteria: [{ id: 'Q1', status: 'pass' }] });
+    expect(existsSync(path.join(out, 'zeta', 'result.json'))).toBe(false);
+    expect(result.stdout).toMatch(/^graded 1 of 2 submission\(s\)/);
+    expect(findLeftovers({ uids: uidRangeOf(cli.pid as number) })).toEqual([]);
+  });
+
+  // Results are saved by folder name: two folders of one name would overwrite each other's.
+  it('refuses two submissions with the same folder name before grading either', async () => {
+    const [first] = submissions('same-name-1', { alice: 'ready' });
+    const [second] = submissions('same-name-2', { alice: 'ready' });
+    const out = path.join(scratch, 'same-name-out');
+    const result = await runSockgrade(['grade', first as string, second as string, '--rubric', rubric, '--out', out, '--format', 'json'], { timeoutMs: 90_000 });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('alice');
+    expect(existsSync(path.join(out, 'alice', 'result.json'))).toBe(false);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { SeededSource } from '../../harness/scenario/tokens.js';
+
+const draw = <T>(source: SeededSource, make: (s: SeededSource) => T, count: number): T[] =>
+  Array.from({ length: count }, () => make(source));
+
+describe('SeededSource', () => {
+  it('gives the same tokens, numbers and addresses for the same key', () => {
+    const a = new SeededSource('seed/sub/M1/0');
+    const b = new SeededSource('seed/sub/M1/0');
+    expect(draw(a, (s) => s.token(), 20)).toEqual(draw(b, (s) => s.token(), 20));
+    expect(draw(a, (s) => s.loopbackAddress(), 20)).toEqual(draw(b, (s) => s.loopbackAddress(), 20));
+    expect(draw(a, (s) => s.next(), 20)).toEqual(draw(b, (s) => s.next(), 20));
+  });
+
+  it('gives other tokens for another key, and a fresh token each time', () => {
+    const tokens = draw(new SeededSource('seed/sub/M1/0'), (s) => s.token(), 200);
+    expect(new Set(tokens).size).toBe(200);
+    expect(draw(new SeededSource('seed/sub/M1/1'), (s) => s.token(), 20)).not.toEqual(tokens.slice(0, 20));
+  });
+
+  it('makes tokens of 10 lower-case letters and digits, without look-alikes (i, l, o, 0, 1)', () => {
+    for (const token of draw(new SeededSource('tokens'), (s) => s.token(), 500)) {
+      expect(token).toMatch(/^[a-hj-km-np-z2-9]{10}$/);
+    }
+  });
+
+  it('never gives 127.0.0.1 as a loopback address, always a valid address in 127.0.0.0/8', () => {
+    const addresses = draw(new SeededSource('addresses'), (s) => s.loopbackAddress(), 5000);
+    for (const address of addresses) {
+      expect(address).not.toBe('127.0.0.1');
+      const octets = address.split('.').map(Number);
+      expect(octets).toHaveLength(4);
+      expect(octets[0]).toBe(127);
+      for (const octet of octets) expect(Number.isInteger(octet) && octet >= 0 && octet <= 255).toBe(true);
+      expect(octets[3]).not.toBe(0); // not a network address
+      expect(octets[3]).not.toBe(255); // nor a broadcast one
+    }
+    expect(new Set(addresses).size).toBeGreaterThan(4900);
+  });
+
+  it('gives the same bytes for the same key, of the size asked', () => {
+    const a = new SeededSource('bytes').bytes(100);
+    expect(a).toHaveLength(100);
+    expect(new SeededSource('bytes').bytes(100).equals(a)).toBe(true);
+    expect(new SeededSource('other').bytes(100).equals(a)).toBe(false);
+    expect(new SeededSource('bytes').bytes(0)).toHaveLength(0);
+  });
+});
