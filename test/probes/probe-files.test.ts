@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { examplesDir, probesDir, repoRoot, runProbe } from './run-probe.js';
 
-const probes = ['python-oop.py', 'gui-evidence.py', 'account-evidence.py', 'cipher-evidence.py'];
-const evidenceProbes = probes.filter((probe) => probe !== 'python-oop.py');
+const probes = ['oop.py', 'gui-evidence.py', 'account-evidence.py', 'cipher-evidence.py'];
+const evidenceProbes = probes.filter((probe) => probe !== 'oop.py');
 
 // A probe's `# ---- heading ----` sections, each up to the next heading, trailing blank lines dropped.
 async function sectionsOf(probe: string): Promise<Map<string, string>> {
@@ -71,13 +71,13 @@ describe('the shipped probes on the example submissions', async () => {
     for (const [index, { report, stderr, exitCode }] of runs.entries()) {
       const probe = probes[index] ?? '';
       expect({ probe, stderr, exitCode, problems: report.problems }).toEqual({ probe, stderr: '', exitCode: 0, problems: [] });
-      if (probe === 'python-oop.py' && !hasPython) {
-        expect(report.bailout).toBe('no Python file in the submission: this probe reads Python only');
+      if (probe === 'oop.py' && !hasPython) {
+        expect(report.bailout).toBe('no Python, TypeScript or JavaScript file in the submission: this probe reads those only');
       } else {
         expect(report.bailout, probe).toBeUndefined();
         expect(report.tests.length, probe).toBeGreaterThan(0);
       }
-      if (probe !== 'python-oop.py') expect(report.failed, probe).toBe(0);
+      if (probe !== 'oop.py') expect(report.failed, probe).toBe(0);
     }
   });
 
@@ -87,12 +87,12 @@ describe('the shipped probes on the example submissions', async () => {
     expect(cipher.report.tests.at(-1)?.diag?.families).toContain('asymmetric');
     const found = cipher.report.tests.find((point) => point.name.startsWith('asymmetric'))?.diag?.found;
     expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^rsa\.py:\d+: .*pow\(/)]));
-    const oop = await runProbe('python-oop.py', dir);
+    const oop = await runProbe('oop.py', dir);
     expect(oop.report).toMatchObject({ ok: false, failed: 2 });
   });
 
   test('broken-python2: files that do not parse are named, with their line', async () => {
-    const { report } = await runProbe('python-oop.py', path.join(examplesDir, 'broken-python2'));
+    const { report } = await runProbe('oop.py', path.join(examplesDir, 'broken-python2'));
     expect(report.tests[0]?.diag?.unparsed).toEqual(
       expect.arrayContaining([expect.stringMatching(/^server\.py:\d+: does not parse as Python 3: Missing parentheses in call to 'print'/)]),
     );

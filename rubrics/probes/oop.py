@@ -21,10 +21,13 @@ Diagnostics (YAML under each point):
             the calls for point 2)
   unparsed  files Python 3 could not parse (Python 2 code, syntax errors),
             `path:line: reason`; they were not examined
-A submission with no Python file at all makes the probe bail out: it cannot
-judge a submission written in another language.
+A submission with no Python file is read as TypeScript or JavaScript (.ts,
+.js, .mjs) instead, by pattern rather than by parsing: a class counts when its
+body (up to the closing brace in the class's own column) holds at least two
+method definitions besides the constructor, and an object is created by
+`new C(...)` of one of its own classes. With neither language it bails out.
 
-Usage: python3 python-oop.py <submission-dir>   (prints TAP 14 on stdout)
+Usage: python3 oop.py <submission-dir>   (prints TAP 14 on stdout)
 """
 
 import os
@@ -264,10 +267,84 @@ def check_creates(sources, classes):
     return False, {'message': nothing_found(sources, 'no object creation was found'), 'found': []}
 
 
+SCRIPT_EXTENSIONS = ('.ts', '.mts', '.js', '.mjs')
+CLASS_LINE = re.compile(r'^(\s*)(?:export\s+)?(?:default\s+)?(?:abstract\s+)?class\s+([A-Za-z_$][\w$]*)')
+METHOD_LINE = re.compile(
+    r'^\s+(?:(?:public|private|protected|static|async|override|readonly|get|set)\s+)*'
+    r'(#?[A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*\([^;]*$')
+NEW_CALL = re.compile(r'\bnew\s+([A-Za-z_$][\w$]*)\s*[(<]')
+KEYWORDS = {'if', 'for', 'while', 'switch', 'catch', 'return', 'function', 'constructor', 'super'}
+
+
+def read_scripts(root):
+    """Every TypeScript or JavaScript file under root, as (relative path, lines)."""
+    scripts = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(name for name in dirnames if name not in SKIPPED_DIRS and not name.startswith('.'))
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            if not name.endswith(SCRIPT_EXTENSIONS) or name.endswith('.d.ts') or os.path.islink(path):
+                continue
+            if len(scripts) >= MAX_FILES or os.path.getsize(path) > MAX_FILE_BYTES:
+                continue
+            with open(path, 'rb') as handle:
+                text = handle.read().decode('utf-8', 'replace')
+            scripts.append((os.path.relpath(path, root).replace(os.sep, '/'), re.split(r'\r\n|\r|\n', text)))
+    return scripts
+
+
+def script_classes(scripts):
+    """(path, line, name, methods) of each class: methods are lines that open a method body."""
+    classes = []
+    for rel, lines in scripts:
+        for index, line in enumerate(lines):
+            match = CLASS_LINE.match(line)
+            if not match:
+                continue
+            indent, name, methods = match.group(1), match.group(2), []
+            for body in lines[index + 1:]:
+                if body.startswith(indent + '}'):
+                    break
+                method = METHOD_LINE.match(body)
+                if method and method.group(1) not in KEYWORDS and body.startswith(indent + ' '):
+                    methods.append(method.group(1))
+            classes.append((rel, index + 1, name, methods))
+    return classes
+
+
+def check_scripts(scripts):
+    classes = script_classes(scripts)
+    rich = [c for c in classes if len(c[3]) >= 2]
+    defines = (bool(rich), {
+        'message': '%d of %s %s two or more methods' % (len(rich), plural(len(classes), 'class', 'classes'), 'has' if len(rich) == 1 else 'have')
+        if classes else 'the submission defines no class',
+        'found': capped('%s:%d: class %s (%s)' % (rel, line, name, ', '.join(methods[:8])) for rel, line, name, methods in classes),
+    })
+    names = {name for _, _, name, _ in classes}
+    calls = []
+    for rel, lines in scripts:
+        for index, line in enumerate(lines):
+            for match in NEW_CALL.finditer(line):
+                if match.group(1) in names:
+                    calls.append('%s:%d: %s' % (rel, index + 1, line.strip()[:100]))
+    creates = (bool(calls), {
+        'message': '%s %s objects of the submission\'s own classes' % (plural(len(calls), 'call', 'calls'), 'creates' if len(calls) == 1 else 'create')
+        if calls else 'no `new` creates an object of a class the submission defines',
+        'found': capped(calls),
+    })
+    return render_tap([
+        (defines[0], 'defines a class with methods', defines[1], None),
+        (creates[0], 'creates objects of its own classes', creates[1], None),
+    ])
+
+
 def check(root):
     sources = read_sources(root)
     if not sources:
-        return 'TAP version 14\nBail out! no Python file in the submission: this probe reads Python only\n'
+        scripts = read_scripts(root)
+        if scripts:
+            return check_scripts(scripts)
+        return 'TAP version 14\nBail out! no Python, TypeScript or JavaScript file in the submission: this probe reads those only\n'
     classes = class_nodes(sources)
     defines_ok, defines_diag = check_defines(sources, classes)
     creates_ok, creates_diag = check_creates(sources, classes)

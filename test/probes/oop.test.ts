@@ -2,9 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { describeProbeFailure } from '../../harness/probes/parse-probe-output.js';
 import { diagList, pointNamed, runOnFixture } from './run-probe.js';
 
-const probe = 'python-oop.py';
+const probe = 'oop.py';
 
-describe('python-oop.py (O11)', () => {
+describe('oop.py (O11)', () => {
   test('an object-oriented submission passes both points, citing classes and calls by path:line', async () => {
     const { report, stderr, exitCode } = await runOnFixture(probe, 'oop');
     expect({ stderr, exitCode }).toEqual({ stderr: '', exitCode: 0 });
@@ -70,8 +70,30 @@ describe('python-oop.py (O11)', () => {
     ]);
   });
 
-  test('a submission without Python bails out: the probe cannot judge it', async () => {
+  test('TypeScript classes with methods, created with new, pass both points', async () => {
+    const { report, stderr } = await runOnFixture(probe, 'ts-classes');
+    expect(stderr).toBe('');
+    expect(report).toMatchObject({ ok: true, passed: 2, failed: 0 });
+    expect(diagList(pointNamed(report, 'defines a class with methods'), 'found')).toEqual([
+      'chat.ts:4: class Room (add, others)',
+      'chat.ts:16: class Server (start)',
+    ]);
+    expect(diagList(pointNamed(report, 'creates objects of its own classes'), 'found')).toEqual([
+      'chat.ts:24: new Server(new Room()).start(9999);',
+    ]);
+  });
+
+  test('JavaScript with functions only fails both points', async () => {
+    const { report } = await runOnFixture(probe, 'js-procedural');
+    expect(report).toMatchObject({ ok: false, passed: 0, failed: 2 });
+    expect(report.tests.map((point) => point.diag?.message)).toEqual([
+      'the submission defines no class',
+      'no `new` creates an object of a class the submission defines',
+    ]);
+  });
+
+  test('a submission in another language bails out: the probe cannot judge it', async () => {
     const { report } = await runOnFixture(probe, 'c-only');
-    expect(report).toMatchObject({ ok: false, tests: [], bailout: 'no Python file in the submission: this probe reads Python only' });
+    expect(report).toMatchObject({ ok: false, tests: [], bailout: 'no Python, TypeScript or JavaScript file in the submission: this probe reads those only' });
   });
 });
