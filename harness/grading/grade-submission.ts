@@ -42,6 +42,7 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
     submission: path.basename(path.resolve(dir)),
     path: path.resolve(dir),
     rubric: rubric.name,
+    rubricPath: path.relative(process.cwd(), rubric.source) || rubric.source,
     score: results.reduce((sum, r) => sum + r.points, 0),
     maxScore: results.reduce((sum, r) => sum + r.maxPoints, 0),
     seed: options.seed,
