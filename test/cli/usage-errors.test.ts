@@ -17,16 +17,13 @@ describe.concurrent('sockgrade grade: bad flags are usage errors (exit 2) that s
   it.each([
     [['--jobs', '0'], "error: option '-j, --jobs <n>' argument '0' is invalid. --jobs must be a whole number from 1 to 64."],
     [['--jobs', 'abc'], "error: option '-j, --jobs <n>' argument 'abc' is invalid. --jobs must be a whole number from 1 to 64."],
-    [['--jobs', '65'], "error: option '-j, --jobs <n>' argument '65' is invalid. --jobs must be a whole number from 1 to 64."],
     [['--shard', '5/4'], "error: option '--shard <i/n>' argument '5/4' is invalid. --shard 5/4: I must be between 1 and N (N ≥ 1)"],
-    [['--shard', 'half'], 'error: option \'--shard <i/n>\' argument \'half\' is invalid. --shard expects I/N such as 2/4, got "half"'],
     [
       ['--format', 'pdf'],
       'error: option \'-f, --format <list>\' argument \'pdf\' is invalid. unknown report format "pdf"; valid formats: json, html, md, csv, junit, gradescope, tap',
     ],
     [['--isolation', 'bogus'], "error: option '--isolation <mode>' argument 'bogus' is invalid. Allowed choices are auto, netns, none."],
     [['--min-score', '-1'], "error: option '--min-score <points>' argument '-1' is invalid. --min-score must be a number of points, 0 or more."],
-    [['--min-score', 'lots'], "error: option '--min-score <points>' argument 'lots' is invalid. --min-score must be a number of points, 0 or more."],
     [['--reruns', '9'], "error: option '--reruns <n>' argument '9' is invalid. --reruns must be a whole number from 0 to 5."],
   ])('%j', async (flags, message) => {
     const result = await grade(...flags);
@@ -41,17 +38,6 @@ describe.concurrent('sockgrade grade: bad flags are usage errors (exit 2) that s
     expect(result.stderr).toBe(usage("error: required option '-r, --rubric <file>' not specified"));
   });
 
-  it('without a submission', async () => {
-    const result = await runSockgrade(['grade', '--rubric', rubric]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toBe(usage("error: missing required argument 'submission-dir'"));
-  });
-
-  it('an unknown command', async () => {
-    const result = await runSockgrade(['frobnicate']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toBe(usage("error: unknown command 'frobnicate'"));
-  });
 });
 
 describe.concurrent('sockgrade grade: a bad rubric or submission is a usage error (exit 2)', () => {
@@ -107,14 +93,6 @@ describe.concurrent('sockgrade --help and --version', () => {
     expect(result.stdout).toMatch(/^Usage: sockgrade \[options\] \[command\]/);
     for (const command of ['grade [options] <submission-dir...>', 'check [options] [dir]', 'validate <rubric...>']) {
       expect(result.stdout).toContain(command);
-    }
-  });
-
-  it('grade --help lists every option and exits 0', async () => {
-    const result = await runSockgrade(['grade', '--help']);
-    expect(result.code).toBe(0);
-    for (const flag of ['--rubric <file>', '--jobs <n>', '--out <dir>', '--format <list>', '--seed <seed>', '--shard <i/n>', '--resume', '--only <ids>', '--reruns <n>', '--min-score <points>', '--isolation <mode>']) {
-      expect(result.stdout).toContain(flag);
     }
   });
 
