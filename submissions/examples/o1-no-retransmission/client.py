@@ -169,6 +169,11 @@ def ask(prompt):
 
 def main():
     server_ip = ask("Server IP: ")
+    try:
+        server_ip = socket.gethostbyname(server_ip)    # "localhost" -> 127.0.0.1, to match replies
+    except OSError:
+        print(f"Unknown host {server_ip}")
+        sys.exit(1)
     while True:
         try:
             server_port = int(ask("Port: "))
