@@ -45,7 +45,10 @@ export async function runCriterion(spec: RunSpec, rubric: Rubric, criterion: Cri
     return { status: 'pass', message: 'All steps passed.', evidence: { transcript: transcript.slice(-20), ...notes }, durationMs };
   }
   const { outcome } = end;
-  const actors = outcome.actors ?? [];
+  // Besides the actors the step names: the server, and any program that ended during the run,
+  // whose traceback or exit is often the real cause.
+  const ended = [...ctx.actors.entries()].filter(([, state]) => state.actor.exit !== undefined).map(([name]) => name);
+  const actors = [...new Set([...(outcome.actors ?? []), ...(ctx.server ? [ctx.server.name] : []), ...ended])];
   const shown = outcome.wire?.flatMap((index) => ctx.wire.records[index] ?? []).slice(0, 40);
   return {
     status: outcome.status,

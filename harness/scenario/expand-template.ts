@@ -8,7 +8,7 @@ export function expandTemplate(
 ): string {
   return template.replace(/\{([a-z]+)\}/g, (whole, key: string) => {
     if (key === 'token') return ctx.lastToken ?? whole;
-    if (key === 'password') return ctx.student.password;
+    if (key === 'password') return roomPassword(ctx);
     return extra[key] ?? whole;
   });
 }
@@ -18,4 +18,10 @@ export function drawToken(ctx: ScenarioContext, template: string): void {
   if (!template.includes('{token}')) return;
   ctx.lastToken = ctx.random.token();
   ctx.sentTokens.push(ctx.lastToken);
+}
+
+// The room password: the one the program playing the server expects (its sockgrade.yaml, or the rubric's).
+export function roomPassword(ctx: ScenarioContext): string {
+  const server = ctx.server ? ctx.actors.get(ctx.server.name) : undefined;
+  return (server?.impl ?? ctx.student).password;
 }

@@ -31,13 +31,16 @@ export function buildMatcher(step: ExpectStep | RefuteStep, ctx: ScenarioContext
       find: (actor) => since(actor).split(/\r?\n/).find((line) => line.includes(text)),
     };
   }
-  // A named pattern may be overridden by the submission's sockgrade.yaml.
-  const override = step.patternName === undefined ? undefined : ctx.student.patterns[step.patternName];
-  const regex = override === undefined ? (step.pattern ?? /(?!)/) : compilePattern(override);
+  // A named pattern may be overridden by the sockgrade.yaml of the program the actor runs.
+  const rubricRegex = step.pattern ?? /(?!)/;
+  const regexOf = (actor: Actor): RegExp => {
+    const override = step.patternName === undefined ? undefined : ctx.actors.get(actor.name)?.impl.patterns[step.patternName];
+    return override === undefined ? rubricRegex : compilePattern(override);
+  };
   const name = step.patternName === undefined ? '' : `the ${step.patternName} pattern `;
   return {
-    describe: `${name}/${regex.source}/`,
-    test: (actor) => regex.test(since(actor)),
-    find: (actor) => since(actor).split(/\r?\n/).find((line) => regex.test(line)),
+    describe: `${name}/${rubricRegex.source}/`,
+    test: (actor) => regexOf(actor).test(since(actor)),
+    find: (actor) => since(actor).split(/\r?\n/).find((line) => regexOf(actor).test(line)),
   };
 }

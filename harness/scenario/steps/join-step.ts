@@ -4,7 +4,8 @@ import type { JoinStep } from '../../rubric/rubric.js';
 import { TcpRelay } from '../../wire/tcp-relay.js';
 import { UdpRelay } from '../../wire/udp-relay.js';
 import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
-import { expandTemplate } from '../expand-template.js';
+import { expandTemplate, roomPassword } from '../expand-template.js';
+import { missingReference, pickImplementation } from '../pick-implementation.js';
 import { launchActor } from '../launch-actor.js';
 import { lastLines } from '../observe.js';
 import { compilePattern } from '../../rubric/compile-pattern.js';
@@ -12,9 +13,10 @@ import { compilePattern } from '../../rubric/compile-pattern.js';
 // Starts a client behind its own relay, answers its prompts with the relay's address, and
 // (unless told not to wait) waits until it says it has joined.
 export async function runJoinStep(step: JoinStep, ctx: ScenarioContext): Promise<StepOutcome> {
-  const impl = step.impl === 'reference' && ctx.reference ? ctx.reference : ctx.student;
+  const impl = pickImplementation(ctx, step.impl);
+  if (impl === undefined) return missingReference(step.as);
   const chatName = expandTemplate(ctx, step.name);
-  const password = step.password === undefined ? impl.password : expandTemplate(ctx, step.password);
+  const password = step.password === undefined ? roomPassword(ctx) : expandTemplate(ctx, step.password);
   const relay = await openRelay(ctx, step.as);
   const values = { host: relay.host, port: String(relay.port), name: chatName, password };
   const actor = await launchActor(ctx, {

@@ -5,10 +5,12 @@ import type { StartStep } from '../../rubric/rubric.js';
 import { stepError, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { launchActor } from '../launch-actor.js';
 import { lastLines } from '../observe.js';
+import { missingReference, pickImplementation } from '../pick-implementation.js';
 
 // Starts the server and waits until it has bound a socket of the rubric's transport.
 export async function runStartStep(step: StartStep, ctx: ScenarioContext): Promise<StepOutcome> {
-  const impl = step.impl === 'reference' && ctx.reference ? ctx.reference : ctx.student;
+  const impl = pickImplementation(ctx, step.impl);
+  if (impl === undefined) return missingReference(step.actor);
   const previous = ctx.actors.get(step.actor);
   const actor = await launchActor(ctx, {
     name: step.actor,
