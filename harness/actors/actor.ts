@@ -96,8 +96,9 @@ export class Actor extends EventEmitter {
   }
 
   // Ends the program and everything it started: SIGINT first, SIGKILL after the grace period.
-  async stop(graceMs: number): Promise<ActorExit> {
-    const pid = this.child?.pid;
+  async stop(graceMs: number): Promise<ActorExit | undefined> {
+    if (this.child === undefined) return undefined; // never started
+    const pid = this.child.pid;
     if (pid !== undefined && this.exit === undefined) {
       signalAll(listProcessTree(pid).filter((member) => !isNamespaceWrapper(member)), 'SIGINT');
       const timer = setTimeout(() => this.kill(), graceMs);

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { listProcessTree } from '../sandbox/process-tree.js';
 import type { Actor } from './actor.js';
 
 export type PromptKind = 'host' | 'port' | 'name' | 'password';
@@ -19,9 +17,10 @@ export interface PromptState {
   lastAnswerAt: number; // offset in actor.output just after the last answered prompt
 }
 
-// Answers each kind of prompt once, when the client's latest output asks for it and the client
-// waits for an answer: at once for an unterminated "…: " or "…? ", or when a thread of the
-// program is reading standard input; otherwise once output has been quiet for a moment.
+// Answers each kind of prompt once, when the client's latest output asks for it: at once for an
+// unterminated "…: " or "…? "; for anything else (a prompt with no punctuation, or one printed
+// on a line of its own) only once output has stayed quiet for a moment, since more output
+// means it was not a prompt after all.
 export function answerPrompts(
   actor: Actor,
   patterns: Readonly<Record<PromptKind, RegExp>>,
@@ -43,7 +42,7 @@ export function answerPrompts(
     if (prompt === undefined) return;
     const kind = promptOrder.find((k) => !state.answered.has(k) && patterns[k].test(prompt.text));
     if (kind === undefined) return;
-    if (prompt.asks || isReadingInput(actor.pid)) return answer(kind);
+    if (prompt.asks) return answer(kind);
     const seen = actor.output.length;
     timer = setTimeout(() => {
       if (actor.output.length === seen && actor.running) answer(kind);
@@ -54,34 +53,13 @@ export function answerPrompts(
   return state;
 }
 
-// The line that may be a prompt: an unterminated tail, or the last finished line; "asks" when
-// it ends like a question left open for an answer ("Name: ", "Port?").
+// The line that may be a prompt: an unterminated tail ("asks" when it ends like a question left
+// open, "Name: "), or a finished line that ends like a question ("Masukkan alamat IP:").
 function latestPrompt(text: string): { text: string; asks: boolean } | undefined {
   if (text === '') return undefined;
   const lines = text.split(/\r?\n/);
   const tail = lines[lines.length - 1] ?? '';
   if (tail.trim() !== '') return { text: tail, asks: /[:?>]\s*$/.test(tail) };
   const last = (lines[lines.length - 2] ?? '').trim();
-  return last === '' ? undefined : { text: last, asks: false };
-}
-
-// True when a thread of the program (or of its children) is blocked in read() on fd 0.
-function isReadingInput(pid: number | undefined): boolean {
-  if (pid === undefined) return false;
-  for (const member of listProcessTree(pid)) {
-    let tasks: string[];
-    try {
-      tasks = readdirSync(`/proc/${member}/task`);
-    } catch {
-      continue;
-    }
-    for (const task of tasks) {
-      try {
-        if (/^0 0x0 /.test(readFileSync(`/proc/${member}/task/${task}/syscall`, 'utf8'))) return true;
-      } catch {
-        // gone, or not readable
-      }
-    }
-  }
-  return false;
+  return /[:?>]$/.test(last) ? { text: last, asks: false } : undefined;
 }

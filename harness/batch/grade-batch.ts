@@ -48,6 +48,11 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
     for (const dir of notFolders) options.log(`${dir}: not a submission folder (a submission is a directory holding the student's files)`);
     return 2;
   }
+  const clashes = findNameClashes(options.submissions);
+  if (clashes.length > 0) {
+    for (const clash of clashes) options.log(clash);
+    return 2;
+  }
   const isolation = await detectIsolation(options.isolation);
   if (!isolation.ok) {
     options.log(isolation.message);
@@ -69,8 +74,8 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
     options.log('interrupted: stopping the runs in progress; every finished result is kept');
     controller.abort();
   };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  process.on('SIGINT', interrupt); // a second Ctrl-C too waits for the runs to be cleaned up
+  process.on('SIGTERM', interrupt);
 
   const paired = pairsWithReference(rubric) ? await prepareReference(rubric, plan) : undefined;
   if (paired && !paired.ok) {
@@ -140,4 +145,16 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
   if (harnessFaults > 0) return 3;
   if (options.minScore !== undefined && results.some((r) => r.score < (options.minScore as number))) return 1;
   return 0;
+}
+
+// Results are saved under each folder's name: two folders of one name would overwrite each other.
+function findNameClashes(dirs: readonly string[]): string[] {
+  const byName = new Map<string, string[]>();
+  for (const dir of dirs) {
+    const name = path.basename(path.resolve(dir));
+    byName.set(name, [...(byName.get(name) ?? []), dir]);
+  }
+  return [...byName.entries()]
+    .filter(([, same]) => same.length > 1)
+    .map(([name, same]) => `${same.join(' and ')}: two submissions named "${name}"; results are saved by folder name, so rename one`);
 }

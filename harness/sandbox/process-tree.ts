@@ -61,6 +61,7 @@ export function listProcessesOfUid(uid: number): number[] {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      if (/^State:\s+Z/m.test(status)) continue; // a zombie has ended already; only its parent can reap it
       if (Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]) === uid) pids.push(Number(entry));
     } catch {
       // ended while we looked

@@ -7,9 +7,10 @@ export function expandTemplate(
   extra: Readonly<Record<string, string>> = {},
 ): string {
   return template.replace(/\{([a-z]+)\}/g, (whole, key: string) => {
+    if (extra[key] !== undefined) return extra[key];
     if (key === 'token') return ctx.lastToken ?? whole;
     if (key === 'password') return roomPassword(ctx);
-    return extra[key] ?? whole;
+    return whole;
   });
 }
 

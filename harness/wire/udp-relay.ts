@@ -6,9 +6,11 @@ import type { WireLog } from './wire-log.js';
 // Where the relay forwards to: the server's socket, which moves when the server restarts.
 export type UpstreamTarget = () => { host: string; port: number } | undefined;
 
-// One client socket seen by the relay, with its own upstream socket and a path each way.
+// One client socket seen by the relay, with its own upstream socket (one per address family,
+// made when first needed: the server may bind IPv6, and only after the client's first datagram)
+// and a path each way.
 interface Peer {
-  readonly upstream: dgram.Socket;
+  readonly upstreams: Map<'udp4' | 'udp6', dgram.Socket>;
   readonly up: FaultyPath;
   readonly down: FaultyPath;
 }
@@ -46,7 +48,7 @@ export class UdpRelay {
       peer.up.flush();
       peer.down.flush();
     }
-    for (const socket of [this.listener, ...[...this.peers.values()].map((p) => p.upstream)]) {
+    for (const socket of [this.listener, ...[...this.peers.values()].flatMap((p) => [...p.upstreams.values()])]) {
       try {
         socket.close();
       } catch {
@@ -64,20 +66,26 @@ export class UdpRelay {
     const key = `${from.address}:${from.port}`;
     const known = this.peers.get(key);
     if (known) return known;
-    const first = this.target();
-    const type = first?.host.includes(':') ? 'udp6' : 'udp4';
-    const upstream = dgram.createSocket(type);
-    upstream.on('error', () => undefined);
-    upstream.bind(0, type === 'udp4' ? '127.0.0.1' : '::1');
-    const up = new FaultyPath(this.link, 'up', 'datagram', this.faults, this.log, (bytes) => {
-      const target = this.target();
-      if (target) upstream.send(bytes, target.port, target.host); // no server: lost, as on a real network
-    });
+    const upstreams = new Map<'udp4' | 'udp6', dgram.Socket>();
     const down = new FaultyPath(this.link, 'down', 'datagram', this.faults, this.log, (bytes) =>
       this.listener.send(bytes, from.port, from.address),
     );
-    upstream.on('message', (msg) => down.pass(msg));
-    const peer = { upstream, up, down };
+    const upstreamFor = (type: 'udp4' | 'udp6'): dgram.Socket => {
+      const known = upstreams.get(type);
+      if (known) return known;
+      const socket = dgram.createSocket(type);
+      socket.on('error', () => undefined);
+      socket.on('message', (msg) => down.pass(msg));
+      socket.bind(0, type === 'udp4' ? '127.0.0.1' : '::1');
+      upstreams.set(type, socket);
+      return socket;
+    };
+    const up = new FaultyPath(this.link, 'up', 'datagram', this.faults, this.log, (bytes) => {
+      const target = this.target();
+      if (!target) return; // no server: lost, as on a real network
+      upstreamFor(target.host.includes(':') ? 'udp6' : 'udp4').send(bytes, target.port, target.host);
+    });
+    const peer = { upstreams, up, down };
     this.peers.set(key, peer);
     return peer;
   }

@@ -1,4 +1,3 @@
-import { describeExit } from '../../actors/actor.js';
 import { findBoundSocket } from '../../actors/discover-port.js';
 import { pollUntil } from '../../actors/wait-for.js';
 import type { StartStep } from '../../rubric/rubric.js';
@@ -40,7 +39,7 @@ export async function awaitBinding(ctx: ScenarioContext, name: string, withinMs:
   }
   const expected = `${name} to bind a ${ctx.rubric.transport.toUpperCase()} port within ${withinMs / 1000} s`;
   if (actor.exit) {
-    return stepError(expected, `${name} ${describeExit(actor.exit)} before binding a port${lastLines(actor, 6)}`, [name]);
+    return stepError(expected, `${name} ended before binding a port${lastLines(actor, 6)}`, [name]);
   }
   return stepError(expected, `${name} is running but bound no ${ctx.rubric.transport.toUpperCase()} port${lastLines(actor, 6)}`, [name]);
 }
