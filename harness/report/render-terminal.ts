@@ -59,11 +59,10 @@ function renderExplanation(result: SubmissionResult, criterion: CriterionResult,
   const symbol = paint(statusColor(criterion.status), describeStatusSymbol(criterion.status));
   const title = paint('1', `${criterion.id} ${revealControlChars(criterion.title)}`);
   const lines = ['', `${symbol} ${title} ${paint('90', `(${describeStatus(criterion.status)})`)}`];
-  lines.push(`  ${revealControlChars(criterion.message)}`);
-  if (evidence.expected !== undefined)
-    lines.push(`  ${paint('32', 'expected:')} ${revealControlChars(evidence.expected)}`);
-  if (evidence.observed !== undefined)
-    lines.push(`  ${paint('31', 'observed:')} ${revealControlChars(evidence.observed)}`);
+  // The message is expected + observed put in a sentence: show those, or the message when absent.
+  if (evidence.expected === undefined && evidence.observed === undefined) lines.push(indent(criterion.message, '  '));
+  if (evidence.expected !== undefined) lines.push(`  ${paint('32', 'expected:')} ${indent(evidence.expected, '    ').trimStart()}`);
+  if (evidence.observed !== undefined) lines.push(`  ${paint('31', 'observed:')} ${indent(evidence.observed, '    ').trimStart()}`);
   for (const note of evidence.notes ?? []) lines.push(`  ${paint('90', 'note:')} ${revealControlChars(note)}`);
   if (evidence.transcript !== undefined && evidence.transcript.length > 0) {
     lines.push(
@@ -76,6 +75,14 @@ function renderExplanation(result: SubmissionResult, criterion: CriterionResult,
     lines.push(`  ${paint('90', 'replay:')} ${buildReplayCommand(result, criterion)}`);
   }
   return lines;
+}
+
+// Text made safe for a terminal, every line of it indented (continuation lines included).
+function indent(text: string, prefix: string): string {
+  return revealControlChars(text)
+    .split('\n')
+    .map((line) => `${prefix}${line}`)
+    .join('\n');
 }
 
 // The student's self-check: a line per visible criterion, the score, then evidence and hint per failure.
