@@ -1,4 +1,5 @@
 import type { Status, SubmissionResult } from '../grading/result.js';
+import { formatPoints } from '../report/format-values.js';
 
 const marks: Record<Status, string> = { pass: '✓', fail: '✗', error: '!', blocked: '–', manual: '?', flaky: '~' };
 
@@ -13,9 +14,4 @@ export function formatProgress(done: number, total: number, result: SubmissionRe
 // The legend printed under a batch's lines.
 export function formatLegend(): string {
   return `  ${Object.entries(marks).map(([status, mark]) => `${mark} ${status}`).join('   ')}`;
-}
-
-// Points without a trailing ".0", rounded to two decimals.
-export function formatPoints(points: number): string {
-  return String(Math.round(points * 100) / 100);
 }

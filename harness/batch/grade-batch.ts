@@ -9,6 +9,8 @@ import { formatIssue } from '../rubric/format-issues.js';
 import { loadRubric } from '../rubric/load-rubric.js';
 import { detectIsolation, type IsolationChoice } from '../sandbox/detect-isolation.js';
 import { formatLegend, formatProgress } from './format-progress.js';
+import { formatClassSummary } from './format-class-summary.js';
+import { summarizeResults } from '../report/summarize-results.js';
 import { loadSavedResult, readSavedSeed, saveResult } from './save-result.js';
 import { selectShard, type Shard } from './select-shard.js';
 
@@ -124,18 +126,14 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
   results.sort((a, b) => a.submission.localeCompare(b.submission));
   options.log(formatLegend());
 
-  const summary: BatchSummary = {
+  const summary: BatchSummary = summarizeResults(results, {
     rubric: rubric.name,
     seed,
     isolation: plan.mode,
     durationMs: Date.now() - started,
-    submissions: results.map((r) => ({
-      submission: r.submission,
-      score: r.score,
-      maxScore: r.maxScore,
-      statuses: Object.fromEntries(r.criteria.map((c) => [c.id, c.status])),
-    })),
-  };
+    submissions: [],
+  });
+  for (const line of formatClassSummary(results)) options.print(line);
   const written = await options.writeReports(options.out, results, summary);
   const topLevel = written.filter((file) => !file.includes('/'));
   options.print(

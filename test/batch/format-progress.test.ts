@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatLegend, formatPoints, formatProgress } from '../../harness/batch/format-progress.js';
+import { formatLegend, formatProgress } from '../../harness/batch/format-progress.js';
+import { formatClassSummary } from '../../harness/batch/format-class-summary.js';
 import type { CriterionResult, Status, SubmissionResult } from '../../harness/grading/result.js';
 
 function criterion(id: string, status: Status): CriterionResult {
@@ -42,10 +43,23 @@ describe('formatLegend', () => {
   });
 });
 
-describe('formatPoints', () => {
-  it('drops a trailing .0 and rounds to two decimals', () => {
-    expect(formatPoints(10)).toBe('10');
-    expect(formatPoints(7.5)).toBe('7.5');
-    expect(formatPoints(3.3333)).toBe('3.33');
+describe('formatClassSummary', () => {
+  it('gives the spread of scores and the three criteria the class passed least', () => {
+    const criterion = (id: string, status: 'pass' | 'fail' | 'manual', maxPoints = 10) => ({
+      id, title: id, mandatory: false, visibility: 'visible' as const, points: status === 'pass' ? maxPoints : 0,
+      maxPoints, status, message: '', durationMs: 0, evidence: {},
+    });
+    const result = (name: string, score: number, statuses: ('pass' | 'fail')[]) => ({
+      submission: name, path: name, rubric: 'r', score, maxScore: 40, seed: 's', durationMs: 0, gradedAt: '',
+      harness: { version: '0', isolation: 'netns' as const },
+      criteria: [...statuses.map((s, i) => criterion(`C${i + 1}`, s)), criterion('O6', 'manual')],
+    });
+    expect(
+      formatClassSummary([
+        result('a', 40, ['pass', 'pass', 'pass', 'pass']),
+        result('b', 20, ['pass', 'fail', 'pass', 'fail']),
+        result('c', 10, ['pass', 'fail', 'fail', 'fail']),
+      ]),
+    ).toEqual(['class: 3 submission(s), mean 58%, median 50%, lowest 25%, highest 100%', 'least passed: C2 33%, C4 33%, C3 67%']);
   });
 });
