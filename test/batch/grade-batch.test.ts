@@ -66,7 +66,7 @@ describe.concurrent('sockgrade grade (batches)', () => {
     expect(result.stderr).toMatch(/^\[2\/2\] beta +1\/1 {2}Q1✓$/m);
     expect(readResult(out, 'alpha')).toEqual(saved);
     expect(readResult(out, 'beta')).toMatchObject({ seed: 'resume1', score: 1, criteria: [{ id: 'Q1', status: 'pass' }] });
-    expect(result.stdout).toMatch(/^graded 2 of 2 submission\(s\) in [\d.]+ s; wrote 3 file\(s\) to /);
+    expect(result.stdout).toMatch(/^graded 2 of 2 submission\(s\) in [\d.]+ s; wrote 3 file\(s\) to /m);
   });
 
   it('--resume without --seed takes the seed of the earlier batch from summary.json', async () => {
@@ -131,7 +131,7 @@ describe.concurrent('sockgrade grade (batches)', () => {
     expect(result.stderr).toContain('interrupted: stopping the runs in progress; every finished result is kept');
     expect(readResult(out, 'alpha')).toMatchObject({ submission: 'alpha', score: 1, criteria: [{ id: 'Q1', status: 'pass' }] });
     expect(existsSync(path.join(out, 'zeta', 'result.json'))).toBe(false);
-    expect(result.stdout).toMatch(/^graded 1 of 2 submission\(s\)/);
+    expect(result.stdout).toMatch(/^graded 1 of 2 submission\(s\)/m);
     expect(findLeftovers({ uids: uidRangeOf(cli.pid as number) })).toEqual([]);
   });
 
