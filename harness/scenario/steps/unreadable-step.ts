@@ -1,6 +1,6 @@
 import type { UnreadableStep } from '../../rubric/rubric.js';
 import { findReadable } from '../../wire/find-readable.js';
-import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { stepError, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { expandTemplate } from '../expand-template.js';
 
 // Checks every datagram or segment of the run, both ways: no chat text may be readable in it.
@@ -14,6 +14,14 @@ export function runUnreadableStep(step: UnreadableStep, ctx: ScenarioContext): P
     }
   });
   ctx.notes.push(`checked ${ctx.wire.payloads.length} packet(s) for ${texts.length} chat text(s)`);
+  for (const dir of ['up', 'down'] as const) {
+    if (!ctx.wire.records.some((record) => record.dir === dir)) {
+      const way = dir === 'up' ? 'client → server' : 'server → client';
+      return Promise.resolve(
+        stepError(`packets ${way} through sockgrade's proxy, to look into`, `none crossed it ${way}: the traffic bypassed the proxy, so nothing shows the text is hidden`),
+      );
+    }
+  }
   if (found.length === 0) return Promise.resolve(stepOk);
   const lines = found.slice(0, 6).map(({ index, text, how }) => {
     const record = ctx.wire.records[index];
