@@ -12,7 +12,8 @@ import { detectColor } from './report/render-terminal.js';
 import { validateRubrics } from './rubric/validate-rubrics.js';
 import { harnessVersion } from './version.js';
 
-const defaultJobs = Math.max(2, availableParallelism() * 2);
+// Runs mostly wait (on prompts, deadlines, the network): several per core keep the machine busy.
+const defaultJobs = Math.max(4, availableParallelism() * 4);
 
 // Declares the commands; each action sets the exit code it returns. Only main.ts exits.
 export async function runCli(argv: readonly string[]): Promise<number> {
