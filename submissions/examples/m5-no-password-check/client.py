@@ -29,13 +29,16 @@ def login(server, nickname, password):
     client_socket.settimeout(5)
     client_socket.sendto(f"LOGIN:{nickname}:{password}".encode(), server)
     try:
-        data, _ = client_socket.recvfrom(2048)
+        while True:
+            data, _ = client_socket.recvfrom(2048)
+            reply = data.decode(errors="ignore").split(":", 1)
+            if reply[0] in ("WELCOME", "ERROR"):
+                break   # others' INFO/MSG can come first when many log in at once
     except socket.timeout:
         print("No reply from server, is it running?")
         return False
     finally:
         client_socket.settimeout(None)
-    reply = data.decode(errors="ignore").split(":", 1)
     if reply[0] == "WELCOME":
         print(f"Welcome, {reply[1]}! You can start chatting (!q to quit).")
         return True
