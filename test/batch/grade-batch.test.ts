@@ -60,7 +60,7 @@ describe.concurrent('sockgrade grade (batches)', () => {
       { timeoutMs: 90_000 },
     );
     expect(result.code, result.stderr).toBe(0);
-    const jobs = Math.max(2, availableParallelism() * 2);
+    const jobs = Math.max(4, availableParallelism() * 4);
     expect(result.stderr.split('\n')[0]).toBe(`sockgrade: 2 submission(s), rubric quick-udp, seed resume1, isolation netns, ${jobs} job(s)`);
     expect(result.stderr).toMatch(/^\[1\/2\] alpha +0\.5\/1 {2}Q1✓ {2}\(kept from before\)$/m);
     expect(result.stderr).toMatch(/^\[2\/2\] beta +1\/1 {2}Q1✓$/m);
