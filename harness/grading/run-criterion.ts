@@ -33,6 +33,7 @@ export async function runCriterion(spec: RunSpec, rubric: Rubric, criterion: Cri
     burstTokens: [],
     sentFile: undefined,
     sendMark: 0,
+    sendOffsets: new Map(),
     faults: new FaultPlan(`${spec.seed}/${spec.submission}/${criterion.id}/${spec.attempt}/faults`),
     notes: [],
     teardown: [],

@@ -76,7 +76,10 @@ export function parseSize(size: number | string): number {
 function normalizeCheck(check: CheckDocument, path: readonly PathSegment[], ctx: StepContext): CheckStep {
   const line = ctx.locate(path).line;
   const ms = (value: Duration, fallback: number): number => (value === undefined ? fallback : parseDuration(value));
-  if ('expect' in check) return { kind: 'expect', ...normalizeMatch(check.expect, ctx), within: ms(check.expect.within, ctx.timeouts.expect), line };
+  if ('expect' in check) {
+    const since = check.expect.since ?? 'start';
+    return { kind: 'expect', ...normalizeMatch(check.expect, ctx), since, within: ms(check.expect.within, ctx.timeouts.expect), line };
+  }
   if ('refute' in check) {
     const near = check.refute.near === undefined ? {} : { near: check.refute.near };
     return { kind: 'refute', ...normalizeMatch(check.refute, ctx), ...near, for: ms(check.refute.for, ctx.timeouts.refute), line };

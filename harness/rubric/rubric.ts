@@ -114,6 +114,7 @@ export interface Match {
 // Passes when the text or pattern appears in the actors' output within the deadline.
 export interface ExpectStep extends Match {
   readonly kind: 'expect';
+  readonly since: 'send' | 'start';
   readonly within: number;
   readonly line: number;
 }

@@ -59,7 +59,11 @@ const matchFields = {
 };
 
 const expectStep = z.strictObject({
-  expect: z.strictObject({ ...matchFields, within: durationSchema.optional() }),
+  expect: z.strictObject({
+    ...matchFields,
+    since: z.enum(['send', 'start']).optional().describe('Look only at output printed after the last message was typed (send), or all of it (start, the default)'),
+    within: durationSchema.optional(),
+  }),
 });
 
 const refuteStep = z.strictObject({

@@ -50,6 +50,7 @@ export interface ScenarioContext {
   burstTokens: readonly string[]; // the tokens of the last burst, in order
   sentFile: { readonly name: string; readonly size: number; readonly sha256: string; readonly from: string } | undefined;
   sendMark: number; // how many wire records there were when the last send step typed
+  readonly sendOffsets: Map<string, number>; // each actor's output length when the last send step typed
   readonly faults: FaultPlan;
   readonly notes: string[]; // evidence gathered by passing steps (probes), kept with the verdict
   readonly teardown: (() => Promise<void> | void)[];

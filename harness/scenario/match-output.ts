@@ -13,8 +13,9 @@ export interface OutputMatcher {
 }
 
 // Builds the matcher for a step's text (literal, templates filled) or pattern (named or a regex).
-export function buildMatcher(step: ExpectStep | RefuteStep, ctx: ScenarioContext, from: number): OutputMatcher {
-  const since = (actor: Actor): string => actor.output.slice(from);
+export function buildMatcher(step: ExpectStep | RefuteStep, ctx: ScenarioContext): OutputMatcher {
+  const afterSend = step.kind === 'expect' && step.since === 'send';
+  const since = (actor: Actor): string => actor.output.slice(afterSend ? (ctx.sendOffsets.get(actor.name) ?? 0) : 0);
   if (step.kind === 'refute' && step.near !== undefined) {
     const token = expandTemplate(ctx, step.near);
     return {

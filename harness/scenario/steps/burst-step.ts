@@ -1,3 +1,4 @@
+import { markSend } from '../mark-send.js';
 import type { BurstStep } from '../../rubric/rubric.js';
 import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { drawToken, expandTemplate } from '../expand-template.js';
@@ -7,7 +8,7 @@ import { lastLines } from '../observe.js';
 export function runBurstStep(step: BurstStep, ctx: ScenarioContext): Promise<StepOutcome> {
   const state = ctx.actors.get(step.from);
   const tokens: string[] = [];
-  ctx.sendMark = ctx.wire.records.length;
+  markSend(ctx);
   for (let n = 1; n <= step.count; n++) {
     drawToken(ctx, step.text);
     const text = expandTemplate(ctx, step.text, { n: String(n) });

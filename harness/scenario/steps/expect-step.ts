@@ -7,7 +7,7 @@ import { firstTrue } from '../first-true.js';
 
 // Waits until the listed actors print the text or pattern: all of them, or any one.
 export async function runExpectStep(step: ExpectStep, ctx: ScenarioContext): Promise<StepOutcome> {
-  const matcher = buildMatcher(step, ctx, 0);
+  const matcher = buildMatcher(step, ctx);
   const actors = step.in.map((name) => ({ name, state: ctx.actors.get(name) }));
   const waits = actors.map(({ state }) =>
     state ? waitForActor(state.actor, () => matcher.test(state.actor), step.within) : Promise.resolve(false),

@@ -1,3 +1,4 @@
+import { markSend } from '../mark-send.js';
 import { createHash } from 'node:crypto';
 import { chownSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,7 @@ export function runFileStep(step: FileStep, ctx: ScenarioContext): Promise<StepO
   const template = state.impl.commands['file'] ?? ctx.rubric.commands['file'] ?? '/file {path}';
   const command = template.replace('{path}', name);
   state.actor.note(`placed ${name} (${step.size} bytes, sha256 ${sha256.slice(0, 12)}…) in its working copy`);
-  ctx.sendMark = ctx.wire.records.length;
+  markSend(ctx);
   if (state.actor.type(command)) return Promise.resolve(stepOk);
   return Promise.resolve(
     stepFail(`${step.from} to take the file command "${command}"`, `${step.from} is no longer running${lastLines(state.actor, 6)}`, [step.from]),

@@ -7,7 +7,7 @@ import { firstTrue } from '../first-true.js';
 
 // Watches the listed actors for a while: the step fails the moment any of them prints what it must not.
 export async function runRefuteStep(step: RefuteStep, ctx: ScenarioContext): Promise<StepOutcome> {
-  const matcher = buildMatcher(step, ctx, 0);
+  const matcher = buildMatcher(step, ctx);
   const states = step.in.flatMap((name) => {
     const state = ctx.actors.get(name);
     return state ? [{ name, actor: state.actor }] : [];

@@ -1,3 +1,4 @@
+import { markSend } from '../mark-send.js';
 import type { SendStep } from '../../rubric/rubric.js';
 import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { drawToken, expandTemplate } from '../expand-template.js';
@@ -8,7 +9,7 @@ export function runSendStep(step: SendStep, ctx: ScenarioContext): Promise<StepO
   drawToken(ctx, step.text);
   const text = expandTemplate(ctx, step.text);
   const state = ctx.actors.get(step.from);
-  ctx.sendMark = ctx.wire.records.length;
+  markSend(ctx);
   if (state?.actor.type(text)) return Promise.resolve(stepOk);
   if (step.optional) {
     state?.actor.note(`did not type "${text}": it has already exited`);
