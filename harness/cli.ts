@@ -109,7 +109,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .command('calibrate')
     .description("the rubric's own test: the reference earns every automatable point, the examples their expected.yaml")
     .requiredOption('-r, --rubric <file>', 'the rubric (YAML), which names its reference implementation')
-    .option('--examples <dir>', 'folder of example submissions (default: submissions/examples beside the rubrics folder)')
+    .option('--examples <dir>', 'folder of example submissions (default: submissions/examples/<rubric> beside the rubrics folder)')
     .option('-j, --jobs <n>', 'runs at a time', parseWholeNumber('--jobs', 1, 64), defaultJobs)
     .option('--seed <seed>', 'seed of every token and fault')
     .addOption(new Option('--isolation <mode>', 'how runs are contained').choices(['auto', 'netns', 'none']).default('auto'))

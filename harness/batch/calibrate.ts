@@ -14,7 +14,7 @@ import { formatProgress } from './format-progress.js';
 // What `sockgrade calibrate` was asked.
 export interface CalibrateOptions {
   readonly rubric: string;
-  readonly examples: string | undefined; // default: submissions/examples beside the rubric's folder
+  readonly examples: string | undefined; // default: submissions/examples/<rubric> beside the rubrics folder
   readonly jobs: number;
   readonly seed: string | undefined;
   readonly isolation: IsolationChoice;
@@ -41,7 +41,7 @@ export async function calibrate(options: CalibrateOptions): Promise<number> {
     options.log(`${options.rubric}: calibrate needs the reference implementation; add "reference: <folder>" to the rubric${rubric.reference ? ` (${rubric.reference} does not exist)` : ''}`);
     return 2;
   }
-  const examplesDir = options.examples ?? path.resolve(path.dirname(rubric.source), '..', 'submissions', 'examples');
+  const examplesDir = options.examples ?? defaultExamples(rubric.source, rubric.name);
   const examples = readExamples(examplesDir, rubric.name, options.log);
   if (typeof examples === 'string') {
     options.log(examples);
@@ -132,6 +132,12 @@ function readExamples(dir: string, rubric: string, log: (line: string) => void):
   }
   if (examples.length === 0) log(`note: no example in ${dir} names the rubric ${rubric}`);
   return examples;
+}
+
+// submissions/examples/<rubric name> beside the rubric's folder, or submissions/examples itself.
+function defaultExamples(rubricFile: string, rubric: string): string {
+  const examples = path.resolve(path.dirname(rubricFile), '..', 'submissions', 'examples');
+  return existsSync(path.join(examples, rubric)) ? path.join(examples, rubric) : examples;
 }
 
 function firstLine(text: string): string {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const examples = path.join(root, 'submissions', 'examples');
+const examples = path.join(root, 'submissions', 'examples', 'udp-chat');
 const jobs = process.argv[2] ?? String(4);
 const out = mkdtempSync(path.join(tmpdir(), 'sockgrade-bench-'));
 const dirs = readdirSync(examples, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(examples, d.name));

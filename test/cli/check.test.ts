@@ -11,10 +11,10 @@ const once = <T>(make: () => Promise<T>): (() => Promise<T>) => {
   return () => (promise ??= make());
 };
 const fullMarks = once(() =>
-  runSockgrade(['check', 'submissions/examples/full-marks', '--rubric', rubricPath, '--only', independent.join(','), '--seed', 'cafe0001'], { timeoutMs: 90_000 }),
+  runSockgrade(['check', 'submissions/examples/udp-chat/full-marks', '--rubric', rubricPath, '--only', independent.join(','), '--seed', 'cafe0001'], { timeoutMs: 90_000 }),
 );
 const serverSilent = once(() =>
-  runSockgrade(['check', 'submissions/examples/m1-server-silent', '--rubric', rubricPath, '--only', 'M1,M2', '--seed', 'cafe0002'], { timeoutMs: 90_000 }),
+  runSockgrade(['check', 'submissions/examples/udp-chat/m1-server-silent', '--rubric', rubricPath, '--only', 'M1,M2', '--seed', 'cafe0002'], { timeoutMs: 90_000 }),
 );
 const titles = once(async () => {
   const loaded = await loadRubric(rubricPath);

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadRubric } from '../../harness/rubric/load-rubric.js';
 import { repoRoot, runSockgrade } from '../helpers/cli.js';
 
-const example = 'submissions/examples/full-marks';
+const example = 'submissions/examples/udp-chat/full-marks';
 const rubric = 'rubrics/udp-chat.yaml';
 const scratch = mkdtempSync(path.join(tmpdir(), 'sockgrade-cli-usage-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import type { ProbeReport, ProbeTestPoint } from '../../harness/probes/probe-rep
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export const probesDir = path.join(repoRoot, 'rubrics', 'probes');
 export const fixturesDir = path.join(repoRoot, 'test', 'fixtures', 'probe-submissions');
-export const examplesDir = path.join(repoRoot, 'submissions', 'examples');
+export const examplesDir = path.join(repoRoot, 'submissions', 'examples', 'udp-chat');
 
 export interface ProbeRun {
   readonly report: ProbeReport;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkEntryPoints } from '../../harness/submission/check-entry-points.js';
 import { repoRoot } from '../helpers/cli.js';
 
-const examples = path.join(repoRoot, 'submissions', 'examples');
+const examples = path.join(repoRoot, 'submissions', 'examples', 'udp-chat');
 const python = { server: 'python3 server.py', client: 'python3 client.py' };
 const both = new Set(['server', 'client'] as const);
 const made: string[] = [];

@@ -6,7 +6,7 @@ import { loadManifest } from '../../harness/submission/load-manifest.js';
 import { resolveCommands } from '../../harness/submission/resolve-commands.js';
 import { repoRoot } from '../helpers/cli.js';
 
-const examples = path.join(repoRoot, 'submissions', 'examples');
+const examples = path.join(repoRoot, 'submissions', 'examples', 'udp-chat');
 const launch = { server: 'python3 server.py', client: 'python3 client.py' };
 const made: string[] = [];
 
