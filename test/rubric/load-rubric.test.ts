@@ -48,7 +48,7 @@ describe('loadRubric on the shipped rubric', () => {
       { kind: 'start', actor: 'server', impl: 'student', within: 10_000 },
       { kind: 'join', as: 'alice', name: 'alice', password: undefined, wait: 'joined', impl: 'student', within: 10_000 },
       { kind: 'send', from: 'alice', text: 'halo {token}', optional: false },
-      { kind: 'expect', in: ['server'], text: '{token}', mode: 'all', within: 5_000 },
+      { kind: 'expect', in: ['server'], text: '{token}', mode: 'all', since: 'start', within: 5_000 },
     ]);
     const steps = rubric.criteria.flatMap((criterion) => criterion.steps);
     expect(steps.find((step) => step.kind === 'any')).toMatchObject({

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runSockgrade, repoRoot } from '../helpers/cli.js';
 import { findLeftovers } from '../helpers/leftovers.js';
 
-const marker = 'sockgrade-escapee-fixture';
 const fixture = path.join(repoRoot, 'test', 'fixtures', 'programs');
+
+// A copy of the escapee whose daemon carries a marker of its own, so that suites running side by
+// side never see each other's daemons.
+function markedEscapee(): { dir: string; marker: string } {
+  const marker = `sockgrade-escapee-${randomBytes(6).toString('hex')}`;
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'sockgrade-escapee-')), 'escapee');
+  cpSync(path.join(fixture, 'escapee'), dir, { recursive: true });
+  const server = path.join(dir, 'server.py');
+  writeFileSync(server, readFileSync(server, 'utf8').replace('sockgrade-escapee-fixture', marker));
+  return { dir, marker };
+}
 
 // Polls while a command runs: true once the marker has been seen among live processes.
 function watchFor(marker: string): { seen: () => boolean; stop: () => void } {
@@ -20,9 +31,10 @@ function watchFor(marker: string): { seen: () => boolean; stop: () => void } {
 describe.each(['netns', 'none'] as const)('a daemon that escapes its parent, isolation %s', (isolation) => {
   it('is ended with the run: no process of the submission survives', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'sockgrade-test-'));
+    const { dir, marker } = markedEscapee();
     const watcher = watchFor(marker);
     const result = await runSockgrade([
-      'grade', path.join(fixture, 'escapee'), '--rubric', path.join(fixture, 'escapee.yaml'),
+      'grade', dir, '--rubric', path.join(fixture, 'escapee.yaml'),
       '--out', out, '--format', 'json', '--isolation', isolation,
     ]);
     watcher.stop();
