@@ -10,7 +10,7 @@ export function formatClassSummary(results: readonly SubmissionResult[]): string
   const middle = percents.length / 2;
   const median = percents.length % 2 === 1 ? (percents[Math.floor(middle)] ?? 0) : ((percents[middle - 1] ?? 0) + (percents[middle] ?? 0)) / 2;
   const hardest = computeCriterionStats(results)
-    .filter((c) => c.counts.manual < c.total && c.maxPoints > 0 && c.passRate < 1)
+    .filter((c) => c.counts.pass + c.counts.fail + c.counts.flaky > 0 && c.maxPoints > 0 && c.passRate < 1)
     .sort((a, b) => a.passRate - b.passRate)
     .slice(0, 3)
     .map((c) => `${c.id} ${Math.round(100 * c.passRate)}%`);
