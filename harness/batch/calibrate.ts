@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -6,9 +5,8 @@ import { parse } from 'yaml';
 import { gradeSubmission, type GradeOptions } from '../grading/grade-submission.js';
 import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
 import type { Status, SubmissionResult } from '../grading/result.js';
-import { formatIssue } from '../rubric/format-issues.js';
-import { loadRubric } from '../rubric/load-rubric.js';
-import { detectIsolation, type IsolationChoice } from '../sandbox/detect-isolation.js';
+import type { IsolationChoice } from '../sandbox/detect-isolation.js';
+import { newSeed, openIsolation, openRubric } from './open-grading.js';
 import { formatProgress } from './format-progress.js';
 
 // What `sockgrade calibrate` was asked.
@@ -31,12 +29,8 @@ interface Example {
 // The rubric's own test: the reference must earn every automatable point, and every example
 // whose expected.yaml names this rubric must earn exactly its expected verdicts. Exit 0 only then.
 export async function calibrate(options: CalibrateOptions): Promise<number> {
-  const loaded = await loadRubric(options.rubric);
-  if (!loaded.ok) {
-    for (const issue of loaded.issues) options.log(formatIssue(issue));
-    return 2;
-  }
-  const rubric = loaded.rubric;
+  const rubric = await openRubric(options.rubric, options.log);
+  if (!rubric) return 2;
   if (rubric.reference === undefined || !existsSync(rubric.reference)) {
     options.log(`${options.rubric}: calibrate needs the reference implementation; add "reference: <folder>" to the rubric${rubric.reference ? ` (${rubric.reference} does not exist)` : ''}`);
     return 2;
@@ -47,13 +41,9 @@ export async function calibrate(options: CalibrateOptions): Promise<number> {
     options.log(examples);
     return 2;
   }
-  const isolation = await detectIsolation(options.isolation);
-  if (!isolation.ok) {
-    options.log(isolation.message);
-    return 2;
-  }
-  const plan = isolation.plan;
-  const seed = options.seed ?? randomBytes(4).toString('hex');
+  const plan = await openIsolation(options.isolation, options.log);
+  if (!plan) return 2;
+  const seed = options.seed ?? newSeed();
   const prepared = await prepareReference(rubric, plan);
   if (!prepared.ok) {
     options.log(prepared.message);

@@ -1,13 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { isDirectory } from './is-directory.js';
 import { gradeSubmission } from '../grading/grade-submission.js';
 import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
 import type { BatchSummary, SubmissionResult } from '../grading/result.js';
-import { formatIssue } from '../rubric/format-issues.js';
-import { loadRubric } from '../rubric/load-rubric.js';
-import { detectIsolation, type IsolationChoice } from '../sandbox/detect-isolation.js';
+import type { IsolationChoice } from '../sandbox/detect-isolation.js';
+import { newSeed, openIsolation, openRubric } from './open-grading.js';
 import { formatLegend, formatProgress } from './format-progress.js';
 import { formatClassSummary } from './format-class-summary.js';
 import { summarizeResults } from '../report/summarize-results.js';
@@ -34,12 +32,8 @@ export interface BatchOptions {
 
 // Grades every submission folder, saving each result as it completes; returns the exit code.
 export async function gradeBatch(options: BatchOptions): Promise<number> {
-  const loaded = await loadRubric(options.rubric);
-  if (!loaded.ok) {
-    for (const issue of loaded.issues) options.log(formatIssue(issue));
-    return 2;
-  }
-  const rubric = loaded.rubric;
+  const rubric = await openRubric(options.rubric, options.log);
+  if (!rubric) return 2;
   const unknownIds = (options.only ?? []).filter((id) => !rubric.criteria.some((c) => c.id === id));
   if (unknownIds.length > 0) {
     options.log(`--only: ${rubric.name} has no criterion ${unknownIds.join(', ')} (it has ${rubric.criteria.map((c) => c.id).join(', ')})`);
@@ -55,13 +49,9 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
     for (const clash of clashes) options.log(clash);
     return 2;
   }
-  const isolation = await detectIsolation(options.isolation);
-  if (!isolation.ok) {
-    options.log(isolation.message);
-    return 2;
-  }
-  const plan = isolation.plan;
-  const seed = options.seed ?? (options.resume ? readSavedSeed(options.out) : undefined) ?? randomBytes(4).toString('hex');
+  const plan = await openIsolation(options.isolation, options.log);
+  if (!plan) return 2;
+  const seed = options.seed ?? (options.resume ? readSavedSeed(options.out) : undefined) ?? newSeed();
   // Without namespaces, two servers on one hard-coded port would collide: one run at a time.
   const jobs = plan.mode === 'none' ? 1 : options.jobs;
   const submissions = selectShard([...options.submissions].sort(), options.shard);
