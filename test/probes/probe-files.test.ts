@@ -7,15 +7,6 @@ import { examplesDir, probesDir, repoRoot, runProbe } from './run-probe.js';
 const probes = ['oop.py', 'gui-evidence.py', 'account-evidence.py', 'cipher-evidence.py'];
 const evidenceProbes = probes.filter((probe) => probe !== 'oop.py');
 
-// A probe's `# ---- heading ----` sections, each up to the next heading, trailing blank lines dropped.
-async function sectionsOf(probe: string): Promise<Map<string, string>> {
-  const text = await readFile(path.join(probesDir, probe), 'utf8');
-  const parts = text.split(/^(# ---- .+ ----)$/m);
-  const sections = new Map<string, string>();
-  for (let index = 1; index < parts.length; index += 2) sections.set(parts[index] ?? '', (parts[index + 1] ?? '').trimEnd());
-  return sections;
-}
-
 describe('the shipped probes', () => {
   test('each starts with a header saying what it checks and how to read its diagnostics', async () => {
     for (const probe of probes) {
@@ -26,21 +17,28 @@ describe('the shipped probes', () => {
     }
   });
 
-  test('the reading and TAP helpers are the same in every probe, so each file stands alone', async () => {
-    const sections = await Promise.all(probes.map(sectionsOf));
-    const shared = [
-      '# ---- reading the submission (the same in every sockgrade Python probe) ----',
-      '# ---- writing TAP 14 (the same in every sockgrade Python probe) ----',
-    ];
-    const gathering = '# ---- gathering evidence (the same in every sockgrade evidence probe) ----';
-    for (const heading of shared) {
-      const [first, ...others] = sections.map((probe) => probe.get(heading));
-      expect(first, heading).toBeDefined();
-      for (const [index, copy] of others.entries()) expect(copy, `${probes[index + 1]}: ${heading}`).toBe(first);
+  test('the reading, TAP and evidence helpers are written once, beside the probes, and imported', async () => {
+    for (const probe of probes) {
+      const text = await readFile(path.join(probesDir, probe), 'utf8');
+      expect(text, probe).toMatch(/^from probe_common import .*\brender_tap\b/m);
+      expect(text, probe).not.toMatch(/^def (read_sources|render_tap|run)\(/m);
     }
-    const [first, ...others] = sections.slice(1).map((probe) => probe.get(gathering));
-    expect(first).toBeDefined();
-    for (const [index, copy] of others.entries()) expect(copy, evidenceProbes[index + 1]).toBe(first);
+    for (const probe of evidenceProbes) {
+      expect(await readFile(path.join(probesDir, probe), 'utf8'), probe).toMatch(/^from evidence_common import .*\bevidence_point\b/m);
+    }
+  });
+
+  test('a probe finds its helpers from any working directory, never a module of the submission', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sockgrade-probe-'));
+    try {
+      await writeFile(path.join(dir, 'probe_common.py'), 'raise SystemExit("the submission\'s module was imported")\n');
+      await writeFile(path.join(dir, 'server.py'), 'class A:\n    def a(self): pass\n    def b(self): pass\nA()\n');
+      const { report, stderr } = await runProbe('oop.py', dir);
+      expect(stderr).toBe('');
+      expect(report).toMatchObject({ ok: true, passed: 2 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('the example in harness/probes/README.md is a working probe', async () => {
