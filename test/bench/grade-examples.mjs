@@ -8,14 +8,14 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const examples = path.join(root, 'submissions', 'examples', 'udp-chat');
-const jobs = process.argv[2] ?? String(4);
+const jobs = process.argv[2]; // --jobs for the batch; the CLI's default when absent
 const out = mkdtempSync(path.join(tmpdir(), 'sockgrade-bench-'));
 const dirs = readdirSync(examples, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(examples, d.name));
 
 const started = process.hrtime.bigint();
 const run = spawnSync(
   process.execPath,
-  [path.join(root, 'dist', 'harness', 'main.js'), 'grade', ...dirs, '--rubric', path.join(root, 'rubrics', 'udp-chat.yaml'), '--out', out, '--format', 'json', '--reruns', '0', '--jobs', jobs, '--seed', 'bench'],
+  [path.join(root, 'dist', 'harness', 'main.js'), 'grade', ...dirs, '--rubric', path.join(root, 'rubrics', 'udp-chat.yaml'), '--out', out, '--format', 'json', '--reruns', '0', ...(jobs ? ['--jobs', jobs] : []), '--seed', 'bench'],
   { encoding: 'utf8' },
 );
 const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -23,7 +23,7 @@ if (run.status !== 0 && run.status !== 1) {
   process.stderr.write(run.stderr);
   process.exit(run.status ?? 3);
 }
-console.log(`graded ${dirs.length} examples with --jobs ${jobs} in ${(wallMs / 1000).toFixed(1)} s wall time`);
+console.log(`graded ${dirs.length} examples with --jobs ${jobs ?? '(default)'} in ${(wallMs / 1000).toFixed(1)} s wall time`);
 for (const dir of dirs) {
   const result = JSON.parse(readFileSync(path.join(out, path.basename(dir), 'result.json'), 'utf8'));
   const runSeconds = result.criteria.reduce((sum, c) => sum + c.durationMs, 0) / 1000;
