@@ -86,6 +86,8 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
             confinement: { isolation: options.plan.mode, uid: allocateUid(options.plan.dropPrivileges), limits },
             seed: options.seed,
             attempt,
+            // The folder the class's submissions sit in: no run reads another submission's files.
+            hide: [path.dirname(path.resolve(dir))],
           },
           options.plan,
           criterion.timeout ?? rubric.timeouts.run,

@@ -14,6 +14,7 @@ export interface RunSpec {
   readonly seed: string;
   readonly attempt: number;
   readonly outcomePath: string;
+  readonly hide: readonly string[]; // folders covered in the run's mount namespace (netns isolation)
 }
 
 // What a worker reports back: the verdict of one run, before dependencies and re-runs.

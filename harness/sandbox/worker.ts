@@ -6,12 +6,18 @@ import { loadRubric } from '../rubric/load-rubric.js';
 import { runCriterion } from '../grading/run-criterion.js';
 import type { RunOutcome, RunSpec } from './run-spec.js';
 import { setupNetwork } from './setup-network.js';
+import { hideFolders } from './hide-folders.js';
+import { rootDir } from '../version.js';
 
 async function main(specPath: string): Promise<void> {
   const spec = JSON.parse(await readFile(specPath, 'utf8')) as RunSpec;
   const write = (outcome: RunOutcome): void => writeFileSync(spec.outcomePath, JSON.stringify(outcome));
   try {
-    if (spec.confinement.isolation === 'netns') await setupNetwork();
+    if (spec.confinement.isolation === 'netns') {
+      await setupNetwork();
+      const keep = [spec.runDir, spec.student.stageDir, spec.reference?.stageDir ?? spec.runDir, rootDir, spec.rubricPath, process.execPath];
+      await hideFolders(spec.hide, keep);
+    }
     const loaded = await loadRubric(spec.rubricPath);
     if (!loaded.ok) throw new Error(`the rubric ${spec.rubricPath} no longer loads`);
     const criterion = loaded.rubric.criteria.find((c) => c.id === spec.criterionId);

@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { execa } from 'execa';
+
+// Inside the run's own mount namespace: covers folders a student's program has no business
+// reading (the folder the class's submissions sit in) with empty tmpfs mounts, so one
+// submission cannot read another's. A folder that holds what the run itself needs (its
+// working copies, the stage, sockgrade) is left alone.
+export async function hideFolders(folders: readonly string[], keep: readonly string[]): Promise<string[]> {
+  const hidden: string[] = [];
+  for (const folder of new Set(folders.map((f) => path.resolve(f)))) {
+    if (!existsSync(folder) || folder === '/') continue;
+    if (keep.some((needed) => isInside(path.resolve(needed), folder))) continue;
+    const mounted = await execa('mount', ['-t', 'tmpfs', '-o', 'size=64k,mode=0755', 'sockgrade-hidden', folder], { reject: false });
+    if (mounted.exitCode === 0) hidden.push(folder);
+  }
+  return hidden;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
