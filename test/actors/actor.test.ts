@@ -113,7 +113,9 @@ describe('Actor', () => {
     await actor.start();
     expect(await waitForActor(actor, () => actor.output.endsWith('> '), 10_000)).toBe(true);
     expect(actor.type('halo')).toBe(true);
-    expect(await waitForActor(actor, () => actor.output.includes('echo: halo\n> '), 10_000)).toBe(true);
+    // stdout and stderr arrive through two pipes, in either order: wait for both and the next prompt.
+    const answered = (): boolean => actor.output.includes('echo: halo\n') && actor.output.includes('warn: halo\n') && actor.output.endsWith('> ');
+    expect(await waitForActor(actor, answered, 10_000)).toBe(true);
     actor.note('typed a line');
     actor.type('exit 3');
     expect(await actor.whenExited()).toEqual({ kind: 'exited', code: 3 });
