@@ -114,7 +114,8 @@ describe('Actor', () => {
     expect(await waitForActor(actor, () => actor.output.endsWith('> '), 10_000)).toBe(true);
     expect(actor.type('halo')).toBe(true);
     // stdout and stderr arrive through two pipes, in either order: wait for both and the next prompt.
-    const answered = (): boolean => actor.output.includes('echo: halo\n') && actor.output.includes('warn: halo\n') && actor.output.endsWith('> ');
+    const answered = (): boolean =>
+      actor.output.includes('echo: halo\n') && actor.output.includes('warn: halo\n') && actor.output.split('> ').length === 3;
     expect(await waitForActor(actor, answered, 10_000)).toBe(true);
     actor.note('typed a line');
     actor.type('exit 3');
