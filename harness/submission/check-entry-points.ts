@@ -1,6 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
+import { buildActorEnv } from '../sandbox/confine-command.js';
+
+const parseTimeoutMs = 60_000;
 
 // Checks, before anything runs, that the files the rubric's roles start exist and that Python entry
 // points are Python 3; returns a message for the student, or undefined when all is well.
@@ -37,8 +40,20 @@ function scriptOf(command: string): string | undefined {
 
 // Parses (never runs) a Python file with python3; a print statement means Python 2 code.
 async function checkPython3Syntax(dir: string, script: string): Promise<string | undefined> {
-  const parse = await execa('python3', ['-c', parserScript, script], { cwd: dir, reject: false, timeout: 20_000 });
+  // The python3 the programs will run with (the actors' PATH), not the harness's: a version
+  // manager's shim there can be slow enough under load to time out.
+  const parse = await execa('python3', ['-c', parserScript, script], {
+    cwd: dir,
+    env: buildActorEnv(dir),
+    extendEnv: false,
+    reject: false,
+    timeout: parseTimeoutMs,
+  });
   if (parse.exitCode === 0) return undefined;
+  if (parse.code === 'ENOENT') return `python3 was not found on this machine (looked in ${buildActorEnv(dir).PATH}); install it to grade Python submissions.`;
+  // A check that could not finish says nothing about the student's code: the run will show any
+  // SyntaxError itself.
+  if (parse.timedOut || parse.exitCode === undefined) return undefined;
   let error: { line?: number; text?: string; message?: string };
   try {
     error = JSON.parse(parse.stdout) as typeof error;
