@@ -21,7 +21,9 @@ export function waitForActor(actor: Actor, condition: () => boolean, timeoutMs: 
   });
 }
 
-// Polls a condition that no event announces (a socket in /proc), every interval, until a deadline.
+// Polls a condition that no event announces (a socket in /proc) until a deadline: at once, then
+// at intervals that grow from intervalMs to eight times that, so a slow start (a server that
+// forks two hundred workers first) is not slowed further by the reading of /proc.
 export async function pollUntil<T>(
   probe: () => T | undefined,
   timeoutMs: number,
@@ -29,10 +31,10 @@ export async function pollUntil<T>(
   intervalMs = 25,
 ): Promise<T | undefined> {
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  for (let wait = intervalMs; ; wait = Math.min(wait * 1.5, intervalMs * 8)) {
     const value = probe();
     if (value !== undefined) return value;
     if (stop() || Date.now() >= deadline) return undefined;
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(wait, Math.max(0, deadline - Date.now()))));
   }
 }

@@ -13,7 +13,7 @@ CHILD_MAX_SECONDS; children open no sockets and write nothing.
 import os
 import select
 
-MAX_CHILDREN = 200
+MAX_CHILDREN = 64
 CHILD_MAX_SECONDS = 15
 
 
