@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { execa } from 'execa';
+import { runTool } from './run-tool.js';
 
 // Inside the run's own mount namespace: covers folders a student's program has no business
 // reading (the folder the class's submissions sit in) with empty tmpfs mounts, so one
@@ -11,8 +11,8 @@ export async function hideFolders(folders: readonly string[], keep: readonly str
   for (const folder of new Set(folders.map((f) => path.resolve(f)))) {
     if (!existsSync(folder) || folder === '/') continue;
     if (keep.some((needed) => isInside(path.resolve(needed), folder))) continue;
-    const mounted = await execa('mount', ['-t', 'tmpfs', '-o', 'size=64k,mode=0755', 'sockgrade-hidden', folder], { reject: false });
-    if (mounted.exitCode === 0) hidden.push(folder);
+    const mounted = await runTool('mount', ['-t', 'tmpfs', '-o', 'size=64k,mode=0755', 'sockgrade-hidden', folder]);
+    if (mounted.code === 0) hidden.push(folder);
   }
   return hidden;
 }

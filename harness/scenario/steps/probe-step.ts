@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { waitForActor } from '../../actors/wait-for.js';
-import { describeProbeFailure, parseProbeOutput } from '../../probes/parse-probe-output.js';
 import type { ProbeStep } from '../../rubric/rubric.js';
 import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { launchActor } from '../launch-actor.js';
@@ -24,6 +23,8 @@ export async function runProbeStep(step: ProbeStep, ctx: ScenarioContext): Promi
     actor.kill();
     return stepError(`the probe ${path.basename(step.run)} to finish within ${step.within / 1000} s`, 'it was still running', [name]);
   }
+  // Loaded here, not with the worker: most runs have no probe, and tap-parser is slow to load.
+  const { describeProbeFailure, parseProbeOutput } = await import('../../probes/parse-probe-output.js');
   const report = parseProbeOutput(stdoutOf(ctx, name));
   for (const point of report.tests) {
     const diag = point.diag ? ` ${JSON.stringify(point.diag)}` : '';
