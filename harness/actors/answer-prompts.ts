@@ -15,6 +15,7 @@ export interface PromptState {
   readonly answered: Set<PromptKind>;
   firstAnswerAt: number | undefined; // offset in actor.output of the first answer
   lastAnswerAt: number; // offset in actor.output just after the last answered prompt
+  stop(): void; // answers nothing more
 }
 
 // Answers each kind of prompt once, when the client's latest output asks for it: at once for an
@@ -26,8 +27,16 @@ export function answerPrompts(
   patterns: Readonly<Record<PromptKind, RegExp>>,
   answers: Readonly<Record<PromptKind, string>>,
 ): PromptState {
-  const state: PromptState = { answered: new Set(), firstAnswerAt: undefined, lastAnswerAt: 0 };
   let timer: NodeJS.Timeout | undefined;
+  const state: PromptState = {
+    answered: new Set(),
+    firstAnswerAt: undefined,
+    lastAnswerAt: 0,
+    stop: () => {
+      clearTimeout(timer);
+      actor.off('output', scan);
+    },
+  };
   const answer = (kind: PromptKind): void => {
     state.answered.add(kind);
     actor.flushPartialOutput();

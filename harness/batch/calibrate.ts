@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import pLimit from 'p-limit';
 import { parse } from 'yaml';
 import { gradeSubmission, type GradeOptions } from '../grading/grade-submission.js';
 import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
@@ -8,6 +7,7 @@ import type { Status, SubmissionResult } from '../grading/result.js';
 import type { IsolationChoice } from '../sandbox/detect-isolation.js';
 import { newSeed, openIsolation, openRubric } from './open-grading.js';
 import { formatProgress } from './format-progress.js';
+import { makePools } from './make-pools.js';
 
 // What `sockgrade calibrate` was asked.
 export interface CalibrateOptions {
@@ -53,11 +53,10 @@ export async function calibrate(options: CalibrateOptions): Promise<number> {
   options.log(`calibrate ${rubric.name}: the reference and ${examples.length} example(s), seed ${seed}, isolation ${plan.mode}`);
   let faults = 0;
   const grading: GradeOptions = {
-    rubricPath: rubric.source,
     plan,
     seed,
     reruns: 0,
-    pool: pLimit(plan.mode === 'none' ? 1 : options.jobs),
+    ...makePools(plan, options.jobs),
     signal: new AbortController().signal,
     ...(pairsWithReference(rubric) ? { reference: prepared.reference } : {}),
     onHarnessFault: (fault) => {

@@ -1,10 +1,10 @@
-import pLimit from 'p-limit';
 import { isDirectory } from './is-directory.js';
 import { gradeSubmission } from '../grading/grade-submission.js';
 import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
 import { renderTerminal } from '../report/render-terminal.js';
 import type { IsolationChoice } from '../sandbox/detect-isolation.js';
 import { newSeed, openIsolation, openRubric } from './open-grading.js';
+import { makePools } from './make-pools.js';
 
 // What `sockgrade check` was asked: a student's own folder, checked before hand-in.
 export interface CheckOptions {
@@ -40,11 +40,10 @@ export async function checkSubmission(options: CheckOptions): Promise<number> {
   process.once('SIGINT', interrupt);
   try {
     const result = await gradeSubmission(options.dir, rubric, {
-      rubricPath: rubric.source,
       plan,
       seed: options.seed ?? newSeed(),
       reruns: 0,
-      pool: pLimit(plan.mode === 'none' ? 1 : options.jobs),
+      ...makePools(plan, options.jobs),
       signal: controller.signal,
       visibleOnly: true,
       ...(paired ? { reference: paired.reference } : {}),

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import pLimit from 'p-limit';
 import { isDirectory } from './is-directory.js';
 import { gradeSubmission } from '../grading/grade-submission.js';
 import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
@@ -11,6 +10,7 @@ import { formatClassSummary } from './format-class-summary.js';
 import { summarizeResults } from '../report/summarize-results.js';
 import { loadSavedResult, readSavedSeed, saveResult } from './save-result.js';
 import { selectShard, type Shard } from './select-shard.js';
+import { makePools } from './make-pools.js';
 
 // What `sockgrade grade` was asked to do, already parsed and range-checked by the CLI.
 export interface BatchOptions {
@@ -52,12 +52,10 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
   const plan = await openIsolation(options.isolation, options.log);
   if (!plan) return 2;
   const seed = options.seed ?? (options.resume ? readSavedSeed(options.out) : undefined) ?? newSeed();
-  // Without namespaces, two servers on one hard-coded port would collide: one run at a time.
-  const jobs = plan.mode === 'none' ? 1 : options.jobs;
   const submissions = selectShard([...options.submissions].sort(), options.shard);
   const started = Date.now();
   options.log(
-    `sockgrade: ${submissions.length} submission(s), rubric ${rubric.name}, seed ${seed}, isolation ${plan.mode}${plan.note ? ` (${plan.note})` : ''}, ${jobs} job(s)`,
+    `sockgrade: ${submissions.length} submission(s), rubric ${rubric.name}, seed ${seed}, isolation ${plan.mode}${plan.note ? ` (${plan.note})` : ''}, ${options.jobs} job(s)`,
   );
 
   const controller = new AbortController();
@@ -74,7 +72,7 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
     options.log(paired.message);
     return 3;
   }
-  const pool = pLimit(jobs);
+  const pools = makePools(plan, options.jobs);
   const nameWidth = Math.max(...submissions.map((dir) => path.basename(path.resolve(dir)).length), 10);
   const results: SubmissionResult[] = [];
   let harnessFaults = 0;
@@ -88,11 +86,10 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
     }
     if (controller.signal.aborted) return;
     const result = await gradeSubmission(dir, rubric, {
-      rubricPath: rubric.source,
       plan,
       seed,
       reruns: options.reruns,
-      pool,
+      ...pools,
       signal: controller.signal,
       ...(options.only ? { only: options.only } : {}),
       ...(paired ? { reference: paired.reference } : {}),

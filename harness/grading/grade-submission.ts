@@ -7,6 +7,7 @@ import { resolveCommands } from '../submission/resolve-commands.js';
 import { checkEntryPoints } from '../submission/check-entry-points.js';
 import { stageSubmission } from '../submission/stage-submission.js';
 import type { IsolationPlan } from '../sandbox/detect-isolation.js';
+import type { PortTurns } from '../sandbox/port-turns.js';
 import { allocateUid } from '../sandbox/allocate-uid.js';
 import { resolveLimits } from '../sandbox/limits.js';
 import { runInSandbox } from '../sandbox/run-in-sandbox.js';
@@ -19,11 +20,11 @@ import type { CriterionResult, SubmissionResult } from './result.js';
 
 // What grading one submission needs from the batch around it.
 export interface GradeOptions {
-  readonly rubricPath: string;
   readonly plan: IsolationPlan;
   readonly seed: string;
   readonly reruns: number;
   readonly pool: LimitFunction;
+  readonly portTurns?: PortTurns; // without namespaces: who may run beside whom (see runOnce)
   readonly signal: AbortSignal;
   readonly only?: readonly string[];
   readonly visibleOnly?: boolean;
@@ -74,15 +75,16 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
     if (problem) return allError(problem);
     const student = buildImplementation('student', staged.stage.dir, commands, rubric, manifest.manifest);
     const submission = path.basename(path.resolve(dir));
-    const runOnce = (criterion: Criterion, attempt: number): Promise<RunOutcome> =>
+    const reference = options.reference;
+    const runAlone = (criterion: Criterion, attempt: number): Promise<RunOutcome> =>
       options.pool(() =>
         runInSandbox(
           {
-            rubricPath: options.rubricPath,
+            rubric,
             criterionId: criterion.id,
             submission,
             student,
-            reference: options.reference,
+            reference,
             confinement: { isolation: options.plan.mode, uid: allocateUid(options.plan.dropPrivileges), limits },
             seed: options.seed,
             attempt,
@@ -94,6 +96,20 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
           options.signal,
         ),
       );
+    // Without namespaces, servers share the machine's ports. A run whose server binds a port of
+    // its own choosing runs alone; one whose server is told a port ({port}) runs beside others
+    // like it, and is graded again alone if its server turned out to ignore that port (it may
+    // have met another server there: the first verdict could be that server's doing). A run
+    // that starts no server needs no turn.
+    const turns = options.portTurns;
+    const runOnce = async (criterion: Criterion, attempt: number): Promise<RunOutcome> => {
+      const server = serverPort(criterion, student, reference);
+      if (!turns || server === 'none') return runAlone(criterion, attempt);
+      if (server === 'own') return turns.run('exclusive', () => runAlone(criterion, attempt));
+      const first = await turns.run('shared', () => runAlone(criterion, attempt));
+      if (!first.serverOwnPort || options.signal.aborted) return first;
+      return turns.run('exclusive', () => runAlone(criterion, attempt));
+    };
     const verdicts = new Map<string, Promise<CriterionResult>>();
     const verdictOf = (criterion: Criterion): Promise<CriterionResult> => {
       const known = verdicts.get(criterion.id);
@@ -129,6 +145,19 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
   } finally {
     staged.stage.remove();
   }
+}
+
+// Whether the criterion starts a server, and if so whether its command takes the port the
+// harness assigns ({port}) or leaves the server to bind one of its own (most often hard-coded).
+export function serverPort(
+  criterion: Criterion,
+  student: Implementation,
+  reference: Implementation | undefined,
+): 'none' | 'assigned' | 'own' {
+  const starts = criterion.steps.filter((step) => step.kind === 'start');
+  if (starts.length === 0) return 'none';
+  const own = starts.some((step) => !(step.impl === 'reference' ? reference ?? student : student).server.includes('{port}'));
+  return own ? 'own' : 'assigned';
 }
 
 // The programs of the student's that these criteria start: a server-only rubric needs no client.py.

@@ -28,6 +28,8 @@ export async function runCriterion(spec: RunSpec, rubric: Rubric, criterion: Cri
     wire: new WireLog(clock),
     actors: new Map(),
     server: undefined,
+    serverPort: undefined,
+    serverOwnPort: false,
     lastToken: undefined,
     sentTokens: [],
     burstTokens: [],
@@ -42,8 +44,9 @@ export async function runCriterion(spec: RunSpec, rubric: Rubric, criterion: Cri
   const end = await runScenario(ctx, fatal, criterion.timeout ?? rubric.timeouts.run);
   const durationMs = clock();
   const notes = ctx.notes.length > 0 ? { notes: ctx.notes } : {};
+  const ownPort = ctx.serverOwnPort ? { serverOwnPort: true as const } : {};
   if (end.outcome.ok) {
-    return { status: 'pass', message: 'All steps passed.', evidence: { transcript: transcript.slice(-20), ...notes }, durationMs };
+    return { status: 'pass', message: 'All steps passed.', evidence: { transcript: transcript.slice(-20), ...notes }, durationMs, ...ownPort };
   }
   const { outcome } = end;
   // Besides the actors the step names: the server, and any program that ended during the run,
@@ -64,5 +67,6 @@ export async function runCriterion(spec: RunSpec, rubric: Rubric, criterion: Cri
     },
     durationMs,
     ...(outcome.fraction === undefined ? {} : { fraction: outcome.fraction }),
+    ...ownPort,
   };
 }

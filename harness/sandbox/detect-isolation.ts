@@ -42,7 +42,7 @@ export async function detectIsolation(
       mode: 'none',
       unsharePrefix: [],
       dropPrivileges: isRootUser,
-      note: `namespaces unavailable (${reason}); process-group isolation, runs serialised`,
+      note: `namespaces unavailable (${reason}); process-group isolation, runs whose server holds a fixed port take turns`,
     },
   };
 }

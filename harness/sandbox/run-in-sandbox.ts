@@ -6,6 +6,7 @@ import { rootDir } from '../version.js';
 import type { IsolationPlan } from './detect-isolation.js';
 import { sweepUid } from './process-tree.js';
 import type { RunOutcome, RunSpec } from './run-spec.js';
+import { specToJson } from './spec-json.js';
 
 const workerPath = path.join(rootDir, 'dist', 'harness', 'sandbox', 'worker.js');
 const stderrLimit = 16 * 1024;
@@ -22,7 +23,7 @@ export async function runInSandbox(
   chmodSync(runDir, 0o711); // student uids may enter their own copies, not list the others
   const full: RunSpec = { ...spec, runDir, outcomePath: path.join(runDir, 'outcome.json') };
   const specPath = path.join(runDir, 'spec.json');
-  writeFileSync(specPath, JSON.stringify(full), { mode: 0o600 });
+  writeFileSync(specPath, specToJson(full), { mode: 0o600 });
   try {
     const { code, stderr, killedFor } = await spawnWorker(plan, specPath, deadlineMs, signal);
     try {

@@ -1,10 +1,11 @@
 import type { Evidence } from '../grading/result.js';
+import type { Rubric } from '../rubric/rubric.js';
 import type { Implementation } from '../scenario/context.js';
 import type { Confinement } from './confine-command.js';
 
 // Everything a worker needs to grade one criterion of one submission, as JSON.
 export interface RunSpec {
-  readonly rubricPath: string;
+  readonly rubric: Rubric; // as the harness loaded and checked it
   readonly criterionId: string;
   readonly submission: string;
   readonly student: Implementation;
@@ -25,4 +26,5 @@ export interface RunOutcome {
   readonly durationMs: number;
   readonly fraction?: number; // the share a measuring step found right (crowd), for partial credit
   readonly harnessFault?: string; // set when sockgrade itself failed, not the student's program
+  readonly serverOwnPort?: true; // the server did not listen on the port the harness gave it
 }

@@ -2,27 +2,25 @@
 // plays the scenario (proxy included) and writes the outcome for the harness to read.
 import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { loadRubric } from '../rubric/load-rubric.js';
 import { runCriterion } from '../grading/run-criterion.js';
-import type { RunOutcome, RunSpec } from './run-spec.js';
+import type { RunOutcome } from './run-spec.js';
+import { specFromJson } from './spec-json.js';
 import { setupNetwork } from './setup-network.js';
 import { hideFolders } from './hide-folders.js';
 import { rootDir } from '../version.js';
 
 async function main(specPath: string): Promise<void> {
-  const spec = JSON.parse(await readFile(specPath, 'utf8')) as RunSpec;
+  const spec = specFromJson(await readFile(specPath, 'utf8'));
   const write = (outcome: RunOutcome): void => writeFileSync(spec.outcomePath, JSON.stringify(outcome));
   try {
     if (spec.confinement.isolation === 'netns') {
       await setupNetwork();
-      const keep = [spec.runDir, spec.student.stageDir, spec.reference?.stageDir ?? spec.runDir, rootDir, spec.rubricPath, process.execPath];
+      const keep = [spec.runDir, spec.student.stageDir, spec.reference?.stageDir ?? spec.runDir, rootDir, spec.rubric.source, process.execPath];
       await hideFolders(spec.hide, keep);
     }
-    const loaded = await loadRubric(spec.rubricPath);
-    if (!loaded.ok) throw new Error(`the rubric ${spec.rubricPath} no longer loads`);
-    const criterion = loaded.rubric.criteria.find((c) => c.id === spec.criterionId);
+    const criterion = spec.rubric.criteria.find((c) => c.id === spec.criterionId);
     if (!criterion) throw new Error(`the rubric has no criterion ${spec.criterionId}`);
-    write(await runCriterion(spec, loaded.rubric, criterion));
+    write(await runCriterion(spec, spec.rubric, criterion));
   } catch (error) {
     const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
     write({

@@ -45,6 +45,8 @@ export interface ScenarioContext {
   readonly wire: WireLog;
   readonly actors: Map<string, ActorState>;
   server: { readonly name: string; bound: BoundSocket | undefined } | undefined;
+  serverPort: number | undefined; // the port the harness told the server, kept across restarts
+  serverOwnPort: boolean; // set once a server started without listening on serverPort
   lastToken: string | undefined;
   readonly sentTokens: string[]; // every token typed in this run, for the "unreadable" check
   burstTokens: readonly string[]; // the tokens of the last burst, in order

@@ -7,10 +7,10 @@ import { repoRoot } from './support/program.js';
 
 describe('reference sockgrade.yaml manifests', () => {
   for (const kind of ['udp-chat', 'tcp-chat']) {
-    it(`${kind}: is a valid manifest that starts the compiled reference from {root}`, () => {
+    it(`${kind}: is a valid manifest that starts the compiled reference from {root} on the port sockgrade picks`, () => {
       const text = readFileSync(path.join(repoRoot, 'reference', kind, 'sockgrade.yaml'), 'utf8');
       const manifest = manifestSchema.parse(parse(text));
-      expect(manifest.server).toBe(`node {root}/dist/reference/${kind}/server.js`);
+      expect(manifest.server).toBe(`PORT={port} node {root}/dist/reference/${kind}/server.js`);
       expect(manifest.client).toBe(`node {root}/dist/reference/${kind}/client.js`);
       for (const pattern of Object.values(manifest.prompts ?? {})) expect(() => new RegExp(pattern)).not.toThrow();
       for (const pattern of Object.values(manifest.patterns ?? {})) expect(() => new RegExp(pattern)).not.toThrow();

@@ -1,25 +1,55 @@
+import { answerPrompts, type PromptKind } from '../../actors/answer-prompts.js';
 import { findBoundSocket } from '../../actors/discover-port.js';
 import { pollUntil } from '../../actors/wait-for.js';
 import type { StartStep } from '../../rubric/rubric.js';
-import { stepError, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { compilePattern } from '../../rubric/compile-pattern.js';
+import { pickServerPort } from '../../sandbox/pick-server-port.js';
+import { stepError, stepOk, type Implementation, type ScenarioContext, type StepOutcome } from '../context.js';
+import { expandTemplate } from '../expand-template.js';
 import { launchActor } from '../launch-actor.js';
 import { lastLines } from '../observe.js';
 import { missingReference, pickImplementation } from '../pick-implementation.js';
+
+// The address a server is told to listen on, in its command or at its prompt.
+const serverHost = '127.0.0.1';
 
 // Starts the server and waits until it has bound a socket of the rubric's transport.
 export async function runStartStep(step: StartStep, ctx: ScenarioContext): Promise<StepOutcome> {
   const impl = pickImplementation(ctx, step.impl);
   if (impl === undefined) return missingReference(step.actor);
   const previous = ctx.actors.get(step.actor);
+  return launchServer(ctx, step.actor, impl, previous?.workdir, step.within);
+}
+
+// Launches a server (again, in the same working copy, for a restart) and waits for its socket.
+// A server that takes its port from the harness ({port} in its command, or a port prompt) gets
+// one the harness chose, the same one each time it starts; its host, port and password prompts
+// are answered until it binds.
+export async function launchServer(
+  ctx: ScenarioContext,
+  name: string,
+  impl: Implementation,
+  workdir: string | undefined,
+  withinMs: number,
+): Promise<StepOutcome> {
+  ctx.serverPort ??= await pickServerPort(ctx.rubric.transport);
+  ctx.server = { name, bound: undefined };
+  const values = { host: serverHost, port: String(ctx.serverPort), password: impl.password };
   const actor = await launchActor(ctx, {
-    name: step.actor,
+    name,
     role: 'server',
     impl,
-    command: impl.server,
-    ...(previous ? { workdir: previous.workdir } : {}),
+    command: expandTemplate(ctx, impl.server, values),
+    ...(workdir === undefined ? {} : { workdir }),
   });
-  ctx.server = { name: step.actor, bound: undefined };
-  return awaitBinding(ctx, step.actor, step.within);
+  const patterns = Object.fromEntries(
+    Object.entries(impl.prompts).map(([kind, source]) => [kind, kind === 'name' ? /(?!)/ : compilePattern(source)]),
+  ) as Record<PromptKind, RegExp>;
+  const prompts = answerPrompts(actor, patterns, { ...values, name: '' });
+  const outcome = await awaitBinding(ctx, name, withinMs);
+  prompts.stop();
+  if (ctx.server?.bound?.port !== ctx.serverPort) ctx.serverOwnPort = true;
+  return outcome;
 }
 
 // Finds the socket the server bound, or says why there is none.

@@ -1,8 +1,7 @@
 import type { QuitStep, RestartStep, StopStep } from '../../rubric/rubric.js';
 import { waitForActor } from '../../actors/wait-for.js';
 import { stepError, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
-import { awaitBinding } from './start-step.js';
-import { launchActor } from '../launch-actor.js';
+import { launchServer } from './start-step.js';
 
 const stopGraceMs = 2000;
 
@@ -22,9 +21,7 @@ export async function runRestartStep(step: RestartStep, ctx: ScenarioContext): P
     return stepError(`${step.actor} to be a started server`, `${step.actor} is not a server started in this run`);
   }
   await state.actor.stop(stopGraceMs);
-  ctx.server = { name: step.actor, bound: undefined };
-  await launchActor(ctx, { name: step.actor, role: 'server', impl: state.impl, command: state.impl.server, workdir: state.workdir });
-  return awaitBinding(ctx, step.actor, step.within);
+  return launchServer(ctx, step.actor, state.impl, state.workdir, step.within);
 }
 
 // Types the client's quit command and gives it a moment to leave; closes its input if it stays.
