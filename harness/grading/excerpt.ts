@@ -18,9 +18,23 @@ export function excerptTranscript(
     .map((line) => ({ ...line, text: line.text.length > 400 ? `${line.text.slice(0, 399)}…` : line.text }));
 }
 
-// The datagrams or segments around the same moment: on the involved clients' links, or on all.
+// The datagrams or segments around the same moment (on the involved clients' links, or on
+// all), and every one the proxy faulted during the run, since a fault is often the cause.
 export function excerptWire(records: readonly WireRecord[], actors: readonly string[], at: number): WireRecord[] {
-  const recent = records.filter((record) => record.t >= at - windowMs && record.t <= at + 50);
-  const involved = recent.filter((record) => actors.includes(record.link));
-  return (involved.length > 0 ? involved : recent).slice(-maxRecords);
+  const recent = records.flatMap((record, index) => (record.t >= at - windowMs && record.t <= at + 50 ? [index] : []));
+  const involved = recent.filter((index) => actors.includes(records[index]?.link ?? ''));
+  const faulted = records.flatMap((record, index) => (record.fault ? [index] : []));
+  return chooseRecords(records, [...faulted, ...(involved.length > 0 ? involved : recent).slice(-maxRecords)]).map(
+    (index) => records[index] as WireRecord,
+  );
+}
+
+// At most maxRecords of these records, in the order they crossed: the faulted ones first, then
+// the others from the earliest.
+export function chooseRecords(records: readonly WireRecord[], indexes: readonly number[]): number[] {
+  const unique = [...new Set(indexes)].sort((a, b) => a - b);
+  const faulted = unique.filter((index) => records[index]?.fault);
+  const plain = unique.filter((index) => !records[index]?.fault);
+  const kept = [...faulted.slice(0, maxRecords), ...plain.slice(0, Math.max(0, maxRecords - faulted.length))];
+  return kept.sort((a, b) => a - b);
 }

@@ -16,6 +16,7 @@ const wireRecordSchema = z.looseObject({
   t: z.number(),
   link: z.string(),
   dir: z.enum(['up', 'down']),
+  n: z.number().int().positive().optional(),
   size: z.number().int().nonnegative(),
   head: z.string(),
   fault: z.string().optional(),

@@ -1,5 +1,6 @@
 import { waitForActor } from '../../actors/wait-for.js';
 import type { DeliveredStep } from '../../rubric/rubric.js';
+import { chooseRecords } from '../../grading/excerpt.js';
 import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 
 // How long to keep watching once everything has arrived, for late duplicates.
@@ -23,9 +24,13 @@ export async function runDeliveredStep(step: DeliveredStep, ctx: ScenarioContext
   if (delivered === tokens.length && duplicated === 0 && outOfOrder === 0) return stepOk;
   const missing = tokens.map((token, i) => (counts[i] === 0 ? i + 1 : 0)).filter((n) => n > 0);
   const detail = missing.length > 0 ? `; missing message(s) ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}` : '';
-  return stepFail(
-    `${step.in} to print each of the ${tokens.length} messages exactly once, in order, within ${step.within / 1000} s`,
-    `${summary}${detail}`,
-    [step.in, ctx.server?.name ?? 'server'],
-  );
-}
+  // The evidence: the burst's datagrams, the faulted ones among them first.
+  const burst = ctx.wire.records.map((_, index) => index).slice(ctx.sendMark);
+  return {
+    ok: false,
+    status: 'fail',
+    expected: `${step.in} to print each of the ${tokens.length} messages exactly once, in order, within ${step.within / 1000} s`,
+    observed: `${summary}${detail}`,
+    actors: [step.in, ctx.server?.name ?? 'server'],
+    wire: chooseRecords(ctx.wire.records, burst),
+  };}
