@@ -28,7 +28,7 @@ describe('loadRubric on the shipped rubric', () => {
       'M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'O1', 'ENC', 'O2', 'O3', 'O4', 'O5', 'O6', 'O7', 'O8', 'O9', 'O10', 'O11', 'X1',
     ]);
     expect(rubric.criteria.reduce((sum, c) => sum + c.points, 0)).toBe(120);
-    expect(rubric.timeouts).toEqual({ start: 10_000, join: 10_000, expect: 5_000, refute: 1_500, run: 60_000 });
+    expect(rubric.timeouts).toEqual({ start: 20_000, join: 10_000, expect: 5_000, refute: 1_500, run: 60_000 });
   });
 
   it('gives each criterion and step the line it is on', async () => {
@@ -45,7 +45,7 @@ describe('loadRubric on the shipped rubric', () => {
   it('keeps the steps close to the document, with kinds and durations in ms', async () => {
     const rubric = await rubricOf(shippedRubric);
     expect(rubric.criteria[0]?.steps.map(({ line, ...step }) => step)).toEqual([
-      { kind: 'start', actor: 'server', impl: 'student', within: 10_000 },
+      { kind: 'start', actor: 'server', impl: 'student', within: 20_000 },
       { kind: 'join', as: 'alice', name: 'alice', password: undefined, wait: 'joined', impl: 'student', within: 10_000 },
       { kind: 'send', from: 'alice', text: 'halo {token}', optional: false },
       { kind: 'expect', in: ['server'], text: '{token}', mode: 'all', since: 'start', within: 5_000 },
