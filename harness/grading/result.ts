@@ -17,7 +17,7 @@ export interface WireRecord {
   readonly t: number; // ms since the run started
   readonly link: string; // the client actor on this link
   readonly dir: 'up' | 'down'; // up = client to server
-  readonly n?: number; // its number on this link and direction, from 1 (what a fault rule counts)
+  readonly n?: number; // its number on this link and direction since the run's first fault rule was armed
   readonly size: number;
   readonly head: string; // base64 of the first bytes (at most 64)
   readonly fault?: string; // the fault applied to it, if any

@@ -15,6 +15,7 @@ interface ArmedRule {
 export interface FaultDecision {
   readonly kinds: readonly FaultKind[];
   readonly delay: number;
+  readonly n?: number; // the packet's number on its link and direction since the first rule was armed
 }
 
 // The faults armed in one run. Each decision depends only on the seed, the rule, the link, the
@@ -22,6 +23,7 @@ export interface FaultDecision {
 // same packets whatever the timing between links.
 export class FaultPlan {
   private readonly rules: ArmedRule[] = [];
+  private readonly counted = new Map<string, number>(); // packets per link/dir since the first rule
 
   constructor(private readonly key: string) {}
 
@@ -33,6 +35,9 @@ export class FaultPlan {
 
   // Decides the fate of a packet crossing a link.
   decide(link: string, dir: 'up' | 'down', size: number): FaultDecision {
+    if (this.rules.length === 0) return { kinds: [], delay: 0 };
+    const n = (this.counted.get(`${link}/${dir}`) ?? 0) + 1;
+    this.counted.set(`${link}/${dir}`, n);
     const kinds: FaultKind[] = [];
     let delay = 0;
     for (const rule of this.rules) {
@@ -47,7 +52,7 @@ export class FaultPlan {
       kinds.push(step.fault);
       delay = Math.max(delay, step.delay);
     }
-    return { kinds, delay };
+    return { kinds, delay, n };
   }
 
   private strikes(rule: ArmedRule, slot: string, index: number): boolean {

@@ -22,10 +22,10 @@ export class FaultyPath {
 
   // Takes one datagram (UDP) or one read (TCP) and passes it on as the faults say.
   pass(bytes: Buffer): void {
-    const { kinds, delay } = this.plan.decide(this.link, this.dir, bytes.length);
+    const { kinds, delay, n } = this.plan.decide(this.link, this.dir, bytes.length);
     const datagram = this.mode === 'datagram';
     if (datagram && kinds.includes('drop')) {
-      this.log.add(this.link, this.dir, bytes, 'dropped');
+      this.log.add(this.link, this.dir, bytes, 'dropped', n);
       return;
     }
     const notes: string[] = [];
@@ -40,7 +40,7 @@ export class FaultyPath {
     if (kinds.includes('delay')) notes.push(`delayed ${delay} ms`);
     if (!datagram && kinds.includes('split')) notes.push('split into pieces');
     if (!datagram && kinds.includes('coalesce')) notes.push(`merged with what follows within ${delay} ms`);
-    this.log.add(this.link, this.dir, out, notes.join(', ') || undefined);
+    this.log.add(this.link, this.dir, out, notes.join(', ') || undefined, n);
 
     if (datagram && kinds.includes('reorder')) {
       this.releaseHeld();

@@ -10,21 +10,18 @@ export class WireLog extends EventEmitter {
   readonly records: WireRecord[] = [];
   readonly payloads: Buffer[] = []; // parallel to records, while the budget lasts
   private kept = 0;
-  private readonly counts = new Map<string, number>();
 
   constructor(private readonly clock: () => number) {
     super();
   }
 
   // Records bytes that crossed a link, and tells anyone waiting.
-  add(link: string, dir: 'up' | 'down', bytes: Buffer, fault?: string): void {
-    const n = (this.counts.get(`${link}/${dir}`) ?? 0) + 1;
-    this.counts.set(`${link}/${dir}`, n);
+  add(link: string, dir: 'up' | 'down', bytes: Buffer, fault?: string, n?: number): void {
     const record: WireRecord = {
       t: this.clock(),
       link,
       dir,
-      n,
+      ...(n === undefined ? {} : { n }),
       size: bytes.length,
       head: bytes.subarray(0, headBytes).toString('base64'),
       ...(fault ? { fault } : {}),

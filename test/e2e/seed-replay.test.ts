@@ -22,9 +22,9 @@ async function gradeO1(seed: string): Promise<{ result: SubmissionResult; o1: Cr
 }
 
 // What the proxy did to each datagram the evidence shows, by its number on its link and direction
-// (what a fault rule counts): "alice up #3" → "dropped".
+// counted from when the faults were armed (what the rules count): "alice up #3" → "dropped".
 function faults(o1: CriterionResult): Map<string, string> {
-  return new Map((o1.evidence.wire ?? []).map((r) => [`${r.link} ${r.dir} #${r.n ?? '?'}`, r.fault ?? 'passed']));
+  return new Map((o1.evidence.wire ?? []).map((r) => [`${r.link} ${r.dir} #${r.n ?? 'before'}`, r.fault ?? 'passed']));
 }
 
 // The datagrams both gradings show, and what each did to them.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomInt } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SubmissionResult } from '../../harness/grading/result.js';
@@ -7,12 +8,15 @@ import { runSockgrade, repoRoot } from '../helpers/cli.js';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'programs', 'server-port');
 
-// Grades copies of the named fixture servers side by side and returns their results.
-async function grade(isolation: 'netns' | 'none', servers: readonly string[]): Promise<SubmissionResult[]> {
+// Grades copies of the named fixture servers side by side and returns their results; the
+// fixed-port copies all hold fixedPort.
+async function grade(isolation: 'netns' | 'none', servers: readonly string[], fixedPort = 19473): Promise<SubmissionResult[]> {
   const classDir = mkdtempSync(path.join(tmpdir(), 'sockgrade-ports-'));
   const dirs = servers.map((server, i) => {
     const dir = path.join(classDir, `${server}-${i}`);
     cpSync(path.join(fixtures, server), dir, { recursive: true });
+    const program = path.join(dir, 'server.py');
+    writeFileSync(program, readFileSync(program, 'utf8').replace('PORT = 19473', `PORT = ${fixedPort}`));
     return dir;
   });
   const out = mkdtempSync(path.join(tmpdir(), 'sockgrade-ports-out-'));
@@ -52,10 +56,13 @@ describe.each(['netns', 'none'] as const)('the port a server listens on, isolati
   }, 120_000);
 
   it('may be fixed by the server: two such servers graded at once never meet on it', async () => {
-    const results = await grade(isolation, ['fixed-port', 'fixed-port']);
+    // A port of this test's own (below those sockgrade hands out), so that suites running side by
+    // side on one machine do not meet on it.
+    const fixedPort = randomInt(10_000, 20_000);
+    const results = await grade(isolation, ['fixed-port', 'fixed-port'], fixedPort);
     for (const result of results) {
       expect(result.criteria.map((c) => [c.id, c.status]), JSON.stringify(result.criteria, null, 1)).toEqual([['S1', 'pass'], ['S2', 'pass']]);
-      expect(ports(result, 'S1').bound).toBe('19473');
+      expect(ports(result, 'S1').bound).toBe(String(fixedPort));
     }
   }, 120_000);
 });

@@ -48,6 +48,16 @@ describe('FaultPlan', () => {
     expect(plan.decide('alice', 'up', 100).kinds).toEqual([]);
   });
 
+  it('numbers the packets of each link and direction from the first armed rule, and none before', () => {
+    const plan = new FaultPlan('k');
+    expect(plan.decide('alice', 'up', 100)).toEqual({ kinds: [], delay: 0 }); // a join, before any rule
+    plan.arm(rule({ when: { nth: 2 } }));
+    expect(plan.decide('alice', 'up', 100).n).toBe(1);
+    expect(plan.decide('bob', 'up', 100).n).toBe(1);
+    expect(plan.decide('alice', 'up', 100)).toEqual({ kinds: ['drop'], delay: 200, n: 2 });
+    expect(plan.decide('alice', 'down', 100).n).toBe(1);
+  });
+
   it('strikes only the nth packet', () => {
     const plan = new FaultPlan('k');
     plan.arm(rule({ fault: 'duplicate', when: { nth: 3 } }));

@@ -117,9 +117,9 @@ describe('UdpRelay', () => {
 
     expect(log.records).toHaveLength(2);
     const [up, down] = log.records;
-    expect(up).toEqual({ t: 100, link: 'alice', dir: 'up', n: 1, size: 100, head: payload.subarray(0, 64).toString('base64') });
+    expect(up).toEqual({ t: 100, link: 'alice', dir: 'up', size: 100, head: payload.subarray(0, 64).toString('base64') });
     const replyBytes = Buffer.from(reply);
-    expect(down).toEqual({ t: 101, link: 'alice', dir: 'down', n: 1, size: replyBytes.length, head: replyBytes.subarray(0, 64).toString('base64') });
+    expect(down).toEqual({ t: 101, link: 'alice', dir: 'down', size: replyBytes.length, head: replyBytes.subarray(0, 64).toString('base64') });
     expect(Buffer.from(up?.head ?? '', 'base64').toString()).toBe(payload.subarray(0, 64).toString());
   });
 
@@ -184,17 +184,17 @@ describe('UdpRelay', () => {
 });
 
 describe('WireLog', () => {
-  it('emits each record as it is added, numbered on its link and direction, with a fault when there is one', () => {
+  it('emits each record as it is added, with a fault and a number when the fault plan gave them', () => {
     const log = new WireLog(() => 7);
     const seen: WireRecord[] = [];
     log.on('record', (record: WireRecord) => seen.push(record));
     log.add('bob', 'down', Buffer.from('abc'), 'dropped');
     log.add('bob', 'up', Buffer.alloc(0));
-    log.add('bob', 'down', Buffer.from('d'));
+    log.add('bob', 'up', Buffer.from('d'), undefined, 4);
     expect(seen).toEqual([
-      { t: 7, link: 'bob', dir: 'down', n: 1, size: 3, head: 'YWJj', fault: 'dropped' },
-      { t: 7, link: 'bob', dir: 'up', n: 1, size: 0, head: '' },
-      { t: 7, link: 'bob', dir: 'down', n: 2, size: 1, head: 'ZA==' },
+      { t: 7, link: 'bob', dir: 'down', size: 3, head: 'YWJj', fault: 'dropped' },
+      { t: 7, link: 'bob', dir: 'up', size: 0, head: '' },
+      { t: 7, link: 'bob', dir: 'up', n: 4, size: 1, head: 'ZA==' },
     ]);
     expect(log.records).toEqual(seen);
     expect(log.payloads.map((bytes) => bytes.toString())).toEqual(['abc', '', 'd']);
