@@ -23,7 +23,7 @@ export function waitForActor(actor: Actor, condition: () => boolean, timeoutMs: 
 
 // Polls a condition that no event announces (a socket in /proc) until a deadline: at once, then
 // at intervals that grow from intervalMs to eight times that, so a slow start (a server that
-// forks two hundred workers first) is not slowed further by the reading of /proc.
+// forks workers first) is not slowed further by the reading of /proc.
 export async function pollUntil<T>(
   probe: () => T | undefined,
   timeoutMs: number,

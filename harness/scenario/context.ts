@@ -75,8 +75,8 @@ export type StepOutcome =
 export const stepOk: StepOutcome = { ok: true };
 
 // A failed expectation: a verdict about the student's program.
-export function stepFail(expected: string, observed: string, actors: readonly string[] = []): StepOutcome {
-  return { ok: false, status: 'fail', expected, observed, actors };
+export function stepFail(expected: string, observed: string, actors: readonly string[] = [], wire?: readonly number[]): StepOutcome {
+  return { ok: false, status: 'fail', expected, observed, actors, ...(wire ? { wire } : {}) };
 }
 
 // A program that could not be run at all: says nothing about the spec.

@@ -1,4 +1,6 @@
 import { Actor } from '../actors/actor.js';
+import type { PromptKind } from '../actors/answer-prompts.js';
+import { compilePattern } from '../rubric/compile-pattern.js';
 import { buildActorEnv, confineCommand } from '../sandbox/confine-command.js';
 import { makeActorWorkdir } from '../sandbox/workdir.js';
 import { stepError, type ActorState, type Implementation, type ScenarioContext } from './context.js';
@@ -41,4 +43,11 @@ export async function launchActor(
   actor.note(`$ ${command}   (${impl.label}, in its own copy)`);
   await actor.start();
   return actor;
+}
+
+// An implementation's prompt patterns, compiled; kinds it is not asked leave out (never match).
+export function promptPatterns(impl: Implementation, unasked: readonly PromptKind[] = []): Record<PromptKind, RegExp> {
+  return Object.fromEntries(
+    Object.entries(impl.prompts).map(([kind, source]) => [kind, unasked.includes(kind as PromptKind) ? /(?!)/ : compilePattern(source)]),
+  ) as Record<PromptKind, RegExp>;
 }

@@ -42,15 +42,16 @@ function scriptOf(command: string): string | undefined {
 async function checkPython3Syntax(dir: string, script: string): Promise<string | undefined> {
   // The python3 the programs will run with (the actors' PATH), not the harness's: a version
   // manager's shim there can be slow enough under load to time out.
+  const env = buildActorEnv(dir);
   const parse = await execa('python3', ['-c', parserScript, script], {
     cwd: dir,
-    env: buildActorEnv(dir),
+    env,
     extendEnv: false,
     reject: false,
     timeout: parseTimeoutMs,
   });
   if (parse.exitCode === 0) return undefined;
-  if (parse.code === 'ENOENT') return `python3 was not found on this machine (looked in ${buildActorEnv(dir).PATH}); install it to grade Python submissions.`;
+  if (parse.code === 'ENOENT') return `python3 was not found on this machine (looked in ${env.PATH}); install it to grade Python submissions.`;
   // A check that could not finish says nothing about the student's code: the run will show any
   // SyntaxError itself.
   if (parse.timedOut || parse.exitCode === undefined) return undefined;

@@ -25,12 +25,11 @@ export async function runDeliveredStep(step: DeliveredStep, ctx: ScenarioContext
   const missing = tokens.map((token, i) => (counts[i] === 0 ? i + 1 : 0)).filter((n) => n > 0);
   const detail = missing.length > 0 ? `; missing message(s) ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}` : '';
   // The evidence: the burst's datagrams, the faulted ones among them first.
-  const burst = ctx.wire.records.map((_, index) => index).slice(ctx.sendMark);
-  return {
-    ok: false,
-    status: 'fail',
-    expected: `${step.in} to print each of the ${tokens.length} messages exactly once, in order, within ${step.within / 1000} s`,
-    observed: `${summary}${detail}`,
-    actors: [step.in, ctx.server?.name ?? 'server'],
-    wire: chooseRecords(ctx.wire.records, burst),
-  };}
+  const burst = Array.from({ length: ctx.wire.records.length - ctx.sendMark }, (_, i) => ctx.sendMark + i);
+  return stepFail(
+    `${step.in} to print each of the ${tokens.length} messages exactly once, in order, within ${step.within / 1000} s`,
+    `${summary}${detail}`,
+    [step.in, ctx.server?.name ?? 'server'],
+    chooseRecords(ctx.wire.records, burst),
+  );
+}

@@ -1,4 +1,4 @@
-import { answerPrompts, type PromptKind } from '../../actors/answer-prompts.js';
+import { answerPrompts } from '../../actors/answer-prompts.js';
 import { waitForActor } from '../../actors/wait-for.js';
 import type { JoinStep } from '../../rubric/rubric.js';
 import { TcpRelay } from '../../wire/tcp-relay.js';
@@ -6,7 +6,7 @@ import { UdpRelay } from '../../wire/udp-relay.js';
 import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { expandTemplate, roomPassword } from '../expand-template.js';
 import { missingReference, pickImplementation } from '../pick-implementation.js';
-import { launchActor } from '../launch-actor.js';
+import { launchActor, promptPatterns } from '../launch-actor.js';
 import { lastLines } from '../observe.js';
 import { compilePattern } from '../../rubric/compile-pattern.js';
 
@@ -25,10 +25,7 @@ export async function runJoinStep(step: JoinStep, ctx: ScenarioContext): Promise
     impl,
     command: expandTemplate(ctx, impl.client, values),
   });
-  const patterns = Object.fromEntries(
-    Object.entries(impl.prompts).map(([kind, source]) => [kind, compilePattern(source)]),
-  ) as Record<PromptKind, RegExp>;
-  const prompts = answerPrompts(actor, patterns, values);
+  const prompts = answerPrompts(actor, promptPatterns(impl), values);
   const state = ctx.actors.get(step.as);
   if (state) ctx.actors.set(step.as, { ...state, prompts, chatName, relay });
   if (step.wait === 'none') return stepOk;

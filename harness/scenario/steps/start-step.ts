@@ -1,12 +1,11 @@
-import { answerPrompts, type PromptKind } from '../../actors/answer-prompts.js';
+import { answerPrompts } from '../../actors/answer-prompts.js';
 import { findBoundSocket } from '../../actors/discover-port.js';
 import { pollUntil } from '../../actors/wait-for.js';
 import type { StartStep } from '../../rubric/rubric.js';
-import { compilePattern } from '../../rubric/compile-pattern.js';
 import { pickServerPort } from '../../sandbox/pick-server-port.js';
 import { stepError, stepOk, type Implementation, type ScenarioContext, type StepOutcome } from '../context.js';
 import { expandTemplate } from '../expand-template.js';
-import { launchActor } from '../launch-actor.js';
+import { launchActor, promptPatterns } from '../launch-actor.js';
 import { lastLines } from '../observe.js';
 import { missingReference, pickImplementation } from '../pick-implementation.js';
 
@@ -42,10 +41,7 @@ export async function launchServer(
     command: expandTemplate(ctx, impl.server, values),
     ...(workdir === undefined ? {} : { workdir }),
   });
-  const patterns = Object.fromEntries(
-    Object.entries(impl.prompts).map(([kind, source]) => [kind, kind === 'name' ? /(?!)/ : compilePattern(source)]),
-  ) as Record<PromptKind, RegExp>;
-  const prompts = answerPrompts(actor, patterns, { ...values, name: '' });
+  const prompts = answerPrompts(actor, promptPatterns(impl, ['name']), { ...values, name: '' });
   const outcome = await awaitBinding(ctx, name, withinMs);
   prompts.stop();
   if (ctx.server?.bound?.port !== ctx.serverPort) ctx.serverOwnPort = true;

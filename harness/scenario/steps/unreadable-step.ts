@@ -1,6 +1,6 @@
 import type { UnreadableStep } from '../../rubric/rubric.js';
 import { findReadable } from '../../wire/find-readable.js';
-import { stepError, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { expandTemplate } from '../expand-template.js';
 
 // Checks every datagram or segment of the run, both ways: no chat text may be readable in it.
@@ -30,12 +30,12 @@ export function runUnreadableStep(step: UnreadableStep, ctx: ScenarioContext): P
   });
   const directions = new Set(found.map(({ index }) => ctx.wire.records[index]?.dir));
   const which = directions.size === 2 ? 'both directions' : directions.has('up') ? 'client → server' : 'server → client';
-  return Promise.resolve({
-    ok: false,
-    status: 'fail',
-    expected: 'no chat text readable in any packet, either way (plain, base64, hex or UTF-16)',
-    observed: `chat text crossed the wire readable (${which}):\n  ${lines.join('\n  ')}`,
-    actors: [],
-    wire: found.map(({ index }) => index),
-  });
+  return Promise.resolve(
+    stepFail(
+      'no chat text readable in any packet, either way (plain, base64, hex or UTF-16)',
+      `chat text crossed the wire readable (${which}):\n  ${lines.join('\n  ')}`,
+      [],
+      found.map(({ index }) => index),
+    ),
+  );
 }
