@@ -10,6 +10,7 @@ import { writeReports } from './report/write-reports.js';
 import { reportAction } from './report/report-action.js';
 import { detectColor } from './report/render-terminal.js';
 import { validateRubrics } from './rubric/validate-rubrics.js';
+import { isolationChoices, type IsolationChoice } from './sandbox/detect-isolation.js';
 import { harnessVersion } from './version.js';
 
 // Runs mostly wait (on prompts, deadlines, the network): several per core keep the machine busy.
@@ -41,7 +42,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--reruns <n>', 're-runs of a failing criterion to tell flaky from wrong', parseWholeNumber('--reruns', 0, 5), 1)
     .option('--min-score <points>', 'exit 1 when a submission scores below this', parseScore('--min-score'))
     .option('--overrides <file>', "the lecturer's overrides.yaml, applied to every report")
-    .addOption(new Option('--isolation <mode>', 'how runs are contained').choices(['auto', 'netns', 'none']).default('auto'))
+    .addOption(new Option('--isolation <mode>', 'how runs are contained').choices(isolationChoices).default('auto'))
     .action(async (dirs: string[], opts: GradeFlags) => {
       exitCode = await gradeBatch({
         submissions: dirs,
@@ -90,7 +91,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('-j, --jobs <n>', 'runs at a time', parseWholeNumber('--jobs', 1, 64), defaultJobs)
     .option('--seed <seed>', 'seed of every token and fault')
     .option('--only <ids>', 'check only these criteria, e.g. M1,M5', parseList)
-    .addOption(new Option('--isolation <mode>', 'how runs are contained').choices(['auto', 'netns', 'none']).default('auto'))
+    .addOption(new Option('--isolation <mode>', 'how runs are contained').choices(isolationChoices).default('auto'))
     .action(async (dir: string, opts: CheckFlags) => {
       exitCode = await checkSubmission({
         dir,
@@ -112,7 +113,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--examples <dir>', 'folder of example submissions (default: submissions/examples/<rubric> beside the rubrics folder)')
     .option('-j, --jobs <n>', 'runs at a time', parseWholeNumber('--jobs', 1, 64), defaultJobs)
     .option('--seed <seed>', 'seed of every token and fault')
-    .addOption(new Option('--isolation <mode>', 'how runs are contained').choices(['auto', 'netns', 'none']).default('auto'))
+    .addOption(new Option('--isolation <mode>', 'how runs are contained').choices(isolationChoices).default('auto'))
     .action(async (opts: CalibrateFlags) => {
       exitCode = await calibrate({
         rubric: opts.rubric,
@@ -157,7 +158,7 @@ interface GradeFlags {
   reruns: number;
   minScore?: number;
   overrides?: string;
-  isolation: 'auto' | 'netns' | 'none';
+  isolation: IsolationChoice;
 }
 
 interface CalibrateFlags {
@@ -165,7 +166,7 @@ interface CalibrateFlags {
   examples?: string;
   jobs: number;
   seed?: string;
-  isolation: 'auto' | 'netns' | 'none';
+  isolation: IsolationChoice;
 }
 
 interface CheckFlags {
@@ -173,7 +174,7 @@ interface CheckFlags {
   jobs: number;
   seed?: string;
   only?: string[];
-  isolation: 'auto' | 'netns' | 'none';
+  isolation: IsolationChoice;
 }
 
 function parseFormats(text: string): ReportFormat[] {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { PromptKind } from '../actors/answer-prompts.js';
 import type { Rubric } from '../rubric/rubric.js';
 import type { ManifestDocument } from '../submission/manifest-schema.js';
@@ -12,6 +13,7 @@ export function buildImplementation(
   commands: Commands,
   rubric: Rubric,
   manifest: ManifestDocument | undefined,
+  trusted: boolean,
 ): Implementation {
   const prompts = Object.fromEntries(
     Object.entries(rubric.prompts).map(([kind, regex]) => [kind, manifest?.prompts?.[kind as PromptKind] ?? toSource(regex)]),
@@ -20,11 +22,14 @@ export function buildImplementation(
     ...Object.fromEntries(Object.entries(rubric.patterns).map(([name, regex]) => [name, toSource(regex)])),
     ...(manifest?.patterns ?? {}),
   };
+  // Only the reference's own manifest may name sockgrade's install ({root}, for its build): its
+  // programs see that build read-only; a student's never see it (loadManifest refuses {root}).
   return {
     label,
     stageDir,
-    server: withRoot(commands.server),
-    client: withRoot(commands.client),
+    readable: trusted ? [path.join(rootDir, 'dist', 'reference')] : [],
+    server: trusted ? withRoot(commands.server) : commands.server,
+    client: trusted ? withRoot(commands.client) : commands.client,
     password: manifest?.password ?? rubric.password ?? '',
     prompts,
     patterns,

@@ -1,11 +1,9 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { LimitFunction } from 'p-limit';
 import type { Criterion, Rubric } from '../rubric/rubric.js';
-import { formatIssue } from '../rubric/format-issues.js';
-import { loadManifest } from '../submission/load-manifest.js';
-import { resolveCommands } from '../submission/resolve-commands.js';
-import { checkEntryPoints } from '../submission/check-entry-points.js';
-import { stageSubmission } from '../submission/stage-submission.js';
+import { prepareSubmission } from '../submission/prepare-submission.js';
+import type { Confinement } from '../sandbox/confine-command.js';
 import type { IsolationPlan } from '../sandbox/detect-isolation.js';
 import type { PortTurns } from '../sandbox/port-turns.js';
 import { allocateUid } from '../sandbox/allocate-uid.js';
@@ -39,6 +37,7 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
   const criteria = rubric.criteria.filter(
     (c) => (!options.only || options.only.includes(c.id)) && (!options.visibleOnly || c.visibility === 'visible'),
   );
+  let notes: string[] = [];
   const finish = (results: CriterionResult[]): SubmissionResult => ({
     submission: path.basename(path.resolve(dir)),
     path: path.resolve(dir),
@@ -52,28 +51,32 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
     harness: {
       version: harnessVersion,
       isolation: options.plan.mode,
+      sandbox: options.plan.sandbox,
       ...(options.plan.note ? { isolationNote: options.plan.note } : {}),
     },
     criteria: results,
+    ...(notes.length > 0 ? { notes } : {}),
   });
   const allError = (message: string): SubmissionResult =>
     finish(criteria.map((c) => decideVerdict(c, { status: 'error', message, evidence: {}, durationMs: 0 })));
 
   const limits = resolveLimits(rubric.limits);
-  const manifest = await loadManifest(dir);
-  if (!manifest.ok) {
-    return allError(`sockgrade.yaml is not valid:\n${manifest.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
-  }
-  const commands = resolveCommands(dir, manifest.manifest, rubric.launch);
-  const buildUid = allocateUid(options.plan.dropPrivileges);
-  const staged = await options.pool(() =>
-    stageSubmission(dir, commands.build, options.plan, { isolation: options.plan.mode, uid: buildUid, limits }),
+  // The rubric's own reference (calibrate grades it) is sockgrade's: its manifest may use {root}.
+  const trusted = rubric.reference !== undefined && samePath(dir, rubric.reference);
+  const confinement = (uid: number | undefined): Confinement => ({ isolation: options.plan.mode, sandbox: options.plan.sandbox, uid, limits });
+  const ready = await options.pool(() =>
+    prepareSubmission(dir, rubric, {
+      plan: options.plan,
+      confinement: confinement(allocateUid(options.plan.dropPrivileges)),
+      roles: studentRoles(criteria),
+      trusted,
+    }),
   );
-  if (!staged.ok) return allError(staged.message);
+  if (!ready.ok) return allError(ready.message);
+  const { stage, manifest, commands } = ready.prepared;
+  notes = stage.skipped.map((entry) => `skipped ${entry}: sockgrade copies only files, folders and links inside the submission`);
   try {
-    const problem = await checkEntryPoints(staged.stage.dir, commands, commands.source, studentRoles(criteria));
-    if (problem) return allError(problem);
-    const student = buildImplementation('student', staged.stage.dir, commands, rubric, manifest.manifest);
+    const student = buildImplementation('student', stage.dir, commands, rubric, manifest, trusted);
     const submission = path.basename(path.resolve(dir));
     const reference = options.reference;
     const runAlone = (criterion: Criterion, attempt: number): Promise<RunOutcome> =>
@@ -85,7 +88,7 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
             submission,
             student,
             reference,
-            confinement: { isolation: options.plan.mode, uid: allocateUid(options.plan.dropPrivileges), limits },
+            confinement: confinement(allocateUid(options.plan.dropPrivileges)),
             seed: options.seed,
             attempt,
             // The folder the class's submissions sit in: no run reads another submission's files.
@@ -143,7 +146,7 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
     };
     return finish(await Promise.all(criteria.map(verdictOf)));
   } finally {
-    staged.stage.remove();
+    stage.remove();
   }
 }
 
@@ -168,4 +171,12 @@ function studentRoles(criteria: readonly Criterion[]): Set<'server' | 'client'> 
     if (step.kind === 'join' && step.impl === 'student') roles.add('client');
   }
   return roles;
+}
+
+function samePath(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
 }

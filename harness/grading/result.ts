@@ -4,6 +4,10 @@ export type Status = 'pass' | 'fail' | 'error' | 'blocked' | 'manual' | 'flaky';
 
 export type Isolation = 'netns' | 'none';
 
+// What showed each student program the machine: bubblewrap (an allow-list view), unshare
+// (namespaces, the class folder hidden) or none (process groups only). See SECURITY.md.
+export type Sandbox = 'bubblewrap' | 'unshare' | 'none';
+
 // One line of an actor's life: what it printed, what it was typed, what happened to it.
 export interface TranscriptLine {
   readonly t: number; // ms since the run started
@@ -65,7 +69,13 @@ export interface SubmissionResult {
   readonly seed: string;
   readonly durationMs: number;
   readonly gradedAt: string;
-  readonly harness: { readonly version: string; readonly isolation: Isolation; readonly isolationNote?: string };
+  readonly harness: {
+    readonly version: string;
+    readonly isolation: Isolation;
+    readonly sandbox?: Sandbox; // absent in results saved before sandboxes were recorded
+    readonly isolationNote?: string;
+  };
+  readonly notes?: readonly string[]; // what staging skipped (FIFOs, sockets, devices), for the lecturer
   readonly criteria: readonly CriterionResult[];
 }
 

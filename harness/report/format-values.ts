@@ -37,3 +37,9 @@ export function formatScore(points: number, maxPoints: number): string {
 export function formatCount(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+// How a submission's programs were contained: "netns (bubblewrap)", "none"; results saved before
+// sandboxes were recorded show the isolation alone.
+export function formatIsolation(harness: { readonly isolation: string; readonly sandbox?: string | undefined }): string {
+  return harness.sandbox === undefined || harness.sandbox === 'none' ? harness.isolation : `${harness.isolation} (${harness.sandbox})`;
+}

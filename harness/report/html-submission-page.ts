@@ -2,7 +2,7 @@ import type { CriterionResult, SubmissionResult, TranscriptLine } from '../gradi
 import { buildReplayCommand } from './build-replay-command.js';
 import { describeStatus, isFailing, needsExplanation } from './describe-status.js';
 import { escapeHtml } from './escape-text.js';
-import { formatDuration, formatPercent, formatPoints, formatRunTime, formatScore, toPercent } from './format-values.js';
+import { formatDuration, formatPercent, formatPoints, formatRunTime, formatScore, toPercent, formatIsolation } from './format-values.js';
 import { wrapHtmlPage } from './html-page.js';
 import { renderSequenceDiagram } from './svg-sequence-diagram.js';
 
@@ -125,7 +125,7 @@ function renderHeader(result: SubmissionResult, classPage: string | undefined): 
   const meta: [string, string][] = [
     ['Rubric', result.rubric],
     ['Seed', result.seed],
-    ['Isolation', result.harness.isolation],
+    ['Isolation', formatIsolation(result.harness)],
     ['Graded', result.gradedAt],
     ['Duration', formatDuration(result.durationMs)],
     ['sockgrade', result.harness.version],

@@ -1,6 +1,6 @@
 import type { CriterionResult, SubmissionResult } from '../grading/result.js';
 import { describeExcerptText, describeVerdictText } from './describe-failure.js';
-import { formatScore } from './format-values.js';
+import { formatScore, formatIsolation } from './format-values.js';
 
 // One test of Gradescope's results.json, with the field names of its autograder specification.
 export interface GradescopeTest {
@@ -46,7 +46,7 @@ export function buildGradescopeResults(result: SubmissionResult): GradescopeResu
     execution_time: Math.round(result.durationMs / 1000),
     output: [
       `sockgrade ${result.harness.version}, rubric ${result.rubric}: ${passed} of ${visible.length} visible criteria passed.`,
-      `Seed ${result.seed}, isolation ${result.harness.isolation}. Each failed test shows the command that replays it.`,
+      `Seed ${result.seed}, isolation ${formatIsolation(result.harness)}. Each failed test shows the command that replays it.`,
       `Total ${formatScore(result.score, result.maxScore)}.`,
     ].join(' '),
     tests: result.criteria.map((criterion) => buildTest(result, criterion)),

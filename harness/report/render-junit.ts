@@ -1,3 +1,4 @@
+import { formatIsolation } from './format-values.js';
 import type { BatchSummary, CriterionResult, SubmissionResult } from '../grading/result.js';
 import { assertNever } from './describe-status.js';
 import { describeExcerptText, describeVerdictText } from './describe-failure.js';
@@ -85,7 +86,7 @@ function renderSuite(result: SubmissionResult): string {
     ['score', String(result.score)],
     ['maxScore', String(result.maxScore)],
     ['seed', result.seed],
-    ['isolation', result.harness.isolation],
+    ['isolation', formatIsolation(result.harness)],
     ['sockgrade', result.harness.version],
   ].map(
     ([name = '', value = '']) => `      <property name="${formatAttribute(name)}" value="${formatAttribute(value)}"/>`,

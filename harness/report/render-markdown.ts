@@ -3,7 +3,7 @@ import { buildReplayCommand } from './build-replay-command.js';
 import { describeStatus, describeStatusSymbol, isFailing, needsExplanation } from './describe-status.js';
 import { revealControlChars } from './escape-text.js';
 import { formatTranscript, formatWire } from './format-evidence.js';
-import { formatDuration, formatPercent, formatPoints, formatScore, toPercent } from './format-values.js';
+import { formatDuration, formatPercent, formatPoints, formatScore, toPercent, formatIsolation } from './format-values.js';
 import { computeCriterionStats, type CriterionStats } from './summarize-results.js';
 
 // Text made inert for Markdown: no emphasis, links, HTML or table breaks, on one line.
@@ -97,7 +97,7 @@ export function renderSubmissionMarkdown(result: SubmissionResult, options: Subm
   const facts = [
     `Rubric ${formatCodeSpan(result.rubric)}`,
     `seed ${formatCodeSpan(result.seed)}`,
-    `isolation ${result.harness.isolation}`,
+    `isolation ${formatIsolation(result.harness)}`,
     formatDuration(result.durationMs),
   ];
   const sections = [

@@ -3,7 +3,7 @@ import { buildReplayCommand } from './build-replay-command.js';
 import { describeStatus, describeStatusSymbol, isFailing, needsExplanation } from './describe-status.js';
 import { revealControlChars } from './escape-text.js';
 import { formatTranscript } from './format-evidence.js';
-import { formatDuration, formatPercent, formatPoints } from './format-values.js';
+import { formatDuration, formatPercent, formatPoints, formatIsolation } from './format-values.js';
 
 // How the terminal report is drawn; the caller decides colour (see detectColor).
 export interface TerminalOptions {
@@ -94,7 +94,7 @@ export function renderTerminal(result: SubmissionResult, options: TerminalOption
   const idWidth = Math.max(2, ...criteria.map((criterion) => criterion.id.length));
   const titleWidth = Math.min(maxTitleWidth, Math.max(10, ...criteria.map((criterion) => criterion.title.length)));
   const isolation =
-    result.harness.isolation === 'none' ? paint('33', 'none (no network namespaces)') : result.harness.isolation;
+    result.harness.isolation === 'none' ? paint('33', 'none (no network namespaces)') : formatIsolation(result.harness);
   const lines = [
     `${paint('1', 'sockgrade check')} · ${result.rubric} · ${revealControlChars(result.submission)}`,
     paint('90', `seed ${result.seed} · isolation `) +

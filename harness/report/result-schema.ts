@@ -56,7 +56,12 @@ export const submissionResultSchema = z.looseObject({
   seed: z.string(),
   durationMs: z.number().nonnegative(),
   gradedAt: z.string(),
-  harness: z.looseObject({ version: z.string(), isolation: isolationSchema, isolationNote: z.string().optional() }),
+  harness: z.looseObject({
+    version: z.string(),
+    isolation: isolationSchema,
+    sandbox: z.enum(['bubblewrap', 'unshare', 'none']).optional(),
+    isolationNote: z.string().optional(),
+  }),
   criteria: z.array(criterionSchema),
 });
 

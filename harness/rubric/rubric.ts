@@ -37,6 +37,7 @@ export interface Limits {
   readonly cpuSeconds?: number;
   readonly fileSizeMb?: number;
   readonly outputKb?: number;
+  readonly submissionMb?: number;
 }
 
 // A whole rubric, ready to plan runs from.

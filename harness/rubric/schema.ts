@@ -230,6 +230,7 @@ export const limitsSchema = z.strictObject({
   cpuSeconds: z.number().int().positive().optional(),
   fileSizeMb: z.number().int().positive().optional(),
   outputKb: z.number().int().positive().optional(),
+  submissionMb: z.number().int().positive().max(4096).optional().describe('The largest submission sockgrade copies (apparent size)'),
 });
 
 export const rubricSchema = z.strictObject({

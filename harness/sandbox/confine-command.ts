@@ -1,16 +1,18 @@
-import type { Isolation } from '../grading/result.js';
+import type { Isolation, Sandbox } from '../grading/result.js';
+import { bubblewrapArgs, type SandboxView } from './bubblewrap-args.js';
 import { toPrlimitArgs, type Limits } from './limits.js';
 
-// How one actor is confined: its own pid namespace (netns mode), an unprivileged uid, limits.
+// How one program is confined: the sandbox that shows it the machine, an unprivileged uid, limits.
 export interface Confinement {
   readonly isolation: Isolation;
+  readonly sandbox: Sandbox;
   readonly uid: number | undefined; // set when the harness is root: student code runs as this uid
   readonly limits: Limits;
 }
 
-// The argv that runs a shell command confined. Output is unbuffered for C stdio (stdbuf -o0:
-// line buffering would hold back a prompt printed without a newline).
-export function confineCommand(command: string, confinement: Confinement): string[] {
+// The argv that runs a shell command confined, seeing only its view. Output is unbuffered for C
+// stdio (stdbuf -o0: line buffering would hold back a prompt printed without a newline).
+export function confineCommand(command: string, confinement: Confinement, view: SandboxView): string[] {
   const shell = ['stdbuf', '-o0', '-e0', '/bin/sh', '-c', command];
   const limited = ['prlimit', ...toPrlimitArgs(confinement.limits), '--', ...shell];
   const { uid } = confinement;
@@ -18,11 +20,22 @@ export function confineCommand(command: string, confinement: Confinement): strin
     uid === undefined
       ? limited
       : ['setpriv', `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '--no-new-privs', '--pdeathsig=SIGKILL', ...limited];
-  // In its own pid namespace, an actor's descendants all end when its first process does.
-  return confinement.isolation === 'netns' ? ['unshare', '--pid', '--fork', '--kill-child', ...unprivileged] : unprivileged;
+  switch (confinement.sandbox) {
+    case 'bubblewrap':
+      return [...bubblewrapArgs(view), ...unprivileged];
+    case 'unshare':
+      // In its own pid namespace, a program's descendants all end when its first process does.
+      return ['unshare', '--pid', '--fork', '--kill-child', ...unprivileged];
+    case 'none':
+      return unprivileged;
+    default: {
+      const unreachable: never = confinement.sandbox;
+      return unreachable;
+    }
+  }
 }
 
-// The environment every actor starts with: nothing of the harness's own.
+// The environment every confined program starts with: nothing of the harness's own.
 export function buildActorEnv(workdir: string): Record<string, string> {
   return {
     PATH: '/usr/local/bin:/usr/bin:/bin',
@@ -34,4 +47,9 @@ export function buildActorEnv(workdir: string): Record<string, string> {
     PYTHONDONTWRITEBYTECODE: '1',
     PYTHONIOENCODING: 'utf-8',
   };
+}
+
+// Quotes a word for /bin/sh, so a path with spaces or quotes reaches the program as one argument.
+export function quoteShellWord(word: string): string {
+  return `'${word.replaceAll("'", `'\\''`)}'`;
 }

@@ -1,11 +1,20 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { execa } from 'execa';
-import type { Isolation } from '../grading/result.js';
+import type { Isolation, Sandbox } from '../grading/result.js';
+import { bubblewrapArgs } from './bubblewrap-args.js';
 
-export type IsolationChoice = 'auto' | 'netns' | 'none';
+// What the user asked for: the strongest available (auto), namespaces whichever way (netns), one
+// sandbox in particular, or none.
+export const isolationChoices = ['auto', 'netns', 'bubblewrap', 'unshare', 'none'] as const;
+export type IsolationChoice = (typeof isolationChoices)[number];
 
-// How runs are contained on this machine: the unshare(1) prefix of each worker, or none.
+// How runs are contained on this machine: the unshare(1) prefix of each worker and of each
+// program the harness starts outside a run (build, syntax check), and the sandbox of every program.
 export interface IsolationPlan {
   readonly mode: Isolation;
+  readonly sandbox: Sandbox;
   readonly unsharePrefix: readonly string[];
   readonly dropPrivileges: boolean; // true when the harness is root and student code must not be
   readonly note?: string;
@@ -13,38 +22,52 @@ export interface IsolationPlan {
 
 const namespaceFlags = ['--mount', '--net', '--pid', '--fork', '--kill-child', '--mount-proc'];
 
-// Finds the strongest isolation this machine allows; "netns" that cannot be had is a usage error.
-export async function detectIsolation(
-  choice: IsolationChoice,
-): Promise<{ ok: true; plan: IsolationPlan } | { ok: false; message: string }> {
-  if (choice === 'none') {
-    return { ok: true, plan: { mode: 'none', unsharePrefix: [], dropPrivileges: isRoot(), note: 'chosen with --isolation none' } };
-  }
-  const isRootUser = isRoot();
-  const prefix = ['unshare', ...(isRootUser ? [] : ['--user', '--map-root-user']), ...namespaceFlags];
-  const probe = await execa(prefix[0] as string, [...prefix.slice(1), 'ip', 'link', 'set', 'lo', 'up'], {
-    reject: false,
-    timeout: 10_000,
-  });
-  if (probe.exitCode === 0) {
-    return { ok: true, plan: { mode: 'netns', unsharePrefix: prefix, dropPrivileges: isRootUser } };
-  }
-  const reason = firstLine(probe.stderr) || `unshare exited with ${String(probe.exitCode ?? probe.signal)}`;
-  if (choice === 'netns') {
+type Detected = { ok: true; plan: IsolationPlan } | { ok: false; message: string };
+
+// Finds the strongest isolation this machine allows for the user's choice; a choice that cannot
+// be had (namespaces, or bubblewrap, asked for by name) is a usage error that says why.
+export async function detectIsolation(choice: IsolationChoice): Promise<Detected> {
+  const dropPrivileges = isRoot();
+  const none = (note: string): Detected => ({ ok: true, plan: { mode: 'none', sandbox: 'none', unsharePrefix: [], dropPrivileges, note } });
+  if (choice === 'none') return none('chosen with --isolation none');
+  const prefix = ['unshare', ...(dropPrivileges ? [] : ['--user', '--map-root-user']), ...namespaceFlags];
+  const namespaces = await tryCommand([...prefix, 'ip', 'link', 'set', 'lo', 'up']);
+  if (namespaces !== undefined) {
+    if (choice === 'auto') return none(`namespaces unavailable (${namespaces}); process-group isolation, runs whose server holds a fixed port take turns`);
     return {
       ok: false,
-      message: `--isolation netns: this machine cannot create network and pid namespaces (${reason}). Use --isolation auto to fall back to process-group isolation.`,
+      message: `--isolation ${choice}: this machine cannot create network and pid namespaces (${namespaces}). Use --isolation auto to fall back to process-group isolation.`,
     };
   }
-  return {
-    ok: true,
-    plan: {
-      mode: 'none',
-      unsharePrefix: [],
-      dropPrivileges: isRootUser,
-      note: `namespaces unavailable (${reason}); process-group isolation, runs whose server holds a fixed port take turns`,
-    },
-  };
+  const unshare: Detected = { ok: true, plan: { mode: 'netns', sandbox: 'unshare', unsharePrefix: prefix, dropPrivileges } };
+  if (choice === 'unshare') return unshare;
+  const bubblewrap = await tryBubblewrap(prefix);
+  if (bubblewrap === undefined) return { ok: true, plan: { mode: 'netns', sandbox: 'bubblewrap', unsharePrefix: prefix, dropPrivileges } };
+  if (choice === 'bubblewrap') {
+    return {
+      ok: false,
+      message: `--isolation bubblewrap: bubblewrap cannot run here (${bubblewrap}). Install it (Debian and Ubuntu: apt-get install bubblewrap), or use --isolation auto to fall back to unshare.`,
+    };
+  }
+  return { ok: true, plan: { ...unshare.plan, note: `bubblewrap unavailable (${bubblewrap}); unshare, with the class folder hidden` } };
+}
+
+// Runs bwrap as a program would be run, with a view of an empty folder; undefined when it works.
+async function tryBubblewrap(prefix: readonly string[]): Promise<string | undefined> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sockgrade-bwrap-'));
+  try {
+    return await tryCommand([...prefix, ...bubblewrapArgs({ writable: dir }), '/bin/true']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Undefined when the command exits 0; otherwise the first line it said, or how it ended.
+async function tryCommand(argv: readonly string[]): Promise<string | undefined> {
+  const result = await execa(argv[0] as string, argv.slice(1), { reject: false, timeout: 10_000 });
+  if (result.exitCode === 0) return undefined;
+  if (result.code === 'ENOENT') return `${argv[0] ?? ''} is not installed`;
+  return firstLine(result.stderr) || `${argv[0] ?? ''} exited with ${String(result.exitCode ?? result.signal)}`;
 }
 
 function isRoot(): boolean {

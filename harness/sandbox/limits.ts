@@ -5,6 +5,7 @@ export interface Limits {
   readonly cpuSeconds: number;
   readonly fileSizeMb: number;
   readonly outputKb: number;
+  readonly submissionMb: number; // the submission as handed in, by apparent size: larger is refused, not copied
 }
 
 export const defaultLimits: Limits = {
@@ -13,6 +14,7 @@ export const defaultLimits: Limits = {
   cpuSeconds: 30,
   fileSizeMb: 16,
   outputKb: 1024,
+  submissionMb: 50,
 };
 
 // prlimit(1) arguments for these limits; output volume is enforced by the actor, not the kernel.
@@ -35,5 +37,6 @@ export function resolveLimits(partial: { readonly [K in keyof Limits]?: number |
     cpuSeconds: partial.cpuSeconds ?? defaultLimits.cpuSeconds,
     fileSizeMb: partial.fileSizeMb ?? defaultLimits.fileSizeMb,
     outputKb: partial.outputKb ?? defaultLimits.outputKb,
+    submissionMb: partial.submissionMb ?? defaultLimits.submissionMb,
   };
 }

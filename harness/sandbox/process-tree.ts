@@ -43,11 +43,11 @@ export function signalAll(pids: readonly number[], signal: NodeJS.Signals): void
   }
 }
 
-// True for the unshare(1) process that holds an actor's pid namespace: a signal to it would
-// end the namespace at once, so a graceful stop signals only the processes inside.
+// True for the unshare(1) or bwrap(1) process that holds an actor's pid namespace: a signal to
+// it would end the namespace at once, so a graceful stop signals only the processes inside.
 export function isNamespaceWrapper(pid: number): boolean {
   try {
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'unshare';
+    return ['unshare', 'bwrap'].includes(readFileSync(`/proc/${pid}/comm`, 'utf8').trim());
   } catch {
     return false;
   }

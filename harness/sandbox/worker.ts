@@ -6,17 +6,20 @@ import { runCriterion } from '../grading/run-criterion.js';
 import type { RunOutcome } from './run-spec.js';
 import { specFromJson } from './spec-json.js';
 import { setupNetwork } from './setup-network.js';
-import { hideFolders } from './hide-folders.js';
+import { hideFolders, privatizeFolders } from './hide-folders.js';
 import { rootDir } from '../version.js';
 
 async function main(specPath: string): Promise<void> {
   const spec = specFromJson(await readFile(specPath, 'utf8'));
   const write = (outcome: RunOutcome): void => writeFileSync(spec.outcomePath, JSON.stringify(outcome));
   try {
-    if (spec.confinement.isolation === 'netns') {
-      await setupNetwork();
+    if (spec.confinement.isolation === 'netns') await setupNetwork();
+    if (spec.confinement.sandbox === 'unshare') {
+      // Without bubblewrap's allow-list view: cover what the run's programs must not read or
+      // share with the host, in the run's own mount namespace.
       const keep = [spec.runDir, spec.student.stageDir, spec.reference?.stageDir ?? spec.runDir, rootDir, spec.rubric.source, process.execPath];
       await hideFolders(spec.hide, keep);
+      await privatizeFolders(['/var/tmp', '/dev/shm']);
     }
     const criterion = spec.rubric.criteria.find((c) => c.id === spec.criterionId);
     if (!criterion) throw new Error(`the rubric has no criterion ${spec.criterionId}`);

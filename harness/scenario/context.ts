@@ -12,6 +12,7 @@ import type { SeededSource } from './tokens.js';
 export interface Implementation {
   readonly label: string; // "student" or "reference"
   readonly stageDir: string; // the built copy every actor's working copy is made from
+  readonly readable: readonly string[]; // folders its programs may read besides their copy (the reference's build)
   readonly server: string; // command templates
   readonly client: string;
   readonly password: string;

@@ -15,13 +15,14 @@ export async function launchActor(
     readonly impl: Implementation;
     readonly command: string;
     readonly workdir?: string;
+    readonly readable?: readonly string[]; // besides the implementation's own (a probe's scripts)
   },
 ): Promise<Actor> {
   const { name, impl, command } = options;
   const workdir = options.workdir ?? makeActorWorkdir(impl.stageDir, ctx.runDir, name, ctx.confinement.uid);
   const actor = new Actor({
     name,
-    argv: confineCommand(command, ctx.confinement),
+    argv: confineCommand(command, ctx.confinement, { writable: workdir, readable: [...impl.readable, ...(options.readable ?? [])] }),
     cwd: workdir,
     env: buildActorEnv(workdir),
     outputLimitBytes: ctx.confinement.limits.outputKb * 1024,

@@ -1,9 +1,16 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { execa } from 'execa';
-import { buildActorEnv } from '../sandbox/confine-command.js';
+import { quoteShellWord, type Confinement } from '../sandbox/confine-command.js';
+import type { IsolationPlan } from '../sandbox/detect-isolation.js';
+import { runConfined } from '../sandbox/run-confined.js';
 
 const parseTimeoutMs = 60_000;
+
+// How the syntax check runs: confined exactly like the student's programs, never as the harness.
+export interface CheckSandbox {
+  readonly plan: IsolationPlan;
+  readonly confinement: Confinement;
+}
 
 // Checks, before anything runs, that the files the rubric's roles start exist and that Python entry
 // points are Python 3; returns a message for the student, or undefined when all is well.
@@ -12,6 +19,7 @@ export async function checkEntryPoints(
   commands: { readonly server: string; readonly client: string },
   source: string,
   roles: ReadonlySet<'server' | 'client'>,
+  sandbox: CheckSandbox,
 ): Promise<string | undefined> {
   for (const [role, command] of [['server', commands.server], ['client', commands.client]] as const) {
     if (!roles.has(role)) continue;
@@ -22,7 +30,7 @@ export async function checkEntryPoints(
       return `missing ${script}: the ${role} is started with \`${command}\` (from ${source}), but the submission has no ${script} (it has: ${present.join(', ') || 'no files'}). Add it, or name the ${role}'s command in sockgrade.yaml (${role}: ...).`;
     }
     if (script.endsWith('.py')) {
-      const problem = await checkPython3Syntax(dir, script);
+      const problem = await checkPython3Syntax(dir, script, sandbox);
       if (problem) return problem;
     }
   }
@@ -38,20 +46,14 @@ function scriptOf(command: string): string | undefined {
   return undefined;
 }
 
-// Parses (never runs) a Python file with python3; a print statement means Python 2 code.
-async function checkPython3Syntax(dir: string, script: string): Promise<string | undefined> {
-  // The python3 the programs will run with (the actors' PATH), not the harness's: a version
-  // manager's shim there can be slow enough under load to time out.
-  const env = buildActorEnv(dir);
-  const parse = await execa('python3', ['-c', parserScript, script], {
-    cwd: dir,
-    env,
-    extendEnv: false,
-    reject: false,
-    timeout: parseTimeoutMs,
-  });
+// Parses (never runs) a Python file with python3, confined like the program itself and isolated
+// (-I: neither the folder nor PYTHON* variables reach sys.path, so a student's ast.py or json.py
+// is never imported); a print statement means Python 2 code.
+async function checkPython3Syntax(dir: string, script: string, sandbox: CheckSandbox): Promise<string | undefined> {
+  const command = `python3 -I -c ${quoteShellWord(parserScript)} ${quoteShellWord(script)}`;
+  const parse = await runConfined(command, dir, sandbox.plan, sandbox.confinement, parseTimeoutMs);
   if (parse.exitCode === 0) return undefined;
-  if (parse.code === 'ENOENT') return `python3 was not found on this machine (looked in ${env.PATH}); install it to grade Python submissions.`;
+  if (parse.exitCode === 127) return `python3 was not found on this machine; install it to grade Python submissions.`;
   // A check that could not finish says nothing about the student's code: the run will show any
   // SyntaxError itself.
   if (parse.timedOut || parse.exitCode === undefined) return undefined;
@@ -59,7 +61,7 @@ async function checkPython3Syntax(dir: string, script: string): Promise<string |
   try {
     error = JSON.parse(parse.stdout) as typeof error;
   } catch {
-    return `${script} could not be read as Python 3: ${parse.stderr.trim().split('\n').pop() ?? ''}`;
+    return `${script} could not be read as Python 3: ${parse.all.trim().split('\n').pop() ?? ''}`;
   }
   const source = (error.text ?? '').trim();
   const where = `line ${error.line ?? '?'}${source ? `: ${source}` : ''}`;

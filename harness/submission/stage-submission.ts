@@ -1,50 +1,52 @@
-import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { execa } from 'execa';
 import type { IsolationPlan } from '../sandbox/detect-isolation.js';
-import { confineCommand, buildActorEnv, type Confinement } from '../sandbox/confine-command.js';
+import type { Confinement } from '../sandbox/confine-command.js';
 import { chownTree } from '../sandbox/workdir.js';
-import { sweepUid } from '../sandbox/process-tree.js';
+import { runConfined } from '../sandbox/run-confined.js';
+import { copyTree } from '../sandbox/copy-tree.js';
 
 const buildTimeoutMs = 120_000;
 const leftOut = new Set(['expected.yaml', '.git', 'node_modules', '__pycache__']);
+const maxEntries = 10_000;
 
 // A submission copied aside (and built, if it has a build step): every run copies from here.
 export interface Stage {
   readonly dir: string;
+  readonly skipped: readonly string[]; // FIFOs, sockets and devices left out of the copy
   remove(): void;
 }
 
-// Copies the submission to a private stage and runs its build step there, confined like any
-// student program; a failed build is a message for the student, not an exception.
-export async function stageSubmission(
+// Copies a submission to a private stage, reading it defensively (copyTree): a link out of it,
+// or more than maxBytes, refuses it with a message for the student; nothing is thrown for what
+// the folder holds. The stage belongs to the submission's uid alone (0700), so no other student
+// program can read it.
+export function stageSubmission(
   source: string,
-  build: string | undefined,
-  plan: IsolationPlan,
-  confinement: Confinement,
-): Promise<{ ok: true; stage: Stage } | { ok: false; message: string }> {
+  maxBytes: number,
+  uid: number | undefined,
+): { ok: true; stage: Stage } | { ok: false; message: string } {
   const holder = mkdtempSync(path.join(tmpdir(), 'sockgrade-stage-'));
   chmodSync(holder, 0o711);
   const dir = path.join(holder, 'submission');
-  const stage = { dir, remove: () => rmSync(holder, { recursive: true, force: true }) };
-  cpSync(source, dir, { recursive: true, verbatimSymlinks: true, filter: (from) => !leftOut.has(path.basename(from)) });
-  if (build === undefined) return { ok: true, stage };
-  if (confinement.uid !== undefined) chownTree(dir, confinement.uid);
-  const argv = [...plan.unsharePrefix, ...confineCommand(build, confinement)];
-  const result = await execa(argv[0] as string, argv.slice(1), {
-    cwd: dir,
-    env: buildActorEnv(dir),
-    extendEnv: false,
-    reject: false,
-    timeout: buildTimeoutMs,
-    all: true,
-    maxBuffer: 256 * 1024,
-  });
-  if (confinement.uid !== undefined) sweepUid(confinement.uid);
-  if (result.exitCode === 0) return { ok: true, stage };
-  stage.remove();
-  const tail = (result.all ?? '').trim().split('\n').slice(-12).join('\n  ');
+  const remove = (): void => rmSync(holder, { recursive: true, force: true });
+  const copied = copyTree(source, dir, { maxBytes, maxEntries, leftOut, outsideLinks: 'refuse' });
+  if (!copied.ok) {
+    remove();
+    return { ok: false, message: `sockgrade did not copy this submission: ${copied.message}.` };
+  }
+  if (uid !== undefined) chownTree(dir, uid);
+  chmodSync(dir, 0o700);
+  return { ok: true, stage: { dir, skipped: copied.skipped, remove } };
+}
+
+// Runs a submission's build step in its stage, confined like any student program (it sees only
+// its stage and the runtime); a failed build is a message for the student, not an exception.
+export async function buildStage(stage: Stage, build: string, plan: IsolationPlan, confinement: Confinement): Promise<string | undefined> {
+  const result = await runConfined(build, stage.dir, plan, confinement, buildTimeoutMs);
+  if (result.exitCode === 0) return undefined;
+  const tail = result.all.trim().split('\n').slice(-12).join('\n  ');
   const how = result.timedOut ? `did not finish within ${buildTimeoutMs / 1000} s` : `exited with code ${result.exitCode ?? result.signal}`;
-  return { ok: false, message: `the build step \`${build}\` ${how}:\n  ${tail}` };
+  return `the build step \`${build}\` ${how}:\n  ${tail}`;
 }

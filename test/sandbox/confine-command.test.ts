@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ const probeDir = path.join(repoRoot, 'test', 'fixtures', 'programs', 'sandbox-pr
 const runDir = mkdtempSync(path.join(tmpdir(), 'sockgrade-confine-'));
 chmodSync(runDir, 0o711); // as run-in-sandbox does: the run's uid may enter its own copy
 // uids of our own, far from those sockgrade gives its runs (200000 + 0..499999), distinct per worker
-const baseUid = 800_000 + (process.pid % 10_000) * 10;
+const baseUid = 800_000 + (process.pid % 10_000) * 20;
 const limits: Limits = { processes: 12, memoryMb: 512, cpuSeconds: 7, fileSizeMb: 3, outputKb: 256 };
 const actors: Actor[] = [];
 const isRoot = process.getuid?.() === 0;
@@ -24,7 +24,7 @@ afterEach(() => {
   for (const actor of actors.splice(0)) actor.kill();
 });
 afterAll(() => {
-  for (let uid = baseUid; uid < baseUid + 10; uid++) sweepUid(uid);
+  for (let uid = baseUid; uid < baseUid + 20; uid++) sweepUid(uid);
   rmSync(runDir, { recursive: true, force: true });
 });
 
@@ -37,7 +37,7 @@ async function runConfined(
   const workdir = makeActorWorkdir(probeDir, runDir, name, confinement.uid);
   const actor = new Actor({
     name,
-    argv: confineCommand(command, confinement),
+    argv: confineCommand(command, confinement, { writable: workdir }),
     cwd: workdir,
     env: buildActorEnv(workdir),
     outputLimitBytes: confinement.limits.outputKb * 1024,
@@ -74,7 +74,7 @@ interface Probe {
 
 describe('confineCommand', () => {
   it('builds unshare, setpriv, prlimit and stdbuf around the command, in that order', () => {
-    const argv = confineCommand('python3 server.py', { isolation: 'netns', uid: 200_123, limits });
+    const argv = confineCommand('python3 server.py', { isolation: 'netns', sandbox: 'unshare', uid: 200_123, limits }, { writable: '/tmp/x' });
     expect(argv).toEqual([
       'unshare', '--pid', '--fork', '--kill-child',
       'setpriv', '--reuid=200123', '--regid=200123', '--clear-groups', '--no-new-privs', '--pdeathsig=SIGKILL',
@@ -84,18 +84,33 @@ describe('confineCommand', () => {
   });
 
   it('leaves out the pid namespace without netns, and setpriv without a uid', () => {
-    const argv = confineCommand('./server', { isolation: 'none', uid: undefined, limits: defaultLimits });
+    const argv = confineCommand('./server', { isolation: 'none', sandbox: 'none', uid: undefined, limits: defaultLimits }, { writable: '/tmp/x' });
     expect(argv[0]).toBe('prlimit');
     expect(argv.slice(-6)).toEqual(['stdbuf', '-o0', '-e0', '/bin/sh', '-c', './server']);
     expect(argv).not.toContain('setpriv');
     expect(argv).not.toContain('unshare');
   });
+
+  it('with bubblewrap, shows the program its copy read-write, the runtime read-only and private temporary folders', () => {
+    const argv = confineCommand('./server', { isolation: 'netns', sandbox: 'bubblewrap', uid: 200_123, limits }, { writable: '/tmp/run/alice', readable: ['/opt/probes'] });
+    const bwrap = argv.slice(0, argv.indexOf('--') + 1);
+    expect(bwrap[0]).toBe('bwrap');
+    expect(bwrap.join(' ')).toContain('--ro-bind /usr /usr');
+    expect(bwrap.join(' ')).toContain('--perms 1777 --tmpfs /tmp --perms 1777 --tmpfs /var/tmp --perms 1777 --tmpfs /dev/shm');
+    expect(bwrap.join(' ')).toContain('--perms 0755 --dir /tmp/run --bind /tmp/run/alice /tmp/run/alice');
+    expect(bwrap.join(' ')).toContain('--perms 0755 --dir /opt --ro-bind /opt/probes /opt/probes');
+    expect(bwrap).toEqual(expect.arrayContaining(['--unshare-ipc', '--unshare-pid', '--die-with-parent', '--new-session', '--chdir', '/tmp/run/alice']));
+    expect(bwrap).not.toContain('--unshare-net'); // the run's own network: the relay must reach the program
+    expect(argv.slice(argv.indexOf('--') + 1, argv.indexOf('--') + 2)).toEqual(['setpriv']);
+  });
 });
 
-describe.skipIf(!isRoot)('a confined program, run for real as root', () => {
+describe.skipIf(!isRoot).each(['unshare', 'bubblewrap'] as const)('a confined program, run for real as root (%s)', (sandbox) => {
+  const limitsFor = (uid: number): Confinement => ({ isolation: 'netns', sandbox, uid, limits });
+  const uidOffset = sandbox === 'unshare' ? 0 : 10;
   it('runs as the given uid and gid, with no supplementary groups', async () => {
-    const uid = baseUid;
-    const { output, exit } = await runConfined('id -u; id -g; id -G; python3 probe.py', { isolation: 'netns', uid, limits }, 'ids');
+    const uid = baseUid + uidOffset;
+    const { output, exit } = await runConfined('id -u; id -g; id -G; python3 probe.py', limitsFor(uid), `ids-${sandbox}`);
     expect(exit).toEqual({ kind: 'exited', code: 0 });
     const [idU, idG, idGroups, json] = output.trim().split('\n');
     expect([idU, idG, idGroups]).toEqual([String(uid), String(uid), String(uid)]);
@@ -104,7 +119,7 @@ describe.skipIf(!isRoot)('a confined program, run for real as root', () => {
   });
 
   it('applies the process, file size, CPU time and address space limits', async () => {
-    const { output, exit } = await runConfined('python3 probe.py', { isolation: 'netns', uid: baseUid + 1, limits }, 'limits');
+    const { output, exit } = await runConfined('python3 probe.py', limitsFor(baseUid + uidOffset + 1), `limits-${sandbox}`);
     expect(exit).toEqual({ kind: 'exited', code: 0 });
     const probe = JSON.parse(output) as Probe;
     expect(probe.limits['Max processes']).toEqual(['12', '12']);
@@ -116,8 +131,8 @@ describe.skipIf(!isRoot)('a confined program, run for real as root', () => {
   });
 
   it('keeps a fork bomb under the process limit, and nothing of it outlives the run', async () => {
-    const uid = baseUid + 2;
-    const { output, exit } = await runConfined('python3 fork-bomb.py', { isolation: 'netns', uid, limits }, 'bomb');
+    const uid = baseUid + uidOffset + 2;
+    const { output, exit } = await runConfined('python3 fork-bomb.py', limitsFor(uid), `bomb-${sandbox}`);
     expect(exit).toEqual({ kind: 'exited', code: 0 });
     const counts = JSON.parse(output) as { forked: number; refused: number };
     expect(counts.forked).toBeLessThan(limits.processes);
@@ -128,12 +143,12 @@ describe.skipIf(!isRoot)('a confined program, run for real as root', () => {
   });
 
   it('also limits processes without a pid namespace, where sweepUid ends what is left', async () => {
-    const uid = baseUid + 3;
-    const confinement: Confinement = { isolation: 'none', uid, limits };
-    const workdir = makeActorWorkdir(probeDir, runDir, 'bomb-none', uid);
+    const uid = baseUid + uidOffset + 3;
+    const confinement: Confinement = { isolation: 'none', sandbox: 'none', uid, limits };
+    const workdir = makeActorWorkdir(probeDir, runDir, `bomb-none-${sandbox}`, uid);
     const actor = new Actor({
       name: 'bomb-none',
-      argv: confineCommand('python3 fork-bomb.py', confinement),
+      argv: confineCommand('python3 fork-bomb.py', confinement, { writable: workdir }),
       cwd: workdir,
       env: buildActorEnv(workdir),
       outputLimitBytes: 64 * 1024,
@@ -155,7 +170,7 @@ describe.skipIf(!isRoot)('a confined program, run for real as root', () => {
   it('gives the program PYTHONUNBUFFERED=1 and none of the harness\'s environment', async () => {
     process.env['FOO_SECRET'] = 'do-not-leak';
     try {
-      const { output, workdir } = await runConfined('python3 probe.py', { isolation: 'netns', uid: baseUid + 4, limits }, 'env');
+      const { output, workdir } = await runConfined('python3 probe.py', limitsFor(baseUid + uidOffset + 4), `env-${sandbox}`);
       const { env } = JSON.parse(output) as Probe;
       expect(env['PYTHONUNBUFFERED']).toBe('1');
       expect(env['HOME']).toBe(workdir);
@@ -170,8 +185,8 @@ describe.skipIf(!isRoot)('a confined program, run for real as root', () => {
   });
 
   it('gives the program its own copy of the submission, owned by its uid', async () => {
-    const uid = baseUid + 5;
-    const { output } = await runConfined('stat -c %u probe.py; touch made-by-student && echo wrote', { isolation: 'netns', uid, limits }, 'copy');
+    const uid = baseUid + uidOffset + 5;
+    const { output } = await runConfined('stat -c %u probe.py; touch made-by-student && echo wrote', limitsFor(uid), `copy-${sandbox}`);
     expect(output.trim().split('\n')).toEqual([String(uid), 'wrote']);
   });
 });
@@ -188,5 +203,28 @@ describe('buildActorEnv', () => {
       PYTHONDONTWRITEBYTECODE: '1',
       PYTHONIOENCODING: 'utf-8',
     });
+  });
+});
+
+describe.skipIf(!isRoot)('the bubblewrap view, for real', () => {
+  it('shows the runtime and the program\'s own copy, and nothing of the harness, the host\'s /tmp or /run', async () => {
+    const marker = `sockgrade-view-test-${process.pid}`;
+    const script = [
+      `ls -a / | tr '\\n' ' '; echo`,
+      `ls -a /tmp | tr '\\n' ' '; echo`,
+      `test -e ${repoRoot}/package.json && echo HARNESS-VISIBLE || echo harness-hidden`,
+      `test -e ${runDir} && echo run-folder-visible || echo run-folder-hidden`,
+      `test -e /run && echo RUN-VISIBLE || echo run-hidden`,
+      `echo > /tmp/${marker} && echo > /var/tmp/${marker} && echo > /dev/shm/${marker} && echo wrote-markers`,
+      'ls probe.py',
+    ].join('; ');
+    const { output, exit, workdir } = await runConfined(script, { isolation: 'netns', sandbox: 'bubblewrap', uid: baseUid + 19, limits }, 'view');
+    expect(exit).toEqual({ kind: 'exited', code: 0 });
+    const [root, tmp, harness, runFolder, run, wrote, own] = output.trim().split('\n');
+    expect(root?.split(' ').filter(Boolean).sort()).toEqual(expect.arrayContaining(['usr', 'etc', 'proc', 'dev', 'tmp']));
+    expect(root).not.toMatch(/\b(root|home|work|run|srv|opt|mnt)\b/);
+    expect(tmp?.split(' ').filter(Boolean).sort()).toEqual(['.', '..', path.basename(path.dirname(workdir))].sort());
+    expect([harness, runFolder, run, wrote, own]).toEqual(['harness-hidden', 'run-folder-visible', 'run-hidden', 'wrote-markers', 'probe.py']);
+    for (const dir of ['/tmp', '/var/tmp', '/dev/shm']) expect(existsSync(path.join(dir, marker))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -68,6 +68,31 @@ describe('loadManifest', () => {
   it('reports a sockgrade.yaml that is a directory', async () => {
     await mkdir(path.join(dir, 'sockgrade.yaml'));
     const loaded = await loadManifest(dir);
-    expect(loaded.ok ? [] : loaded.issues.map((issue) => issue.message)).toEqual(['is a directory, not a file']);
+    expect(loaded.ok ? [] : loaded.issues.map((issue) => issue.message)).toEqual(['sockgrade.yaml is not a regular file']);
+  });
+
+  it('refuses sockgrade\'s own placeholders and programs outside the submission, each at file:line:col', async () => {
+    expect(
+      await issuesFor('server: PORT={port} node {root}/dist/reference/udp-chat/server.js\nclient: python3 /work/other/client.py\nbuild: cd .. && make\n'),
+    ).toEqual([
+      'sockgrade.yaml:1:9 server: "PORT={port} node {root}/dist/reference/udp-chat/server.js" uses {root}, which is not available to a submission: its commands may use only {port}, {host} and {password}, and run programs inside the submission or on the PATH (python3, make, ./server)',
+      'sockgrade.yaml:2:9 client: "python3 /work/other/client.py" names /work/other/client.py, outside the submission: a submission\'s commands run programs inside its own folder (./server, python3 server.py) or on the PATH',
+      'sockgrade.yaml:3:8 build: "cd .. && make" names .., which leaves the submission: a submission\'s commands run programs inside its own folder (./server, python3 server.py) or on the PATH',
+    ]);
+  });
+
+  it('lets the reference\'s own manifest use {root}', async () => {
+    await writeFile(path.join(dir, 'sockgrade.yaml'), 'server: node {root}/dist/reference/udp-chat/server.js\n');
+    expect(await loadManifest(dir, { trusted: true })).toMatchObject({ ok: true });
+  });
+
+  it('reads the manifest of a copy but names the folder handed in, and never follows a link out of it', async () => {
+    await writeFile(path.join(dir, 'sockgrade.yaml'), 'server: [\n');
+    const shown = await loadManifest(dir, { shownAs: '/class/alice' });
+    expect(shown.ok ? '' : shown.issues[0]?.file).toBe('/class/alice/sockgrade.yaml');
+    await rm(path.join(dir, 'sockgrade.yaml'));
+    await symlink('/etc/passwd', path.join(dir, 'sockgrade.yaml'));
+    const linked = await loadManifest(dir);
+    expect(linked.ok ? [] : linked.issues.map((issue) => issue.message)).toEqual(['sockgrade.yaml is a link to /etc/passwd, outside the submission']);
   });
 });

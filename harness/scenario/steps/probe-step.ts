@@ -3,20 +3,24 @@ import { waitForActor } from '../../actors/wait-for.js';
 import type { ProbeStep } from '../../rubric/rubric.js';
 import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { launchActor } from '../launch-actor.js';
+import { quoteShellWord } from '../../sandbox/confine-command.js';
 
-const interpreters: Readonly<Record<string, string>> = { '.py': 'python3', '.sh': 'bash', '.js': 'node', '.mjs': 'node' };
+// Interpreters ignore the environment and the user's site; a Python script's own folder (the
+// probe's) is on its path, never the folder it reads, so a student's ast.py is never imported.
+const interpreters: Readonly<Record<string, string>> = { '.py': 'python3 -E -s', '.sh': 'bash', '.js': 'node', '.mjs': 'node' };
 
 // Runs a static probe on the submission's copy, confined like the student's programs, and
 // grades by its TAP: every point ok passes; what the probe says is kept as evidence.
 export async function runProbeStep(step: ProbeStep, ctx: ScenarioContext): Promise<StepOutcome> {
   const name = `probe-${path.basename(step.run).replace(/\.[^.]+$/, '')}`.toLowerCase();
   const interpreter = interpreters[path.extname(step.run)];
-  const quoted = `'${step.run.replaceAll("'", `'\\''`)}'`;
+  // The probe's folder (its helpers beside it) is all of the harness the probe's sandbox shows.
   const actor = await launchActor(ctx, {
     name,
     role: 'server',
     impl: ctx.student,
-    command: `${interpreter ? `${interpreter} ` : ''}${quoted} .`,
+    command: `${interpreter ? `${interpreter} ` : ''}${quoteShellWord(step.run)} .`,
+    readable: [path.dirname(step.run)],
   });
   actor.closeInput();
   if (!(await waitForActor(actor, () => !actor.running, step.within))) {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pollUntil } from '../../actors/wait-for.js';
+import { readBytesInside } from '../../submission/read-file-inside.js';
 import type { ReceivedStep } from '../../rubric/rubric.js';
 import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 
@@ -33,11 +34,10 @@ export async function runReceivedStep(step: ReceivedStep, ctx: ScenarioContext):
 function findCopy(root: string, size: number, sha256: string): string | undefined {
   for (const file of listFiles(root)) {
     if (file.size !== size) continue;
-    try {
-      if (createHash('sha256').update(readFileSync(path.join(root, file.path))).digest('hex') === sha256) return file.path;
-    } catch {
-      // still being written, or gone
-    }
+    // The student's program wrote it: read as the harness reads any student file, never through
+    // a link or into a FIFO, and never more than the size sought.
+    const read = readBytesInside(root, file.path, size);
+    if (read !== undefined && createHash('sha256').update(read).digest('hex') === sha256) return file.path;
   }
   return undefined;
 }
