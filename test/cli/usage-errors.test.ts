@@ -56,7 +56,7 @@ describe.concurrent('sockgrade grade: a bad rubric or submission is a usage erro
     );
     const result = await runSockgrade(['grade', example, '--rubric', bad, '--out', scratch]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`${bad}:9:13 criteria[0].points: expected a non-negative number, found "ten"`);
+    expect(result.stderr).toBe(`${bad}:9:13 criteria[0].points: expected a number from 0 to 1000, found "ten"`);
   });
 
   it('refuses a submission that is not a folder, naming it', async () => {
