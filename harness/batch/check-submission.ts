@@ -2,6 +2,7 @@ import { isDirectory } from './is-directory.js';
 import { gradeSubmission } from '../grading/grade-submission.js';
 import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
 import { renderTerminal } from '../report/render-terminal.js';
+import { revealName } from '../report/escape-text.js';
 import type { IsolationChoice } from '../sandbox/detect-isolation.js';
 import { newSeed, openIsolation, openRubric } from './open-grading.js';
 import { makePools } from './make-pools.js';
@@ -25,7 +26,7 @@ export async function checkSubmission(options: CheckOptions): Promise<number> {
   const rubric = await openRubric(options.rubric, options.log);
   if (!rubric) return 2;
   if (!isDirectory(options.dir)) {
-    options.log(`${options.dir}: not a folder; run sockgrade check in your submission's folder, or name it`);
+    options.log(`${revealName(options.dir)}: not a folder; run sockgrade check in your submission's folder, or name it`);
     return 2;
   }
   const plan = await openIsolation(options.isolation, options.log);

@@ -1,4 +1,5 @@
 import type { Status, SubmissionResult } from '../grading/result.js';
+import { revealName } from '../report/escape-text.js';
 import { formatPoints } from '../report/format-values.js';
 
 const marks: Record<Status, string> = { pass: '✓', fail: '✗', error: '!', blocked: '–', manual: '?', flaky: '~' };
@@ -8,7 +9,7 @@ export function formatProgress(done: number, total: number, result: SubmissionRe
   const counter = `[${done}/${total}]`.padEnd(String(total).length * 2 + 3);
   const score = `${formatPoints(result.score)}/${formatPoints(result.maxScore)}`.padStart(7);
   const verdicts = result.criteria.map((c) => `${c.id}${marks[c.status]}`).join(' ');
-  return `${counter} ${result.submission.padEnd(nameWidth)} ${score}  ${verdicts}`;
+  return `${counter} ${revealName(result.submission).padEnd(nameWidth)} ${score}  ${verdicts}`;
 }
 
 // The legend printed under a batch's lines.

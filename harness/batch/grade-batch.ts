@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { isDirectory } from './is-directory.js';
+import { describeBadSubmissionDir } from './describe-bad-submission-dir.js';
+import { revealName } from '../report/escape-text.js';
 import { gradeSubmission } from '../grading/grade-submission.js';
 import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
 import type { BatchSummary, SubmissionResult } from '../grading/result.js';
@@ -39,9 +40,9 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
     options.log(`--only: ${rubric.name} has no criterion ${unknownIds.join(', ')} (it has ${rubric.criteria.map((c) => c.id).join(', ')})`);
     return 2;
   }
-  const notFolders = options.submissions.filter((dir) => !isDirectory(dir));
-  if (notFolders.length > 0) {
-    for (const dir of notFolders) options.log(`${dir}: not a submission folder (a submission is a directory holding the student's files)`);
+  const badDirs = options.submissions.flatMap((dir) => describeBadSubmissionDir(dir) ?? []);
+  if (badDirs.length > 0) {
+    for (const problem of badDirs) options.log(problem);
     return 2;
   }
   const clashes = findNameClashes(options.submissions);
@@ -73,7 +74,7 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
     return 3;
   }
   const pools = makePools(plan, options.jobs);
-  const nameWidth = Math.max(...submissions.map((dir) => path.basename(path.resolve(dir)).length), 10);
+  const nameWidth = Math.max(...submissions.map((dir) => revealName(path.basename(path.resolve(dir))).length), 10);
   const results: SubmissionResult[] = [];
   let harnessFaults = 0;
   const gradeOne = async (dir: string): Promise<void> => {
@@ -95,7 +96,7 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
       ...(paired ? { reference: paired.reference } : {}),
       onHarnessFault: (fault) => {
         harnessFaults++;
-        options.log(`sockgrade fault while grading ${name}: ${fault}`);
+        options.log(`sockgrade fault while grading ${revealName(name)}: ${fault}`);
       },
     });
     if (controller.signal.aborted) return; // half-graded: not a result
@@ -141,5 +142,5 @@ function findNameClashes(dirs: readonly string[]): string[] {
   }
   return [...byName.entries()]
     .filter(([, same]) => same.length > 1)
-    .map(([name, same]) => `${same.join(' and ')}: two submissions named "${name}"; results are saved by folder name, so rename one`);
+    .map(([name, same]) => `${same.map(revealName).join(' and ')}: two submissions named "${revealName(name)}"; results are saved by folder name, so rename one`);
 }

@@ -21,6 +21,11 @@ export function revealControlChars(text: string, singleLine = false): string {
   return text.replace(singleLine ? hiddenOrNewline : hiddenCharacter, describeCodeUnit);
 }
 
+// A folder name as printed anywhere: students choose these, so every hidden character, tab and newline shows as an escape.
+export function revealName(name: string): string {
+  return revealControlChars(name, true).replace(/\t/g, '\\x09');
+}
+
 const markupEntities: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',

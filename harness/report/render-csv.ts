@@ -1,9 +1,11 @@
 import type { SubmissionResult } from '../grading/result.js';
+import { revealName } from './escape-text.js';
 import { formatPoints } from './format-values.js';
 
-// One RFC 4180 field; text a spreadsheet would run as a formula gets a leading apostrophe (OWASP).
+// One RFC 4180 field, control characters shown as escapes; text a spreadsheet would run as a formula gets a leading apostrophe (OWASP).
 export function formatCsvField(value: string, isText = true): string {
-  const defused = isText && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const shown = revealName(value);
+  const defused = isText && /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
   return /[",\r\n]/.test(defused) || defused !== defused.trim() ? `"${defused.replace(/"/g, '""')}"` : defused;
 }
 

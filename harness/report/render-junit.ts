@@ -2,7 +2,7 @@ import { formatIsolation } from './format-values.js';
 import type { BatchSummary, CriterionResult, SubmissionResult } from '../grading/result.js';
 import { assertNever } from './describe-status.js';
 import { describeExcerptText, describeVerdictText } from './describe-failure.js';
-import { escapeXml } from './escape-text.js';
+import { escapeXml, revealName } from './escape-text.js';
 
 interface SuiteCounts {
   tests: number;
@@ -72,7 +72,7 @@ function renderTestcase(result: SubmissionResult, criterion: CriterionResult): s
   const systemOut = out.length === 0 ? '' : `\n      <system-out>${escapeXml(out.join('\n'))}</system-out>`;
   const open = `    <testcase${formatAttributes({
     name: `${criterion.id} ${criterion.title}`,
-    classname: result.submission,
+    classname: revealName(result.submission),
     time: formatSeconds(criterion.durationMs),
   })}`;
   if (outcome === '' && systemOut === '') return `${open}/>`;
@@ -93,7 +93,7 @@ function renderSuite(result: SubmissionResult): string {
   );
   return [
     `  <testsuite${formatAttributes({
-      name: result.submission,
+      name: revealName(result.submission),
       ...counts,
       time: formatSeconds(result.durationMs),
       timestamp: formatTimestamp(result.gradedAt),

@@ -1,7 +1,7 @@
 import type { BatchSummary, CriterionResult, SubmissionResult } from '../grading/result.js';
 import { buildReplayCommand } from './build-replay-command.js';
 import { describeStatus, describeStatusSymbol, isFailing, needsExplanation } from './describe-status.js';
-import { revealControlChars } from './escape-text.js';
+import { revealControlChars, revealName } from './escape-text.js';
 import { formatTranscript, formatWire } from './format-evidence.js';
 import { formatDuration, formatPercent, formatPoints, formatScore, toPercent, formatIsolation } from './format-values.js';
 import { computeCriterionStats, type CriterionStats } from './summarize-results.js';
@@ -101,7 +101,7 @@ export function renderSubmissionMarkdown(result: SubmissionResult, options: Subm
     formatDuration(result.durationMs),
   ];
   const sections = [
-    `## ${mark} ${escapeMarkdown(result.submission)}: ${score}`,
+    `## ${mark} ${escapeMarkdown(revealName(result.submission))}: ${score}`,
     facts.join(' · '),
     ['| | Id | Criterion | Points | Message |', '|:-:|---|---|--:|---|', ...criteria.map(renderVerdictRow)].join('\n'),
     ...criteria.filter(needsExplanation).map((criterion) => renderCriterionDetails(result, criterion)),
@@ -125,7 +125,7 @@ function renderSubmissionLine(result: SubmissionResult): string {
     .filter((criterion) => criterion.status !== 'pass')
     .map((criterion) => `${describeStatusSymbol(criterion.status)} ${criterion.id}`);
   return formatTableRow([
-    escapeMarkdown(result.submission),
+    escapeMarkdown(revealName(result.submission)),
     formatScore(result.score, result.maxScore),
     formatPercent(result.score, result.maxScore),
     missed.length === 0 ? '—' : escapeMarkdown(missed.join(', ')),

@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import type { CriterionResult, SubmissionResult } from '../grading/result.js';
 import { buildReplayCommand } from './build-replay-command.js';
 import { assertNever } from './describe-status.js';
-import { revealControlChars } from './escape-text.js';
+import { revealControlChars, revealName } from './escape-text.js';
 import { formatTranscript, formatWire } from './format-evidence.js';
 import { formatScore } from './format-values.js';
 
@@ -86,7 +86,7 @@ export function renderSubmissionTapLines(result: SubmissionResult, indent = ''):
 export function renderTap(results: readonly SubmissionResult[]): string {
   const lines = ['TAP version 14', `1..${results.length}`];
   results.forEach((result, index) => {
-    const name = escapeTapDescription(result.submission);
+    const name = escapeTapDescription(revealName(result.submission));
     lines.push(`# Subtest: ${name}`, ...renderSubmissionTapLines(result, '    '));
     lines.push(
       `${isSubmissionOk(result) ? 'ok' : 'not ok'} ${index + 1} - ${name}: ${formatScore(result.score, result.maxScore)} points`,

@@ -1,7 +1,7 @@
 import type { CriterionResult, Status, SubmissionResult } from '../grading/result.js';
 import { buildReplayCommand } from './build-replay-command.js';
 import { describeStatus, describeStatusSymbol, isFailing, needsExplanation } from './describe-status.js';
-import { revealControlChars } from './escape-text.js';
+import { revealControlChars, revealName } from './escape-text.js';
 import { formatTranscript } from './format-evidence.js';
 import { formatDuration, formatPercent, formatPoints, formatIsolation } from './format-values.js';
 
@@ -96,7 +96,7 @@ export function renderTerminal(result: SubmissionResult, options: TerminalOption
   const isolation =
     result.harness.isolation === 'none' ? paint('33', 'none (no network namespaces)') : formatIsolation(result.harness);
   const lines = [
-    `${paint('1', 'sockgrade check')} · ${result.rubric} · ${revealControlChars(result.submission)}`,
+    `${paint('1', 'sockgrade check')} · ${result.rubric} · ${revealName(result.submission)}`,
     paint('90', `seed ${result.seed} · isolation `) +
       isolation +
       paint('90', ` · ${formatDuration(result.durationMs)}`),

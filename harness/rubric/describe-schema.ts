@@ -92,11 +92,22 @@ export function hasSchemaType(schema: z.core.$ZodType, value: unknown): boolean 
 
 function describeNumber(schema: z.ZodNumber): string {
   const noun = schema.isInt ? 'whole number' : 'number';
-  const lower = schema._zod.def.checks?.find((check) => check instanceof z.core.$ZodCheckGreaterThan);
-  if (lower instanceof z.core.$ZodCheckGreaterThan && Number(lower._zod.def.value) === 0) {
-    return lower._zod.def.inclusive ? `a non-negative ${noun}` : `a positive ${noun}`;
+  const checks = schema._zod.def.checks ?? [];
+  const lower = checks.find((check) => check instanceof z.core.$ZodCheckGreaterThan);
+  const upper = checks.find((check) => check instanceof z.core.$ZodCheckLessThan);
+  const low = lower instanceof z.core.$ZodCheckGreaterThan ? lower._zod.def : undefined;
+  const high = upper instanceof z.core.$ZodCheckLessThan ? upper._zod.def : undefined;
+  if (high === undefined) {
+    if (low === undefined) return `a ${noun}`;
+    if (Number(low.value) === 0) return low.inclusive ? `a non-negative ${noun}` : `a positive ${noun}`;
+    return low.inclusive ? `a ${noun} of at least ${String(low.value)}` : `a ${noun} above ${String(low.value)}`;
   }
-  return `a ${noun}`;
+  const max = high.inclusive ? `${String(high.value)}` : undefined;
+  const from = low && (low.inclusive ? Number(low.value) : schema.isInt ? Number(low.value) + 1 : undefined);
+  if (low === undefined) return max === undefined ? `a ${noun} below ${String(high.value)}` : `a ${noun} of at most ${max}`;
+  if (from !== undefined && max !== undefined) return `a ${noun} from ${from} to ${max}`;
+  const above = from === undefined ? `above ${String(low.value)}` : `of at least ${from}`;
+  return `a ${noun} ${above} and ${max === undefined ? `below ${String(high.value)}` : `at most ${max}`}`;
 }
 
 function describeString(schema: z.ZodString): string {

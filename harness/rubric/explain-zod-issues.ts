@@ -43,10 +43,13 @@ function explainIssue(schema: z.core.$ZodType, root: unknown, issue: Issue, opti
       return [mismatch(path, expected ?? issue.message, value, closestOf(value, issue.values.map(String)))];
     case 'invalid_format':
       return [mismatch(path, customMessage(issue) ?? expected ?? issue.message, value)];
-    case 'too_small':
     case 'too_big':
+      return [mismatch(path, customMessage(issue) ?? expected ?? issue.message, value)];
+    case 'too_small':
     case 'not_multiple_of':
       return [mismatch(path, expected ?? issue.message, value)];
+    case 'custom':
+      return [issue.params?.['expected'] === true ? mismatch(path, issue.message, value) : plain(path, issue.message)];
     default:
       return [plain(path, issue.message)];
   }
@@ -76,9 +79,11 @@ function explainUnion(
   return [mismatch(path, custom ?? describeSchema(union), value)];
 }
 
-// The message a schema gave its own rule (a regex's "an actor name …"), rather than zod's generic one.
+// The message a schema gave its own rule (a regex's "an actor name …", a duration's limit), rather than zod's generic one.
 function customMessage(issue: Issue): string | undefined {
-  return issue.code === 'invalid_format' && !issue.message.startsWith('Invalid') ? issue.message : undefined;
+  if (issue.code === 'custom') return issue.params?.['expected'] === true ? issue.message : undefined;
+  const ownRule = issue.code === 'invalid_format' || issue.code === 'too_big';
+  return ownRule && !/^(Invalid|Too big)/.test(issue.message) ? issue.message : undefined;
 }
 
 // A message "expected X, found Y", or "missing; expected X" when the key is absent.

@@ -2,6 +2,7 @@ import nodePath from 'node:path';
 import { compilePattern } from './compile-pattern.js';
 import type { PathSegment } from './format-path.js';
 import { parseDuration } from './parse-duration.js';
+import { parseSize } from './parse-size.js';
 import type { CheckStep, Match, Step, Timeouts } from './rubric.js';
 import type { StepDocument } from './schema.js';
 import type { Locate } from './yaml-issue.js';
@@ -63,14 +64,6 @@ export function normalizeStep(step: StepDocument, path: readonly PathSegment[], 
     return { kind: 'crowd', size: c.size, messages: c.messages, within: ms(c.within, ctx.timeouts.expect), line };
   }
   return normalizeCheck(step, path, ctx);
-}
-
-// "200KB" → 204800 bytes; a number is bytes already.
-export function parseSize(size: number | string): number {
-  if (typeof size === 'number') return size;
-  const match = /^(\d+)\s*(B|KB|MB)$/.exec(size);
-  const unit = { B: 1, KB: 1024, MB: 1024 * 1024 }[(match?.[2] ?? 'B') as 'B' | 'KB' | 'MB'];
-  return Number(match?.[1] ?? 0) * unit;
 }
 
 function normalizeCheck(check: CheckDocument, path: readonly PathSegment[], ctx: StepContext): CheckStep {

@@ -1,10 +1,23 @@
 import { z } from 'zod';
+import { maxDurationMs, parseDuration } from './parse-duration.js';
+import { maxSizeBytes, parseSize } from './parse-size.js';
 
-// A duration as a lecturer writes it: "1500ms", "5s", "2m", or a bare number of milliseconds.
+// A refinement's message that says what was expected, so it reads "expected …, found …" like zod's own rules.
+function expected(message: string): { message: string; params: { expected: true } } {
+  return { message, params: { expected: true } };
+}
+
+const durationPattern = /^\d+(\.\d+)?\s*(ms|s|m)$/;
+const tooLong = `a duration of at most 1 hour ("60m" or ${maxDurationMs} ms)`;
+
+// A duration as a lecturer writes it: "1500ms", "5s", "2m", or a bare number of milliseconds; at most 1 hour.
 export const durationSchema = z
   .union([
-    z.number().int().nonnegative(),
-    z.string().regex(/^\d+(\.\d+)?\s*(ms|s|m)$/, 'a duration such as "1500ms", "5s" or "2m"'),
+    z.number().int().nonnegative().max(maxDurationMs, tooLong),
+    z
+      .string()
+      .regex(durationPattern, 'a duration such as "1500ms", "5s" or "2m"')
+      .refine((text) => !durationPattern.test(text) || parseDuration(text) <= maxDurationMs, expected(tooLong)),
   ])
   .describe('A duration: "1500ms", "5s", "2m", or a number of milliseconds');
 
@@ -83,15 +96,27 @@ const wireStep = z.strictObject({
     link: actorName.describe('The client whose link to the server is watched'),
     dir: z.enum(['up', 'down']).describe('up = client to server, down = server to client'),
     since: z.enum(['send', 'start']).optional().describe('Count from the last send step (default) or the start'),
-    minBytes: z.number().int().positive().optional(),
+    minBytes: z.number().int().positive().max(maxSizeBytes).optional(),
     within: durationSchema.optional(),
   }),
 });
 
-// A size as a lecturer writes it: "200KB", "1MB", or a number of bytes.
+const sizePattern = /^\d+\s*(B|KB|MB)$/;
+const tooBig = `a size of at most ${maxSizeBytes / 1024 / 1024}MB`;
+
+// A size as a lecturer writes it: "200KB", "1MB", or a number of bytes; at most 64MB.
 export const sizeSchema = z
-  .union([z.number().int().positive(), z.string().regex(/^\d+\s*(B|KB|MB)$/, 'a size such as "200KB" or "1MB"')])
+  .union([
+    z.number().int().positive().max(maxSizeBytes, tooBig),
+    z
+      .string()
+      .regex(sizePattern, 'a size such as "200KB" or "1MB"')
+      .refine((text) => !sizePattern.test(text) || parseSize(text) <= maxSizeBytes, expected(tooBig)),
+  ])
   .describe('A size: "200KB", "1MB", or a number of bytes');
+
+// How many packets from now a fault may wait for or strike.
+const maxPackets = 100_000;
 
 const linkSchema = z.union([z.literal('all'), actorName]).describe('A client whose link to the server, or "all"');
 
@@ -102,9 +127,9 @@ const faultStep = z.strictObject({
       dir: z.enum(['up', 'down', 'both']).optional(),
       kind: z.enum(['drop', 'corrupt', 'duplicate', 'reorder', 'delay', 'split', 'coalesce']),
       probability: z.number().gt(0).lte(1).optional().describe('Each packet is hit with this probability'),
-      next: z.number().int().positive().optional().describe('The next N packets are hit'),
-      nth: z.number().int().positive().optional().describe('Only the N-th packet from now is hit'),
-      minBytes: z.number().int().nonnegative().optional().describe('Packets shorter than this (acks) are never hit'),
+      next: z.number().int().positive().max(maxPackets).optional().describe('The next N packets are hit'),
+      nth: z.number().int().positive().max(maxPackets).optional().describe('Only the N-th packet from now is hit'),
+      minBytes: z.number().int().nonnegative().max(maxSizeBytes).optional().describe('Packets shorter than this (acks) are never hit'),
       delay: durationSchema.optional().describe('How long delay and reorder hold a packet back'),
     })
     .refine((f) => [f.probability, f.next, f.nth].filter((v) => v !== undefined).length === 1, {
@@ -197,7 +222,7 @@ export const stepSchema = z.union([
 export const criterionSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'an id such as "M1" or "O8"'),
   title: z.string().min(1),
-  points: z.number().nonnegative(),
+  points: z.number().nonnegative().max(1000),
   mandatory: z.boolean().optional(),
   visibility: z.enum(['visible', 'hidden']).optional().describe('Hidden criteria are left out of student checks'),
   requires: z.array(z.string()).optional().describe('Criteria that must pass first, or this one is blocked'),
@@ -225,11 +250,11 @@ export const launchSchema = z.strictObject({
 });
 
 export const limitsSchema = z.strictObject({
-  processes: z.number().int().positive().optional(),
-  memoryMb: z.number().int().positive().optional(),
-  cpuSeconds: z.number().int().positive().optional(),
-  fileSizeMb: z.number().int().positive().optional(),
-  outputKb: z.number().int().positive().optional(),
+  processes: z.number().int().positive().max(4096).optional(),
+  memoryMb: z.number().int().positive().max(65_536).optional(),
+  cpuSeconds: z.number().int().positive().max(3600).optional(),
+  fileSizeMb: z.number().int().positive().max(4096).optional(),
+  outputKb: z.number().int().positive().max(65_536).optional(),
   submissionMb: z.number().int().positive().max(4096).optional().describe('The largest submission sockgrade copies (apparent size)'),
 });
 

@@ -32,6 +32,11 @@ describe('formatProgress', () => {
     );
   });
 
+  it('shows control characters and a newline in a student-chosen name as escapes, padded as shown', () => {
+    const line = formatProgress(1, 2, result('evil\x1b[2J\x07na\\me\nrm #1', 60, ['pass']), 30);
+    expect(line).toBe('[1/2] evil\\x1b[2J\\x07na\\me\\nrm #1      60/60  M1✓');
+  });
+
   it('marks error, manual and flaky verdicts', () => {
     expect(formatProgress(1, 1, result('x', 0, ['error', 'manual', 'flaky']), 10)).toBe('[1/1] x             0/60  M1! M2? M3~');
   });

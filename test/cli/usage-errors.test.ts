@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,7 +56,7 @@ describe.concurrent('sockgrade grade: a bad rubric or submission is a usage erro
     );
     const result = await runSockgrade(['grade', example, '--rubric', bad, '--out', scratch]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`${bad}:9:13 criteria[0].points: expected a non-negative number, found "ten"`);
+    expect(result.stderr).toBe(`${bad}:9:13 criteria[0].points: expected a number from 0 to 1000, found "ten"`);
   });
 
   it('refuses a submission that is not a folder, naming it', async () => {
@@ -67,6 +67,32 @@ describe.concurrent('sockgrade grade: a bad rubric or submission is a usage erro
         "README.md: not a submission folder (a submission is a directory holding the student's files)",
         "no-such-folder: not a submission folder (a submission is a directory holding the student's files)",
       ].join('\n'),
+    );
+  });
+
+  it('refuses ".." and "/", which name no submission folder of their own, before grading anything', async () => {
+    const result = await runSockgrade(['grade', `${example}/..`, '/', '--rubric', rubric, '--out', scratch]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      [
+        `${example}/..: ends in "..", which names the folder above, not a submission; give each submission's own folder, such as submissions/2024/alice`,
+        `/: the root folder has no name to save a result under; give each submission's own folder, such as submissions/2024/alice`,
+      ].join('\n'),
+    );
+    expect(result.stdout).toBe('');
+  });
+
+  it('shows control characters and newlines in folder names as escapes in its messages', async () => {
+    const evil = 'evil\x1b[2J\x07\nname';
+    const clash = [path.join(scratch, 'one', evil), path.join(scratch, 'two', evil)];
+    for (const dir of clash) mkdirSync(dir, { recursive: true });
+    const missing = await runSockgrade(['grade', evil, '--rubric', rubric, '--out', scratch]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe("evil\\x1b[2J\\x07\\nname: not a submission folder (a submission is a directory holding the student's files)");
+    const clashing = await runSockgrade(['grade', ...clash, '--rubric', rubric, '--out', scratch]);
+    expect(clashing.code).toBe(2);
+    expect(clashing.stderr).toBe(
+      `${scratch}/one/evil\\x1b[2J\\x07\\nname and ${scratch}/two/evil\\x1b[2J\\x07\\nname: two submissions named "evil\\x1b[2J\\x07\\nname"; results are saved by folder name, so rename one`,
     );
   });
 
@@ -83,6 +109,8 @@ describe.concurrent('sockgrade grade: a bad rubric or submission is a usage erro
     const result = await runSockgrade(['check', 'no-such-folder', '--rubric', rubric]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe("no-such-folder: not a folder; run sockgrade check in your submission's folder, or name it");
+    const evil = await runSockgrade(['check', 'evil\x1b[2J\x07\nname', '--rubric', rubric]);
+    expect(evil.stderr).toBe("evil\\x1b[2J\\x07\\nname: not a folder; run sockgrade check in your submission's folder, or name it");
   });
 });
 

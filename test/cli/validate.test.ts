@@ -31,6 +31,6 @@ describe.concurrent('sockgrade validate', () => {
     const result = await runSockgrade(['validate', 'test/fixtures/programs/quick-udp/rubric.yaml', bad]);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('ok  test/fixtures/programs/quick-udp/rubric.yaml (1 criterion, 1 point)');
-    expect(result.stdout).toContain(`${bad}:7:13 criteria[0].points: expected a non-negative number, found "ten"`);
+    expect(result.stdout).toContain(`${bad}:7:13 criteria[0].points: expected a number from 0 to 1000, found "ten"`);
   });
 });

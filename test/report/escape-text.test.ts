@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { escapeHtml, escapeXml, revealControlChars } from '../../harness/report/escape-text.js';
+import { escapeHtml, escapeXml, revealControlChars, revealName } from '../../harness/report/escape-text.js';
 
 const xmlInvalid =
   /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -15,6 +15,13 @@ describe('revealControlChars', () => {
 
   test('in single-line mode newlines and carriage returns show as \\n and \\r', () => {
     expect(revealControlChars('one\r\ntwo', true)).toBe('one\\r\\ntwo');
+  });
+});
+
+describe('revealName', () => {
+  test('puts a folder name on one line with ESC, BEL, tab, newline and bidi overrides shown as escapes', () => {
+    expect(revealName('a\x1b[2J\x07\tb\nc\u202ed')).toBe('a\\x1b[2J\\x07\\x09b\\nc\\u202ed');
+    expect(revealName('m2-no-forwarding')).toBe('m2-no-forwarding');
   });
 });
 

@@ -19,3 +19,6 @@ export function pickResult(results: readonly SubmissionResult[], submission: str
   if (result === undefined) throw new Error(`no fixture named ${submission}`);
   return result;
 }
+
+// A folder name a student could choose: ESC clears the screen, BEL rings, then a newline, "#" and "\".
+export const hostileName = 'evil\x1b[2J\x07na\\me\nrm #1';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatCsvField, renderCsv } from '../../harness/report/render-csv.js';
-import { loadFixtures, pickResult } from './fixture-results.js';
+import { hostileName, loadFixtures, pickResult } from './fixture-results.js';
 
 describe('renderCsv', () => {
   test('has a column per criterion, then total and max, and a row per submission', async () => {
@@ -40,5 +40,12 @@ describe('renderCsv', () => {
       { ...alice, score: 0.1 + 0.2, criteria: alice.criteria.map((c) => ({ ...c, points: 0.1 + 0.2 })) },
     ]);
     expect(csv.split('\r\n')[1]).toBe('alice-full,0.3,0.3,0.3,0.3,0.3,0.3,0.3,0.3,65');
+  });
+
+  test('shows control characters in a name as escapes, never raw', async () => {
+    const { results } = await loadFixtures();
+    const rows = renderCsv([{ ...pickResult(results, 'alice-full'), submission: hostileName }]).split('\r\n');
+    expect(rows[1]).toBe('evil\\x1b[2J\\x07na\\me\\nrm #1,10,10,10,10,10,10,5,65,65');
+    expect(renderCsv([{ ...pickResult(results, 'alice-full'), submission: '\t=1+1' }]).split('\r\n')[1]?.startsWith('\\x09=1+1,')).toBe(true);
   });
 });

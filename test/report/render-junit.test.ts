@@ -2,7 +2,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { parse, type TestCase, type TestSuites } from 'junit2json';
 import { describe, expect, test } from 'vitest';
 import { renderJunit } from '../../harness/report/render-junit.js';
-import { loadFixtures } from './fixture-results.js';
+import { hostileName, loadFixtures } from './fixture-results.js';
 
 const xmlInvalid =
   /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -70,5 +70,16 @@ describe('renderJunit', () => {
     expect(m1?.['system-out']?.[0]).toContain('\\x1b[31mERROR\\x1b[0m \\x00\\x08\\x0b\\x0c\\x7f \\u202eTXT.exe');
     const m4 = casesOf(parsed).find((c) => c.classname === 'mallory-hostile' && c.name?.startsWith('M4 '));
     expect(m4?.failure?.[0]?.inner).toContain('bob printed: ]]></system-out><script>x</script>');
+  });
+
+  test('shows control characters and a newline in a submission name as escapes, on one line', async () => {
+    const { results, summary } = await loadFixtures();
+    const bob = results.find((result) => result.submission === 'bob-partial');
+    if (bob === undefined) throw new Error('no bob-partial');
+    const xml = renderJunit([{ ...bob, submission: hostileName }], summary);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain('<testsuite name="evil\\x1b[2J\\x07na\\me\\nrm #1" tests="7"');
+    expect(xml).toContain('classname="evil\\x1b[2J\\x07na\\me\\nrm #1"');
+    expect(xml).not.toMatch(/[\x07\x1b]|&#10;/);
   });
 });

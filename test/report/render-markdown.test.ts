@@ -6,7 +6,7 @@ import {
   renderClassMarkdown,
   renderSubmissionMarkdown,
 } from '../../harness/report/render-markdown.js';
-import { loadFixtures, pickResult } from './fixture-results.js';
+import { hostileName, loadFixtures, pickResult } from './fixture-results.js';
 
 // Markdown outside code, where raw HTML or markup would be interpreted.
 function stripCode(markdown: string): string {
@@ -65,5 +65,12 @@ describe('markdown helpers', () => {
   test('formatCodeSpan and formatCodeBlock outgrow backticks in the content', () => {
     expect(formatCodeSpan('a ``b`` c')).toBe('```a ``b`` c```');
     expect(formatCodeBlock(['````'])).toBe('`````text\n````\n`````');
+  });
+
+  test('shows control characters and a newline in a submission name as escapes, on one line', async () => {
+    const { results, summary } = await loadFixtures();
+    const evil = { ...pickResult(results, 'bob-partial'), submission: hostileName };
+    expect(renderSubmissionMarkdown(evil).split('\n')[0]).toBe('## ✗ evil\\\\x1b\\[2J\\\\x07na\\\\me\\\\nrm \\#1: 20/65 (31%)');
+    expect(renderClassMarkdown([evil], summary)).toContain('| evil\\\\x1b\\[2J\\\\x07na\\\\me\\\\nrm \\#1 | 20/65 |');
   });
 });

@@ -1,7 +1,7 @@
 import { Parser, type FinalResults } from 'tap-parser';
 import { describe, expect, test } from 'vitest';
 import { escapeTapDescription, renderTap } from '../../harness/report/render-tap.js';
-import { loadFixtures } from './fixture-results.js';
+import { hostileName, loadFixtures } from './fixture-results.js';
 
 interface ParsedTap {
   readonly top: FinalResults;
@@ -77,5 +77,15 @@ describe('renderTap', () => {
 
   test('escapes # and backslashes in descriptions', () => {
     expect(escapeTapDescription('M1 # not a directive \\ back')).toBe('M1 \\# not a directive \\\\ back');
+  });
+
+  test('keeps a hostile submission name on one line, its control characters and newline shown as escapes', async () => {
+    const { results } = await loadFixtures();
+    const bob = results.find((result) => result.submission === 'bob-partial');
+    if (bob === undefined) throw new Error('no bob-partial');
+    const lines = renderTap([{ ...bob, submission: hostileName }]).split('\n');
+    expect(lines[2]).toBe('# Subtest: evil\\\\x1b[2J\\\\x07na\\\\me\\\\nrm \\#1');
+    expect(lines.at(-2)).toBe('not ok 1 - evil\\\\x1b[2J\\\\x07na\\\\me\\\\nrm \\#1: 20/65 points');
+    expect(lines.join('\n')).not.toMatch(/[\x07\x1b]/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { detectColor, renderTerminal } from '../../harness/report/render-terminal.js';
-import { loadFixtures, pickResult } from './fixture-results.js';
+import { hostileName, loadFixtures, pickResult } from './fixture-results.js';
 
 describe('renderTerminal', () => {
   test('plain: a line per visible criterion with ✓/✗/– and points, then the score', async () => {
@@ -53,5 +53,12 @@ describe('renderTerminal', () => {
     expect(detectColor(true, { NO_COLOR: '' })).toBe(true);
     expect(detectColor(false, { FORCE_COLOR: '1' })).toBe(true);
     expect(detectColor(true, { TERM: 'dumb' })).toBe(false);
+  });
+
+  test('shows control characters and a newline in the submission name as escapes', async () => {
+    const { results } = await loadFixtures();
+    const text = renderTerminal({ ...pickResult(results, 'bob-partial'), submission: hostileName }, { color: false });
+    expect(text.split('\n')[0]).toBe('sockgrade check · udp-chat · evil\\x1b[2J\\x07na\\me\\nrm #1');
+    expect(text).not.toMatch(/[\x07\x1b]/);
   });
 });

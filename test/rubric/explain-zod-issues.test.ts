@@ -19,7 +19,7 @@ describe('schema issues explained', () => {
   it('says what was expected and found for scalars, with a suggestion for enums', () => {
     expect(explain(head.replace('udp', 'udpp').replace('points: 1', 'points:\n    mandatory: yes'))).toEqual([
       'r.yaml:3:12 transport: expected "udp" or "tcp", found "udpp"; did you mean "udp"?',
-      'r.yaml:7:5 criteria[0].points: expected a non-negative number, found an empty value',
+      'r.yaml:7:5 criteria[0].points: expected a number from 0 to 1000, found an empty value',
       'r.yaml:8:16 criteria[0].mandatory: expected true or false, found "yes"',
     ]);
   });
@@ -38,7 +38,21 @@ describe('schema issues explained', () => {
 
   it('describes both forms of a duration when a number is wrong', () => {
     expect(explain(`${head}    timeout: 1.5\n    grading: manual\n`)).toEqual([
-      'r.yaml:8:14 criteria[0].timeout: expected a non-negative whole number or a duration such as "1500ms", "5s" or "2m", found 1.5',
+      'r.yaml:8:14 criteria[0].timeout: expected a whole number from 0 to 3600000 or a duration such as "1500ms", "5s" or "2m", found 1.5',
+    ]);
+  });
+
+  it('bounds a duration at 1 hour, in either form, and refuses what is not finite', () => {
+    const limit = 'expected a duration of at most 1 hour ("60m" or 3600000 ms)';
+    expect(explain(`${head}    timeout: 60m\n    grading: manual\n`)).toEqual([]);
+    expect(explain(`${head}    timeout: 3600000\n    grading: manual\n`)).toEqual([]);
+    expect(explain(`${head}    timeout: 60.5m\n    grading: manual\n`)).toEqual([`r.yaml:8:14 criteria[0].timeout: ${limit}, found "60.5m"`]);
+    expect(explain(`${head}    timeout: 2147483648\n    grading: manual\n`)).toEqual([`r.yaml:8:14 criteria[0].timeout: ${limit}, found 2147483648`]);
+    expect(explain(`${head}    timeout: ${'9'.repeat(400)}s\n    grading: manual\n`)).toEqual([
+      `r.yaml:8:14 criteria[0].timeout: ${limit}, found "${'9'.repeat(59)}…"`,
+    ]);
+    expect(explain(`${head}    timeout: 1e400\n    grading: manual\n`)).toEqual([
+      'r.yaml:8:14 criteria[0].timeout: expected a whole number from 0 to 3600000 or a duration such as "1500ms", "5s" or "2m", found Infinity',
     ]);
   });
 

@@ -112,7 +112,7 @@ describe('loadRubric reports each mistake with its place', () => {
       'unknown-top-level-key.yaml',
       ['4:1 colour: unknown key; expected one of rubric, title, transport, launch, reference, password, prompts, patterns, timeouts, limits, commands or criteria'],
     ],
-    ['points-as-string.yaml', ['7:13 criteria[0].points: expected a non-negative number, found "ten"']],
+    ['points-as-string.yaml', ['7:13 criteria[0].points: expected a number from 0 to 1000, found "ten"']],
     ['unknown-step-kind.yaml', ['12:9 criteria[0].steps[3].expct: unknown step kind "expct", did you mean "expect"?']],
     [
       'expect-without-in.yaml',
@@ -135,6 +135,32 @@ describe('loadRubric reports each mistake with its place', () => {
     [
       'duration-in-words.yaml',
       ['12:56 criteria[0].steps[3].expect.within: expected a duration such as "1500ms", "5s" or "2m", found "5 seconds"'],
+    ],
+    [
+      'duration-too-long.yaml',
+      [
+        '4:18 timeouts.run: expected a duration of at most 1 hour ("60m" or 3600000 ms), found "99999999m"',
+        '9:14 criteria[0].timeout: expected a duration of at most 1 hour ("60m" or 3600000 ms), found 3000000000',
+        '11:41 criteria[0].steps[0].start.within: expected a duration of at most 1 hour ("60m" or 3600000 ms), found "61m"',
+        '14:56 criteria[0].steps[3].expect.within: expected a duration such as "1500ms", "5s" or "2m", found "1e20s"',
+        '15:53 criteria[0].steps[4].refute.for: expected a duration of at most 1 hour ("60m" or 3600000 ms), found "100000000000000000000s"',
+      ],
+    ],
+    [
+      'numbers-too-big.yaml',
+      [
+        '4:22 limits.processes: expected a whole number from 1 to 4096, found 100000',
+        '4:40 limits.memoryMb: expected a whole number from 1 to 65536, found 1000000000000000',
+        '4:58 limits.cpuSeconds: expected a whole number from 1 to 3600, found 3601',
+        '4:76 limits.fileSizeMb: expected a whole number from 1 to 4096, found 4097',
+        '4:92 limits.outputKb: expected a whole number from 1 to 65536, found 65537',
+        '8:13 criteria[0].points: expected a number from 0 to 1000, found 1e+300',
+        '12:24 criteria[0].steps[2].crowd.size: expected a whole number from 2 to 50, found 51',
+        '13:38 criteria[0].steps[3].burst.count: expected a whole number from 1 to 1000, found 1001',
+        '14:36 criteria[0].steps[4].fault.next: expected a whole number from 1 to 100000, found 1000000000',
+        '15:36 criteria[0].steps[5].file.size: expected a size of at most 64MB, found "99999MB"',
+        '16:49 criteria[0].steps[6].wire.minBytes: expected a whole number from 1 to 67108864, found 1000000000000',
+      ],
     ],
     [
       'join-before-start.yaml',
@@ -162,7 +188,7 @@ describe('loadRubric reports each mistake with its place', () => {
   it('reports all three mistakes of a file at once, schema and meaning alike', async () => {
     expect(await issuesOf('three-mistakes.yaml')).toEqual([
       '12:56 criteria[0].steps[3].expect.within: expected a duration such as "1500ms", "5s" or "2m", found "5 seconds"',
-      '15:13 criteria[1].points: expected a non-negative number, found "ten"',
+      '15:13 criteria[1].points: expected a number from 0 to 1000, found "ten"',
       '21:16 criteria[2].requires[0]: unknown criterion id "M9"; the ids are M1, M2, M3',
     ]);
   });
@@ -171,7 +197,7 @@ describe('loadRubric reports each mistake with its place', () => {
     const file = fixtureRubric('points-as-string.yaml');
     const loaded = await loadRubric(file);
     expect(loaded.ok ? [] : loaded.issues).toEqual([
-      { file, line: 7, col: 13, path: 'criteria[0].points', message: 'expected a non-negative number, found "ten"' },
+      { file, line: 7, col: 13, path: 'criteria[0].points', message: 'expected a number from 0 to 1000, found "ten"' },
     ]);
   });
 

@@ -24,7 +24,7 @@ describe('validateRubrics', () => {
     const { code, lines } = await run([file]);
     expect(code).toBe(2);
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toBe(`${file}:15:13 criteria[1].points: expected a non-negative number, found "ten"`);
+    expect(lines[1]).toBe(`${file}:15:13 criteria[1].points: expected a number from 0 to 1000, found "ten"`);
   });
 
   it('returns 2 for a missing file, without throwing', async () => {
