@@ -37,7 +37,7 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
   const criteria = rubric.criteria.filter(
     (c) => (!options.only || options.only.includes(c.id)) && (!options.visibleOnly || c.visibility === 'visible'),
   );
-  let notes: string[] = [];
+  const notes: string[] = [];
   const finish = (results: CriterionResult[]): SubmissionResult => ({
     submission: path.basename(path.resolve(dir)),
     path: path.resolve(dir),
@@ -74,7 +74,7 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
   );
   if (!ready.ok) return allError(ready.message);
   const { stage, manifest, commands } = ready.prepared;
-  notes = stage.skipped.map((entry) => `skipped ${entry}: sockgrade copies only files, folders and links inside the submission`);
+  notes.push(...stage.skipped.map((entry) => `skipped ${entry}: sockgrade copies only files, folders and links inside the submission`));
   try {
     const student = buildImplementation('student', stage.dir, commands, rubric, manifest, trusted);
     const submission = path.basename(path.resolve(dir));
