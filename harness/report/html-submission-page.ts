@@ -142,6 +142,7 @@ function renderHeader(result: SubmissionResult, classPage: string | undefined): 
     `<span style="width:${percent}%"></span></div>`,
     `<dl class="meta">${facts.join('')}</dl>`,
     result.harness.isolation === 'none' ? `<p class="warning">Ran without network namespaces${note}</p>` : '',
+    ...(result.notes ?? []).map((line) => `<p class="warning">${escapeHtml(line, true)}</p>`),
     '</div></header>',
   ].join('\n');
 }

@@ -104,6 +104,7 @@ export function renderSubmissionMarkdown(result: SubmissionResult, options: Subm
     `## ${mark} ${escapeMarkdown(revealName(result.submission))}: ${score}`,
     facts.join(' · '),
     ['| | Id | Criterion | Points | Message |', '|:-:|---|---|--:|---|', ...criteria.map(renderVerdictRow)].join('\n'),
+    ...(result.notes?.length ? [result.notes.map((note) => `- ${escapeMarkdown(note)}`).join('\n')] : []),
     ...criteria.filter(needsExplanation).map((criterion) => renderCriterionDetails(result, criterion)),
   ];
   return `${sections.join('\n\n')}\n`;

@@ -27,6 +27,18 @@ describe('renderSubmissionMarkdown', () => {
     expect(markdown).not.toContain('### ✓ M1');
   });
 
+  test('lists what staging skipped, and the sandbox that ran', async () => {
+    const { results } = await loadFixtures();
+    const result = pickResult(results, 'alice-full');
+    const markdown = renderSubmissionMarkdown({
+      ...result,
+      harness: { ...result.harness, sandbox: 'bubblewrap' },
+      notes: ['skipped debug.pipe (a FIFO): sockgrade copies only files, folders and links inside the submission'],
+    });
+    expect(markdown).toContain('isolation netns (bubblewrap)');
+    expect(markdown).toContain('\n- skipped debug.pipe (a FIFO): sockgrade copies only files, folders and links inside the submission\n');
+  });
+
   test('leaves hidden criteria out of a student comment when asked', async () => {
     const { results } = await loadFixtures();
     const markdown = renderSubmissionMarkdown(pickResult(results, 'bob-partial'), { includeHidden: false });
