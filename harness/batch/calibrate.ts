@@ -5,7 +5,7 @@ import { gradeSubmission, type GradeOptions } from '../grading/grade-submission.
 import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
 import type { Status, SubmissionResult } from '../grading/result.js';
 import type { IsolationChoice } from '../sandbox/detect-isolation.js';
-import { newSeed, openIsolation, openRubric } from './open-grading.js';
+import { newSeed, openIsolation, openRubric, openUidBlock } from './open-grading.js';
 import { formatProgress } from './format-progress.js';
 import { makePools } from './make-pools.js';
 
@@ -43,6 +43,8 @@ export async function calibrate(options: CalibrateOptions): Promise<number> {
   }
   const plan = await openIsolation(options.isolation, options.log);
   if (!plan) return 2;
+  const uids = openUidBlock(plan, options.log);
+  if (uids === undefined) return 3;
   const seed = options.seed ?? newSeed();
   const prepared = await prepareReference(rubric, plan);
   if (!prepared.ok) {
@@ -50,7 +52,7 @@ export async function calibrate(options: CalibrateOptions): Promise<number> {
     return 3;
   }
   const started = Date.now();
-  options.log(`calibrate ${rubric.name}: the reference and ${examples.length} example(s), seed ${seed}, isolation ${plan.mode}`);
+  options.log(`calibrate ${rubric.name}: the reference and ${examples.length} example(s), seed ${seed}, isolation ${plan.mode}${uids}`);
   let faults = 0;
   const grading: GradeOptions = {
     plan,

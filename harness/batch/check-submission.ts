@@ -3,7 +3,7 @@ import { gradeSubmission } from '../grading/grade-submission.js';
 import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
 import { renderTerminal } from '../report/render-terminal.js';
 import type { IsolationChoice } from '../sandbox/detect-isolation.js';
-import { newSeed, openIsolation, openRubric } from './open-grading.js';
+import { newSeed, openIsolation, openRubric, openUidBlock } from './open-grading.js';
 import { makePools } from './make-pools.js';
 
 // What `sockgrade check` was asked: a student's own folder, checked before hand-in.
@@ -30,6 +30,7 @@ export async function checkSubmission(options: CheckOptions): Promise<number> {
   }
   const plan = await openIsolation(options.isolation, options.log);
   if (!plan) return 2;
+  if (openUidBlock(plan, options.log) === undefined) return 3;
   const paired = pairsWithReference(rubric) ? await prepareReference(rubric, plan) : undefined;
   if (paired && !paired.ok) {
     options.log(paired.message);

@@ -4,7 +4,7 @@ import { gradeSubmission } from '../grading/grade-submission.js';
 import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
 import type { BatchSummary, SubmissionResult } from '../grading/result.js';
 import type { IsolationChoice } from '../sandbox/detect-isolation.js';
-import { newSeed, openIsolation, openRubric } from './open-grading.js';
+import { newSeed, openIsolation, openRubric, openUidBlock } from './open-grading.js';
 import { formatLegend, formatProgress } from './format-progress.js';
 import { formatClassSummary } from './format-class-summary.js';
 import { summarizeResults } from '../report/summarize-results.js';
@@ -51,11 +51,13 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
   }
   const plan = await openIsolation(options.isolation, options.log);
   if (!plan) return 2;
+  const uids = openUidBlock(plan, options.log);
+  if (uids === undefined) return 3;
   const seed = options.seed ?? (options.resume ? readSavedSeed(options.out) : undefined) ?? newSeed();
   const submissions = selectShard([...options.submissions].sort(), options.shard);
   const started = Date.now();
   options.log(
-    `sockgrade: ${submissions.length} submission(s), rubric ${rubric.name}, seed ${seed}, isolation ${plan.mode}${plan.note ? ` (${plan.note})` : ''}, ${options.jobs} job(s)`,
+    `sockgrade: ${submissions.length} submission(s), rubric ${rubric.name}, seed ${seed}, isolation ${plan.mode}${plan.note ? ` (${plan.note})` : ''}, ${options.jobs} job(s)${uids}`,
   );
 
   const controller = new AbortController();
