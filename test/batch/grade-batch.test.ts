@@ -224,6 +224,17 @@ describe.concurrent('sockgrade grade (batches)', () => {
     }
   });
 
+  it('an output folder it cannot save a result in stops the batch with exit 3 and says how to fix it', async () => {
+    const [alpha] = submissions('unwritable', { alpha: 'ready' });
+    const out = path.join(scratch, 'unwritable-out');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, 'alpha'), 'a file where the result folder belongs');
+    const result = await runSockgrade(['grade', alpha as string, '--rubric', rubric, '--out', out, '--format', 'json'], { timeoutMs: 90_000 });
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stderr).toMatch(new RegExp(`^${out}: sockgrade cannot save results there \\(.+\\); make the folder writable or choose another with --out$`, 'm'));
+    expect(findLeftovers({ uids: uidRangeFromLog(result.stderr) })).toEqual([]);
+  });
+
   // Results are saved by folder name: two folders of one name would overwrite each other's.
   it('refuses two submissions with the same folder name before grading either', async () => {
     const [first] = submissions('same-name-1', { alice: 'ready' });
