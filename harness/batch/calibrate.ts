@@ -5,9 +5,11 @@ import { gradeSubmission, type GradeOptions } from '../grading/grade-submission.
 import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
 import type { Status, SubmissionResult } from '../grading/result.js';
 import type { IsolationChoice } from '../sandbox/detect-isolation.js';
-import { newSeed, openIsolation, openRubric } from './open-grading.js';
+import { newSeed, openIsolation, openRubric, openUidBlock } from './open-grading.js';
 import { formatProgress } from './format-progress.js';
 import { makePools } from './make-pools.js';
+import { listenForInterrupt } from './listen-for-interrupt.js';
+import { buildErrorResult, describeGradingFault } from '../grading/error-result.js';
 
 // What `sockgrade calibrate` was asked.
 export interface CalibrateOptions {
@@ -43,6 +45,8 @@ export async function calibrate(options: CalibrateOptions): Promise<number> {
   }
   const plan = await openIsolation(options.isolation, options.log);
   if (!plan) return 2;
+  const uids = openUidBlock(plan, options.log);
+  if (uids === undefined) return 3;
   const seed = options.seed ?? newSeed();
   const prepared = await prepareReference(rubric, plan);
   if (!prepared.ok) {
@@ -50,14 +54,16 @@ export async function calibrate(options: CalibrateOptions): Promise<number> {
     return 3;
   }
   const started = Date.now();
-  options.log(`calibrate ${rubric.name}: the reference and ${examples.length} example(s), seed ${seed}, isolation ${plan.mode}`);
+  options.log(`calibrate ${rubric.name}: the reference and ${examples.length} example(s), seed ${seed}, isolation ${plan.mode}${uids}`);
   let faults = 0;
+  const pools = makePools(plan, options.jobs);
+  const interruption = listenForInterrupt(pools.pool, () => options.log('interrupted: stopping the runs in progress'));
   const grading: GradeOptions = {
     plan,
     seed,
     reruns: 0,
-    ...makePools(plan, options.jobs),
-    signal: new AbortController().signal,
+    ...pools,
+    signal: interruption.signal,
     ...(pairsWithReference(rubric) ? { reference: prepared.reference } : {}),
     onHarnessFault: (fault) => {
       faults++;
@@ -65,10 +71,22 @@ export async function calibrate(options: CalibrateOptions): Promise<number> {
     },
   };
   try {
+    // A submission sockgrade fails on is an error result, as in a batch: it then differs from its expected.yaml.
+    const gradeOrError = async (dir: string, gradeOptions: GradeOptions): Promise<SubmissionResult> => {
+      const begun = Date.now();
+      try {
+        return await gradeSubmission(dir, rubric, gradeOptions);
+      } catch (error) {
+        if (!interruption.signal.aborted) faults++;
+        return buildErrorResult(dir, rubric, gradeOptions, describeGradingFault(error), Date.now() - begun);
+      }
+    };
     const [reference, ...graded] = await Promise.all([
-      gradeSubmission(rubric.reference, rubric, { ...grading, reference: prepared.reference }),
-      ...examples.map((example) => gradeSubmission(example.dir, rubric, grading)),
+      gradeOrError(rubric.reference, { ...grading, reference: prepared.reference }),
+      ...examples.map((example) => gradeOrError(example.dir, grading)),
     ]);
+    await interruption.settled();
+    if (interruption.signal.aborted) return 130;
     const width = Math.max(10, ...examples.map((e) => e.name.length));
     const problems: string[] = [];
     const referenceShort = (reference as SubmissionResult).criteria.filter((c) => c.status !== 'pass' && c.status !== 'manual');
@@ -95,6 +113,7 @@ export async function calibrate(options: CalibrateOptions): Promise<number> {
     for (const problem of problems) options.print(`  ${problem}`);
     return faults > 0 ? 3 : 1;
   } finally {
+    interruption.stop();
     prepared.stage.remove();
   }
 }

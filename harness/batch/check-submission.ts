@@ -4,8 +4,10 @@ import { pairsWithReference, prepareReference } from '../grading/prepare-referen
 import { renderTerminal } from '../report/render-terminal.js';
 import { revealName } from '../report/escape-text.js';
 import type { IsolationChoice } from '../sandbox/detect-isolation.js';
-import { newSeed, openIsolation, openRubric } from './open-grading.js';
+import { newSeed, openIsolation, openRubric, openUidBlock } from './open-grading.js';
 import { makePools } from './make-pools.js';
+import { listenForInterrupt } from './listen-for-interrupt.js';
+import { buildErrorResult, describeGradingFault } from '../grading/error-result.js';
 
 // What `sockgrade check` was asked: a student's own folder, checked before hand-in.
 export interface CheckOptions {
@@ -31,31 +33,32 @@ export async function checkSubmission(options: CheckOptions): Promise<number> {
   }
   const plan = await openIsolation(options.isolation, options.log);
   if (!plan) return 2;
+  if (openUidBlock(plan, options.log) === undefined) return 3;
   const paired = pairsWithReference(rubric) ? await prepareReference(rubric, plan) : undefined;
   if (paired && !paired.ok) {
     options.log(paired.message);
     return 3;
   }
-  const controller = new AbortController();
-  const interrupt = (): void => controller.abort();
-  process.once('SIGINT', interrupt);
+  const pools = makePools(plan, options.jobs);
+  const interruption = listenForInterrupt(pools.pool);
+  const seed = options.seed ?? newSeed();
+  const selection = { plan, seed, visibleOnly: true, ...(options.only ? { only: options.only } : {}) };
+  const begun = Date.now();
   try {
     const result = await gradeSubmission(options.dir, rubric, {
-      plan,
-      seed: options.seed ?? newSeed(),
+      ...selection,
       reruns: 0,
-      ...makePools(plan, options.jobs),
-      signal: controller.signal,
-      visibleOnly: true,
+      ...pools,
+      signal: interruption.signal,
       ...(paired ? { reference: paired.reference } : {}),
-      ...(options.only ? { only: options.only } : {}),
-    });
-    if (controller.signal.aborted) return 130;
+    }).catch((error: unknown) => buildErrorResult(options.dir, rubric, selection, describeGradingFault(error), Date.now() - begun));
+    await interruption.settled();
+    if (interruption.signal.aborted) return 130;
     options.print(renderTerminal(result, { color: options.color }));
     // Criteria for the lecturer (manual) do not hold a student back.
     return result.criteria.every((c) => c.status === 'pass' || c.status === 'manual') ? 0 : 1;
   } finally {
-    process.off('SIGINT', interrupt);
+    interruption.stop();
     if (paired?.ok) paired.stage.remove();
   }
 }

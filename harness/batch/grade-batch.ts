@@ -5,13 +5,15 @@ import { gradeSubmission } from '../grading/grade-submission.js';
 import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
 import type { BatchSummary, SubmissionResult } from '../grading/result.js';
 import type { IsolationChoice } from '../sandbox/detect-isolation.js';
-import { newSeed, openIsolation, openRubric } from './open-grading.js';
+import { newSeed, openIsolation, openRubric, openUidBlock } from './open-grading.js';
 import { formatLegend, formatProgress } from './format-progress.js';
 import { formatClassSummary } from './format-class-summary.js';
 import { summarizeResults } from '../report/summarize-results.js';
 import { loadSavedResult, readSavedSeed, saveResult } from './save-result.js';
 import { selectShard, type Shard } from './select-shard.js';
 import { makePools } from './make-pools.js';
+import { listenForInterrupt } from './listen-for-interrupt.js';
+import { buildErrorResult, describeGradingFault } from '../grading/error-result.js';
 
 // What `sockgrade grade` was asked to do, already parsed and range-checked by the CLI.
 export interface BatchOptions {
@@ -52,31 +54,30 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
   }
   const plan = await openIsolation(options.isolation, options.log);
   if (!plan) return 2;
+  const uids = openUidBlock(plan, options.log);
+  if (uids === undefined) return 3;
   const seed = options.seed ?? (options.resume ? readSavedSeed(options.out) : undefined) ?? newSeed();
   const submissions = selectShard([...options.submissions].sort(), options.shard);
   const started = Date.now();
   options.log(
-    `sockgrade: ${submissions.length} submission(s), rubric ${rubric.name}, seed ${seed}, isolation ${plan.mode}${plan.note ? ` (${plan.note})` : ''}, ${options.jobs} job(s)`,
+    `sockgrade: ${submissions.length} submission(s), rubric ${rubric.name}, seed ${seed}, isolation ${plan.mode}${plan.note ? ` (${plan.note})` : ''}, ${options.jobs} job(s)${uids}`,
   );
 
-  const controller = new AbortController();
-  const interrupt = (): void => {
-    if (controller.signal.aborted) return;
-    options.log('interrupted: stopping the runs in progress; every finished result is kept');
-    controller.abort();
-  };
-  process.on('SIGINT', interrupt); // a second Ctrl-C too waits for the runs to be cleaned up
-  process.on('SIGTERM', interrupt);
+  const pools = makePools(plan, options.jobs);
+  const interruption = listenForInterrupt(pools.pool, () =>
+    options.log('interrupted: stopping the runs in progress; every finished result is kept'),
+  );
+  const { signal } = interruption;
 
   const paired = pairsWithReference(rubric) ? await prepareReference(rubric, plan) : undefined;
   if (paired && !paired.ok) {
+    interruption.stop();
     options.log(paired.message);
     return 3;
   }
-  const pools = makePools(plan, options.jobs);
   const nameWidth = Math.max(...submissions.map((dir) => revealName(path.basename(path.resolve(dir))).length), 10);
   const results: SubmissionResult[] = [];
-  let harnessFaults = 0;
+  let outFault: string | undefined;
   const gradeOne = async (dir: string): Promise<void> => {
     const name = path.basename(path.resolve(dir));
     const saved = options.resume ? loadSavedResult(options.out, name, rubric.name, seed) : undefined;
@@ -85,31 +86,52 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
       options.log(`${formatProgress(results.length, submissions.length, saved, nameWidth)}  (kept from before)`);
       return;
     }
-    if (controller.signal.aborted) return;
-    const result = await gradeSubmission(dir, rubric, {
-      plan,
-      seed,
-      reruns: options.reruns,
-      ...pools,
-      signal: controller.signal,
-      ...(options.only ? { only: options.only } : {}),
-      ...(paired ? { reference: paired.reference } : {}),
-      onHarnessFault: (fault) => {
-        harnessFaults++;
-        options.log(`sockgrade fault while grading ${revealName(name)}: ${fault}`);
-      },
-    });
-    if (controller.signal.aborted) return; // half-graded: not a result
-    saveResult(options.out, result);
+    if (signal.aborted) return;
+    const begun = Date.now();
+    const selection = { plan, seed, ...(options.only ? { only: options.only } : {}) };
+    let faulted = false;
+    let result: SubmissionResult;
+    try {
+      result = await gradeSubmission(dir, rubric, {
+        ...selection,
+        reruns: options.reruns,
+        ...pools,
+        signal,
+        ...(paired ? { reference: paired.reference } : {}),
+        // Recorded in the criterion's own result; said once per submission here.
+        onHarnessFault: (fault) => {
+          if (!faulted) options.log(`${revealName(name)}: sockgrade failed while grading it (${firstLine(fault)}); the criterion is recorded as error, and the batch goes on`);
+          faulted = true;
+        },
+      });
+    } catch (error) {
+      if (signal.aborted) return; // an interrupt dropped its queued work: not a result
+      const message = describeGradingFault(error);
+      options.log(`${revealName(name)}: ${message}`);
+      result = buildErrorResult(dir, rubric, selection, message, Date.now() - begun);
+    }
+    if (signal.aborted) return; // half-graded: not a result
+    try {
+      saveResult(options.out, result);
+    } catch (error) {
+      // Nothing graded from now on could be kept: stop the batch (exit 3).
+      outFault ??= `${options.out}: sockgrade cannot save results there (${error instanceof Error ? error.message : String(error)}); make the folder writable or choose another with --out`;
+      interruption.abort();
+      return;
+    }
     results.push(result);
     options.log(formatProgress(results.length, submissions.length, result, nameWidth));
   };
   try {
     await Promise.all(submissions.map(gradeOne));
+    await interruption.settled(); // the runs an interrupt killed have swept their uids
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    interruption.stop();
     if (paired?.ok) paired.stage.remove();
+  }
+  if (outFault !== undefined) {
+    options.log(outFault);
+    return 3;
   }
   results.sort((a, b) => a.submission.localeCompare(b.submission));
   options.log(formatLegend());
@@ -127,8 +149,7 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
   options.print(
     `graded ${results.length} of ${submissions.length} submission(s) in ${(summary.durationMs / 1000).toFixed(1)} s; wrote ${written.length} file(s) to ${options.out}${topLevel.length > 0 ? ` (${topLevel.join(', ')})` : ''}`,
   );
-  if (controller.signal.aborted) return 130;
-  if (harnessFaults > 0) return 3;
+  if (signal.aborted) return 130;
   if (options.minScore !== undefined && results.some((r) => r.score < (options.minScore as number))) return 1;
   return 0;
 }
@@ -143,4 +164,8 @@ function findNameClashes(dirs: readonly string[]): string[] {
   return [...byName.entries()]
     .filter(([, same]) => same.length > 1)
     .map(([name, same]) => `${same.map(revealName).join(' and ')}: two submissions named "${revealName(name)}"; results are saved by folder name, so rename one`);
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text;
 }

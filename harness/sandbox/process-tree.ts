@@ -78,3 +78,32 @@ export function sweepUid(uid: number): void {
     signalAll(pids, 'SIGKILL');
   }
 }
+
+// The uids in [from, to) that some live process holds as its real uid: one pass over /proc,
+// where listProcessesOfUid would take one pass per uid.
+export function findUidsInUse(from: number, to: number): Set<number> {
+  const uids = new Set<number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      if (/^State:\s+Z/m.test(status)) continue;
+      const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
+      if (uid >= from && uid < to) uids.add(uid);
+    } catch {
+      // ended while we looked
+    }
+  }
+  return uids;
+}
+
+// When a process started, in clock ticks since boot (field 22 of /proc/<pid>/stat), or undefined
+// when it is gone: with the pid, it names a process even after the pid is reused.
+export function readStartTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}

@@ -19,6 +19,8 @@ export async function runInSandbox(
   deadlineMs: number,
   signal: AbortSignal,
 ): Promise<RunOutcome> {
+  // A run whose turn comes after an interrupt does not start; the batch discards its submission.
+  if (signal.aborted) return { status: 'error', message: 'Not run: the grading was interrupted.', evidence: {}, durationMs: 0 };
   const runDir = mkdtempSync(path.join(tmpdir(), 'sockgrade-run-'));
   chmodSync(runDir, 0o711); // student uids may enter their own copies, not list the others
   const full: RunSpec = { ...spec, runDir, outcomePath: path.join(runDir, 'outcome.json') };
@@ -69,6 +71,7 @@ function spawnWorker(
   const timer = setTimeout(() => kill(`the run exceeded its deadline of ${Math.round(deadlineMs / 1000)} s`), deadlineMs + 15_000);
   const onAbort = (): void => kill('the batch was interrupted');
   signal.addEventListener('abort', onAbort);
+  if (signal.aborted) onAbort(); // aborted while the worker was being spawned: no event comes
   return new Promise((resolve) => {
     child.on('error', (error) => {
       killedFor ??= `the worker could not start (${error.message})`;

@@ -1,11 +1,11 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SubmissionResult } from '../../harness/grading/result.js';
 import { repoRoot, runSockgrade } from '../helpers/cli.js';
-import { findLeftovers, uidRangeOf } from '../helpers/leftovers.js';
+import { findLeftovers, uidRangeFromLog } from '../helpers/leftovers.js';
 
 const fixture = path.join(repoRoot, 'test', 'fixtures', 'programs', 'quick-udp');
 const rubric = path.join(fixture, 'rubric.yaml');
@@ -61,7 +61,9 @@ describe.concurrent('sockgrade grade (batches)', () => {
     );
     expect(result.code, result.stderr).toBe(0);
     const jobs = Math.max(4, availableParallelism() * 4);
-    expect(result.stderr.split('\n')[0]).toBe(`sockgrade: 2 submission(s), rubric quick-udp, seed resume1, isolation netns, ${jobs} job(s)`);
+    expect(result.stderr.split('\n')[0]).toMatch(
+      new RegExp(`^sockgrade: 2 submission\\(s\\), rubric quick-udp, seed resume1, isolation netns, ${jobs} job\\(s\\), student uids (\\d+)000–\\1(?:999)$`),
+    );
     expect(result.stderr).toMatch(/^\[1\/2\] alpha +0\.5\/1 {2}Q1✓ {2}\(kept from before\)$/m);
     expect(result.stderr).toMatch(/^\[2\/2\] beta +1\/1 {2}Q1✓$/m);
     expect(readResult(out, 'alpha')).toEqual(saved);
@@ -132,7 +134,105 @@ describe.concurrent('sockgrade grade (batches)', () => {
     expect(readResult(out, 'alpha')).toMatchObject({ submission: 'alpha', score: 1, criteria: [{ id: 'Q1', status: 'pass' }] });
     expect(existsSync(path.join(out, 'zeta', 'result.json'))).toBe(false);
     expect(result.stdout).toMatch(/^graded 1 of 2 submission\(s\)/m);
-    expect(findLeftovers({ uids: uidRangeOf(cli.pid as number) })).toEqual([]);
+    expect(findLeftovers({ uids: uidRangeFromLog(result.stderr) })).toEqual([]);
+  });
+
+  it('after SIGINT no run starts, the runs in progress are killed, and it exits 130 at once with what it finished', async () => {
+    const dirs = submissions('stop', { alpha: 'ready', beta: 'silent', delta: 'silent', epsilon: 'silent', gamma: 'silent', zeta: 'silent' });
+    const out = path.join(scratch, 'stop-out');
+    // The CLI's own temporary folder: each run makes its sockgrade-run-* folder there as it starts.
+    const runs = mkdtempSync(path.join(tmpdir(), 'sockgrade-stop-'));
+    chmodSync(runs, 0o755); // student uids pass through it to their copies
+    const runDirs = (): string[] => readdirSync(runs).filter((name) => name.startsWith('sockgrade-run-'));
+    const cli = execa(process.execPath, [path.join(repoRoot, 'dist', 'harness', 'main.js'), 'grade', ...dirs, '--rubric', rubric, '--out', out, '--format', 'json', '--jobs', '2'], {
+      cwd: repoRoot,
+      reject: false,
+      timeout: 120_000,
+      env: { NO_COLOR: '1', TMPDIR: runs },
+    });
+    const seen = new Set<string>();
+    const watcher = setInterval(() => runDirs().forEach((name) => seen.add(name)), 10);
+    let before = new Set<string>();
+    let signalledAt = 0;
+    try {
+      // alpha passes in about a second; the silent ones wait 20 s for "ready", two at a time.
+      await waitForFile(path.join(out, 'alpha', 'result.json'), 60_000);
+      before = new Set([...seen, ...runDirs()]);
+      signalledAt = Date.now();
+      cli.kill('SIGINT');
+    } finally {
+      if (signalledAt === 0) cli.kill('SIGKILL');
+    }
+    const result = await cli;
+    const seconds = (Date.now() - signalledAt) / 1000;
+    clearInterval(watcher);
+    runDirs().forEach((name) => seen.add(name));
+    try {
+      expect(result.exitCode, result.stderr).toBe(130);
+      expect(seconds, `exited ${seconds} s after SIGINT`).toBeLessThan(10);
+      expect([...seen].filter((name) => !before.has(name)), 'runs started after SIGINT').toEqual([]);
+      expect(runDirs(), 'run folders left behind').toEqual([]);
+      expect(readResult(out, 'alpha')).toMatchObject({ submission: 'alpha', criteria: [{ id: 'Q1', status: 'pass' }] });
+      for (const name of ['beta', 'delta', 'epsilon', 'gamma', 'zeta']) expect(existsSync(path.join(out, name, 'result.json')), name).toBe(false);
+      const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')) as { submissions: { submission: string }[] };
+      expect(summary.submissions.map((s) => s.submission)).toEqual(['alpha']);
+      expect(result.stdout).toMatch(/^graded 1 of 6 submission\(s\)/m);
+      expect(findLeftovers({ uids: uidRangeFromLog(result.stderr) })).toEqual([]);
+    } finally {
+      rmSync(runs, { recursive: true, force: true });
+    }
+  });
+
+  it('a submission sockgrade fails on becomes an error result naming the cause; the batch goes on and exits 0', async () => {
+    const [good, piped] = submissions('fault', { good: 'ready', piped: 'ready' });
+    rmSync(path.join(piped as string, 'server.py'));
+    await execa('mkfifo', [path.join(piped as string, 'server.py')]); // a pipe cannot be copied into a stage
+    const out = path.join(scratch, 'fault-out');
+    const result = await runSockgrade(['grade', good as string, piped as string, '--rubric', rubric, '--out', out, '--format', 'json'], { timeoutMs: 90_000 });
+    expect(result.code, result.stderr).toBe(0);
+    expect(readResult(out, 'good')).toMatchObject({ score: 1, criteria: [{ id: 'Q1', status: 'pass' }] });
+    const bad = readResult(out, 'piped');
+    expect(bad).toMatchObject({ submission: 'piped', score: 0, maxScore: 1, criteria: [{ id: 'Q1', status: 'error', points: 0 }] });
+    expect(bad.criteria[0]?.message).toMatch(/^sockgrade could not grade this submission: .*FIFO.*server\.py/);
+    expect(bad.criteria[0]?.message).toContain('fix or remove them, and grade it again');
+    expect(result.stderr).toMatch(/^piped: sockgrade could not grade this submission: /m);
+    expect(result.stderr).toMatch(/^\[\d\/2\] piped +0\/1 {2}Q1!$/m);
+  });
+
+  it('a grading worker that fails is said once per submission and recorded as error; the batch still exits 0', async () => {
+    const dirs = submissions('worker-fault', { one: 'ready', two: 'ready' });
+    const out = path.join(scratch, 'worker-fault-out');
+    // Preloaded into every node process the CLI starts: the grading workers end at once.
+    const preload = path.join(scratch, 'break-workers.cjs');
+    writeFileSync(preload, "if ((process.argv[1] ?? '').endsWith('worker.js')) { process.stderr.write('worker broken on purpose\\n'); process.exit(7); }\n");
+    const result = await execa(process.execPath, [path.join(repoRoot, 'dist', 'harness', 'main.js'), 'grade', ...dirs, '--rubric', path.join(fixture, 'with-manual.yaml'), '--out', out, '--format', 'json'], {
+      cwd: repoRoot,
+      reject: false,
+      timeout: 90_000,
+      env: { NO_COLOR: '1', NODE_OPTIONS: `--require ${preload}` },
+    });
+    expect(result.exitCode, result.stderr).toBe(0);
+    for (const name of ['one', 'two']) {
+      const said = result.stderr.split('\n').filter((line) => line.startsWith(`${name}: sockgrade failed while grading it`));
+      expect(said, result.stderr).toEqual([
+        `${name}: sockgrade failed while grading it (the grading worker exited with code 7); the criterion is recorded as error, and the batch goes on`,
+      ]);
+      const saved = readResult(out, name);
+      expect(saved.criteria.map((c) => [c.id, c.status])).toEqual([['Q1', 'error'], ['Q2', 'error']]);
+      expect(saved.criteria[0]?.message).toBe('sockgrade could not finish this criterion: the grading worker exited with code 7.');
+      expect(saved.criteria[0]?.evidence.notes).toEqual(['worker broken on purpose']);
+    }
+  });
+
+  it('an output folder it cannot save a result in stops the batch with exit 3 and says how to fix it', async () => {
+    const [alpha] = submissions('unwritable', { alpha: 'ready' });
+    const out = path.join(scratch, 'unwritable-out');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, 'alpha'), 'a file where the result folder belongs');
+    const result = await runSockgrade(['grade', alpha as string, '--rubric', rubric, '--out', out, '--format', 'json'], { timeoutMs: 90_000 });
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stderr).toMatch(new RegExp(`^${out}: sockgrade cannot save results there \\(.+\\); make the folder writable or choose another with --out$`, 'm'));
+    expect(findLeftovers({ uids: uidRangeFromLog(result.stderr) })).toEqual([]);
   });
 
   // Results are saved by folder name: two folders of one name would overwrite each other's.

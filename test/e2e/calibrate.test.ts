@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { runSockgrade, repoRoot } from '../helpers/cli.js';
-import { findLeftovers, uidRangeOf } from '../helpers/leftovers.js';
+import { findLeftovers, uidRangeFromLog } from '../helpers/leftovers.js';
 
 const rubrics = readdirSync(path.join(repoRoot, 'rubrics')).filter((f) => f.endsWith('.yaml'));
 
@@ -13,6 +13,7 @@ describe.concurrent.each(rubrics)('sockgrade calibrate --rubric rubrics/%s', (ru
     const result = await runSockgrade(['calibrate', '--rubric', path.join('rubrics', rubric)]);
     expect(result.stdout, `${result.stdout}\n${result.stderr}`).toMatch(/^calibrated: /m);
     expect(result.code).toBe(0);
-    expect(findLeftovers({ uids: uidRangeOf(result.pid as number) })).toEqual([]);
+    expect(result.stderr).toMatch(/^calibrate [\w-]+: the reference and \d+ example\(s\), seed \w+, isolation \w+, student uids \d+–\d+$/m);
+    expect(findLeftovers({ uids: uidRangeFromLog(result.stderr) })).toEqual([]);
   }, 900_000);
 });

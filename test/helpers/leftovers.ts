@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-// The uids one sockgrade process gives its runs (see harness/sandbox/allocate-uid.ts).
-export function uidRangeOf(cliPid: number): { from: number; to: number } {
-  const from = 200_000 + (cliPid % 500) * 1000;
-  return { from, to: from + 1000 };
+// The uids a sockgrade process gave its runs, as its opening line on stderr names them
+// ("…, student uids 201000–201999"); throws when the line names none.
+export function uidRangeFromLog(stderr: string): { from: number; to: number } {
+  const found = /student uids (\d+)–(\d+)/.exec(stderr);
+  if (!found) throw new Error(`sockgrade named no student uids on stderr:\n${stderr}`);
+  return { from: Number(found[1]), to: Number(found[2]) + 1 };
 }
 
 // Processes still alive whose real uid is in the given range, or whose command line holds the
