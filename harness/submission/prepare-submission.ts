@@ -47,6 +47,7 @@ export async function prepareSubmission(
     if (failed) return fail(failed);
   }
   const problem = await checkEntryPoints(stage.dir, commands, commands.source, options.roles, options);
-  if (problem) return fail(problem);
+  // A program that is a FIFO or a socket was skipped, not lost: say so beside "missing".
+  if (problem) return fail(stage.skipped.length > 0 ? `${problem} (Not copied: ${stage.skipped.join(', ')}.)` : problem);
   return { ok: true, prepared: { stage, manifest: manifest.manifest, commands } };
 }
