@@ -28,7 +28,7 @@ describe.concurrent('sockgrade check', () => {
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('sockgrade check · udp-chat · full-marks');
-    expect(lines[1]).toMatch(/^seed cafe0001 · isolation netns · [\d.]+ m?s$/);
+    expect(lines[1]).toMatch(/^seed cafe0001 · isolation netns \((bubblewrap|unshare)\) · [\d.]+ m?s$/);
     const verdictLines = lines.filter((line) => /^ {2}\S /.test(line));
     expect(verdictLines).toHaveLength(independent.length);
     independent.forEach((id, i) => {

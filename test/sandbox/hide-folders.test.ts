@@ -8,7 +8,7 @@ import { runSockgrade, repoRoot } from '../helpers/cli.js';
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'programs');
 
 // What the peeker printed about its neighbour's file, in a class folder graded with this isolation.
-async function peek(isolation: 'netns' | 'none'): Promise<string> {
+async function peek(isolation: 'bubblewrap' | 'unshare' | 'none'): Promise<string> {
   // World-readable, as a class folder often is: only the sandbox stands between the two.
   const classDir = mkdtempSync(path.join(tmpdir(), 'sockgrade-class-'));
   chmodSync(classDir, 0o755);
@@ -26,8 +26,8 @@ async function peek(isolation: 'netns' | 'none'): Promise<string> {
 }
 
 describe('the folder the submissions sit in', () => {
-  it('is hidden from student code under netns isolation: a neighbour\'s file cannot be read', async () => {
-    expect(await peek('netns')).toMatch(/^CANNOT READ .*neighbour\/server\.py \(No such file or directory\)$/);
+  it.each(['bubblewrap', 'unshare'] as const)('is hidden from student code under %s: a neighbour\'s file cannot be read', async (isolation) => {
+    expect(await peek(isolation)).toMatch(/^CANNOT READ .*neighbour\/server\.py \(No such file or directory\)$/);
   });
 
   it('is readable without namespaces, where only permissions protect it (the control: the peeker works)', async () => {
