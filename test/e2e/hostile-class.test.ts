@@ -13,10 +13,15 @@ import { runSampled, type SampledRun } from '../helpers/run-sampled.js';
 // Issue 9, item 9: every hostile example graded in one batch beside full-marks and seed-style.
 // Each attack must end as its expected.yaml says, and none may reach the host: no marker left,
 // no canary reached, no secret in a report, no student process left, the harness's memory bounded.
+// The batch is the whole udp-chat class: every example and the reference, so it is also the
+// rubric's calibration (the reference earns every automatable point, each example exactly its
+// expected.yaml) and test/e2e/calibrate.test.ts need not grade them all a second time.
 
 const examplesDir = path.join(repoRoot, 'submissions', 'examples', 'udp-chat');
-const hostile = readdirSync(examplesDir).filter((name) => name.startsWith('hostile-')).sort();
+const examples = readdirSync(examplesDir).filter((name) => existsSync(path.join(examplesDir, name, 'expected.yaml'))).sort();
+const hostile = examples.filter((name) => name.startsWith('hostile-'));
 const wellBehaved = ['full-marks', 'seed-style'];
+const reference = path.join(repoRoot, 'reference', 'udp-chat'); // graded where it is: only there may it use {root}
 const oversize = 'hostile-oversize'; // built here: git should not hold a 1 GB file, even sparse
 const litterKey = 0x53474c54; // hostile-litter's System V shared memory key
 const litterLock = '/tmp/udpchat.lock';
@@ -126,7 +131,7 @@ describe('a class of hostile submissions graded in one batch', () => {
     classDir = mkdtempSync(path.join(tmpdir(), 'sockgrade-hostile-class-'));
     chmodSync(classDir, 0o755);
     outDir = mkdtempSync(path.join(tmpdir(), 'sockgrade-hostile-out-'));
-    for (const name of [...hostile, ...wellBehaved]) {
+    for (const name of examples) {
       cpSync(path.join(examplesDir, name), path.join(classDir, name), { recursive: true, verbatimSymlinks: true });
     }
     const special = path.join(classDir, 'hostile-special-files');
@@ -145,7 +150,7 @@ describe('a class of hostile submissions graded in one batch', () => {
     await listen(unixCanary, unixCanaryPath);
     chmodSync(unixCanaryPath, 0o777); // any uid may connect: the canary tests reach, not permissions
 
-    const submissions = readdirSync(classDir).sort().map((name) => path.join(classDir, name));
+    const submissions = [...readdirSync(classDir).sort().map((name) => path.join(classDir, name)), reference];
     tmpFreeBefore = statfsSync('/tmp').bavail * statfsSync('/tmp').bsize;
     run = await runSampled(
       'prlimit',
@@ -163,10 +168,10 @@ describe('a class of hostile submissions graded in one batch', () => {
         '--format',
         'json,csv,md,html,junit,tap',
       ],
-      { cwd: repoRoot, env: { NO_COLOR: '1', SOCKGRADE_CANARY_SECRET: secret }, timeoutMs: 560_000 },
+      { cwd: repoRoot, env: { NO_COLOR: '1', SOCKGRADE_CANARY_SECRET: secret }, timeoutMs: 840_000 },
     );
     writeFileSync(path.join(tmpdir(), 'sockgrade-hostile-last-run.log'), `code ${run.code} timedOut ${run.timedOut} wall ${run.wallMs} ms peak ${run.peakRssKb} kB\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}\n`);
-  }, 600_000);
+  }, 900_000);
 
   afterAll(async () => {
     tcpCanary?.close();
@@ -179,11 +184,16 @@ describe('a class of hostile submissions graded in one batch', () => {
 
   it('finishes the batch (exit 0 or 1) with a result.json for every submission', () => {
     expect([0, 1], `${run.stdout}\n${run.stderr}`).toContain(run.code);
-    const missing = readdirSync(classDir).filter((name) => !existsSync(path.join(outDir, name, 'result.json')));
+    const missing = [...readdirSync(classDir), path.basename(reference)].filter((name) => !existsSync(path.join(outDir, name, 'result.json')));
     expect(missing).toEqual([]);
   });
 
-  it.each([...hostile, ...wellBehaved])('grades %s as its expected.yaml says', (name) => {
+  it('gives the reference every automatable point', () => {
+    const short = readResult(path.basename(reference)).criteria.filter((c) => c.status !== 'pass' && c.status !== 'manual');
+    expect(short.map((c) => `${c.id} ${c.status}: ${c.message}`)).toEqual([]);
+  });
+
+  it.each(examples)('grades %s as its expected.yaml says', (name) => {
     const result = readResult(name);
     expect(verdicts(result)).toEqual(expectedOf(name));
     if (wellBehaved.includes(name)) {
