@@ -95,6 +95,13 @@ export class Actor extends EventEmitter {
     return this.exited;
   }
 
+  // Sends a signal to the program and everything it started, as a terminal would (Ctrl-C is SIGINT).
+  signal(name: 'SIGINT' | 'SIGTERM'): void {
+    const pid = this.child?.pid;
+    if (pid === undefined || this.exit !== undefined) return;
+    signalAll(listProcessTree(pid).filter((member) => !isNamespaceWrapper(member)), name);
+  }
+
   // Ends the program and everything it started: SIGINT first, SIGKILL after the grace period.
   async stop(graceMs: number): Promise<ActorExit | undefined> {
     if (this.child === undefined) return undefined; // never started

@@ -49,7 +49,7 @@ export function answerPrompts(
     clearTimeout(timer);
     const prompt = latestPrompt(actor.output.slice(state.lastAnswerAt));
     if (prompt === undefined) return;
-    const kind = promptOrder.find((k) => !state.answered.has(k) && patterns[k].test(prompt.text));
+    const kind = pickPromptKind(prompt.text, patterns, state.answered);
     if (kind === undefined) return;
     if (prompt.asks) return answer(kind);
     const seen = actor.output.length;
@@ -60,6 +60,16 @@ export function answerPrompts(
   actor.on('output', scan);
   actor.on('exit', () => clearTimeout(timer));
   return state;
+}
+
+// Which kind of prompt a text is: the first of password, name, port and host (not yet
+// answered) whose pattern it matches, so "Server port:" is a port prompt.
+export function pickPromptKind(
+  text: string,
+  patterns: Readonly<Record<PromptKind, RegExp>>,
+  answered: ReadonlySet<PromptKind> = new Set(),
+): PromptKind | undefined {
+  return promptOrder.find((k) => !answered.has(k) && patterns[k].test(text));
 }
 
 // The line that may be a prompt: an unterminated tail ("asks" when it ends like a question left

@@ -14,7 +14,8 @@ import type { Implementation } from '../scenario/context.js';
 import { harnessVersion } from '../version.js';
 import { buildImplementation } from './build-implementation.js';
 import { decideVerdict } from './decide-verdict.js';
-import type { CriterionResult, SubmissionResult } from './result.js';
+import type { CriterionResult, LaunchSetting, SubmissionResult } from './result.js';
+import type { LaunchSettings } from '../submission/resolve-launch.js';
 
 // What grading one submission needs from the batch around it.
 export interface GradeOptions {
@@ -38,6 +39,7 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
     (c) => (!options.only || options.only.includes(c.id)) && (!options.visibleOnly || c.visibility === 'visible'),
   );
   const notes: string[] = [];
+  let settings: LaunchSetting[] | undefined;
   const finish = (results: CriterionResult[]): SubmissionResult => ({
     submission: path.basename(path.resolve(dir)),
     path: path.resolve(dir),
@@ -56,6 +58,7 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
     },
     criteria: results,
     ...(notes.length > 0 ? { notes } : {}),
+    ...(settings === undefined ? {} : { launch: settings }),
   });
   const allError = (message: string): SubmissionResult =>
     finish(criteria.map((c) => decideVerdict(c, { status: 'error', message, evidence: {}, durationMs: 0 })));
@@ -73,10 +76,11 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
     }),
   );
   if (!ready.ok) return allError(ready.message);
-  const { stage, manifest, commands } = ready.prepared;
+  const { stage, launch } = ready.prepared;
+  settings = recordLaunch(launch);
   notes.push(...stage.skipped.map((entry) => `skipped ${entry}: sockgrade copies only files, folders and links inside the submission`));
   try {
-    const student = buildImplementation('student', stage.dir, commands, rubric, manifest, trusted);
+    const student = buildImplementation('student', stage.dir, launch, trusted);
     const submission = path.basename(path.resolve(dir));
     const reference = options.reference;
     const runAlone = (criterion: Criterion, attempt: number): Promise<RunOutcome> =>
@@ -179,4 +183,20 @@ function samePath(a: string, b: string): boolean {
   } catch {
     return false;
   }
+}
+
+// The resolved launch settings as result.json keeps them: every value but the password's, with its origin.
+function recordLaunch(launch: LaunchSettings): LaunchSetting[] {
+  const values: Record<string, string | undefined> = {
+    server: launch.server,
+    client: launch.client,
+    build: launch.build,
+    ...Object.fromEntries(Object.entries(launch.prompts).map(([k, v]) => [`prompts.${k}`, v])),
+    ...Object.fromEntries(Object.entries(launch.patterns).map(([k, v]) => [`patterns.${k}`, v])),
+    ...Object.fromEntries(Object.entries(launch.commands).map(([k, v]) => [`commands.${k}`, v])),
+  };
+  return Object.entries(launch.from).map(([setting, from]) => {
+    const value = setting === 'password' ? undefined : values[setting];
+    return value === undefined ? { setting, from } : { setting, value, from };
+  });
 }

@@ -22,8 +22,8 @@ export async function prepareReference(
     trusted: true,
   });
   if (!ready.ok) return { ok: false, message: `the reference could not be prepared: ${ready.message}` };
-  const { stage, commands, manifest } = ready.prepared;
-  return { ok: true, reference: buildImplementation('reference', stage.dir, commands, rubric, manifest, true), stage };
+  const { stage, launch } = ready.prepared;
+  return { ok: true, reference: buildImplementation('reference', stage.dir, launch, true), stage };
 }
 
 // True when some step of the rubric starts the reference beside a student's program.

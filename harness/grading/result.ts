@@ -59,6 +59,14 @@ export interface AutomatedVerdict {
   readonly message: string;
 }
 
+// One launch setting ("server", "prompts.name", "commands.quit", …), its value (none for the
+// password) and where it came from: the default, the rubric, the C convention (Makefile) or sockgrade.yaml.
+export interface LaunchSetting {
+  readonly setting: string;
+  readonly value?: string;
+  readonly from: string;
+}
+
 export interface SubmissionResult {
   readonly submission: string;
   readonly path: string;
@@ -76,6 +84,7 @@ export interface SubmissionResult {
     readonly isolationNote?: string;
   };
   readonly notes?: readonly string[]; // what staging skipped (FIFOs, sockets, devices), for the lecturer
+  readonly launch?: readonly LaunchSetting[]; // how it was built and started, each setting with its origin
   readonly criteria: readonly CriterionResult[];
 }
 

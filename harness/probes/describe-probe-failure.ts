@@ -16,6 +16,7 @@ export function describeProbeFailure(report: ProbeReport): string {
     for (const point of failures) lines.push(...describeFailedPoint(point, report.tests.indexOf(point) + 1));
   }
   if (report.bailout !== undefined) lines.push(`The probe bailed out: ${report.bailout}`);
+  if (report.notRead !== undefined) lines.push(`The probe cannot read the submission: ${report.notRead}`);
   if (report.problems.length > 0) {
     lines.push('Its output breaks the TAP contract:', ...report.problems.map((problem) => `  - ${problem}`));
   }

@@ -23,12 +23,31 @@ export function parseProbeOutput(tap: string): ProbeReport {
   parser.end(tap);
 
   const bailout = final === undefined ? undefined : describeBailout(final.bailout);
+  const notRead = final === undefined ? undefined : describeNotRead(final, points.length);
   const problems = final === undefined ? ['the TAP parser did not finish'] : listProblems(final, points, garbage);
   const passed = points.filter((point) => point.ok && !hasDirective(point)).length;
   const failed = points.filter((point) => !point.ok && !hasDirective(point)).length;
   const skipped = points.length - passed - failed;
-  const ok = failed === 0 && bailout === undefined && problems.length === 0;
-  return { ok, passed, failed, skipped, tests: points, ...(bailout === undefined ? {} : { bailout }), problems };
+  const ok = failed === 0 && bailout === undefined && notRead === undefined && problems.length === 0;
+  return {
+    ok,
+    passed,
+    failed,
+    skipped,
+    tests: points,
+    ...(bailout === undefined ? {} : { bailout }),
+    ...(notRead === undefined ? {} : { notRead }),
+    problems: notRead === undefined ? problems : [],
+  };
+}
+
+// The reason of a skip-all plan ("1..0 # SKIP not read: no Java file"), how a probe says it
+// cannot read the submission at all.
+function describeNotRead(final: FinalResults, count: number): string | undefined {
+  const said = /^(?:skip\s+)?not read:?\s*(.*)$/i.exec(final.plan.skipReason.trim());
+  if (count > 0 || !final.plan.skipAll || said === null) return undefined;
+  const reason = said[1]?.trim() ?? '';
+  return reason === '' ? 'no reason given' : reason;
 }
 
 function toTestPoint(result: Result): ProbeTestPoint {

@@ -18,5 +18,6 @@ export interface ProbeReport {
   readonly skipped: number;
   readonly tests: readonly ProbeTestPoint[];
   readonly bailout?: string;
+  readonly notRead?: string; // the probe cannot read this submission ("1..0 # SKIP not read: …"): for the lecturer
   readonly problems: readonly string[];
 }

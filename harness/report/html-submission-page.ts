@@ -1,5 +1,6 @@
 import type { CriterionResult, SubmissionResult, TranscriptLine } from '../grading/result.js';
 import { buildReplayCommand } from './build-replay-command.js';
+import { describeLaunch } from './describe-launch.js';
 import { describeStatus, isFailing, needsExplanation } from './describe-status.js';
 import { escapeHtml } from './escape-text.js';
 import { formatDuration, formatPercent, formatPoints, formatRunTime, formatScore, toPercent, formatIsolation } from './format-values.js';
@@ -129,6 +130,7 @@ function renderHeader(result: SubmissionResult, classPage: string | undefined): 
     ['Graded', result.gradedAt],
     ['Duration', formatDuration(result.durationMs)],
     ['sockgrade', result.harness.version],
+    ...(result.launch === undefined ? [] : [['Launch', describeLaunch(result.launch) ?? ''] as [string, string]]),
   ];
   const facts = meta.map(([term, value]) => `<div><dt>${term}</dt><dd>${escapeHtml(value)}</dd></div>`);
   const note = result.harness.isolationNote === undefined ? '' : `: ${escapeHtml(result.harness.isolationNote)}`;

@@ -1,5 +1,6 @@
 import type { BatchSummary, CriterionResult, SubmissionResult } from '../grading/result.js';
 import { buildReplayCommand } from './build-replay-command.js';
+import { describeLaunch } from './describe-launch.js';
 import { describeStatus, describeStatusSymbol, isFailing, needsExplanation } from './describe-status.js';
 import { revealControlChars, revealName } from './escape-text.js';
 import { formatTranscript, formatWire } from './format-evidence.js';
@@ -100,9 +101,11 @@ export function renderSubmissionMarkdown(result: SubmissionResult, options: Subm
     `isolation ${formatIsolation(result.harness)}`,
     formatDuration(result.durationMs),
   ];
+  const launch = describeLaunch(result.launch);
   const sections = [
     `## ${mark} ${escapeMarkdown(revealName(result.submission))}: ${score}`,
     facts.join(' · '),
+    ...(launch === undefined ? [] : [`Launch: ${escapeMarkdown(launch)}`]),
     ['| | Id | Criterion | Points | Message |', '|:-:|---|---|--:|---|', ...criteria.map(renderVerdictRow)].join('\n'),
     ...(result.notes?.length ? [result.notes.map((note) => `- ${escapeMarkdown(note)}`).join('\n')] : []),
     ...criteria.filter(needsExplanation).map((criterion) => renderCriterionDetails(result, criterion)),

@@ -62,6 +62,8 @@ export const submissionResultSchema = z.looseObject({
     sandbox: z.enum(['bubblewrap', 'unshare', 'none']).optional(),
     isolationNote: z.string().optional(),
   }),
+  notes: z.array(z.string()).optional(),
+  launch: z.array(z.looseObject({ setting: z.string(), value: z.string().optional(), from: z.string() })).optional(),
   criteria: z.array(criterionSchema),
 });
 

@@ -40,7 +40,12 @@ export function normalizeRubric(doc: RubricDocument, file: string, locate: Locat
     patterns,
     timeouts,
     limits: definedOnly(doc.limits ?? {}),
-    commands: { quit: '!q', file: '/file {path}', ...(doc.commands ?? {}) },
+    commands: { file: '/file {path}', ...(doc.commands ?? {}) },
+    declared: {
+      prompts: Object.keys(definedOnly(doc.prompts ?? {})),
+      patterns: Object.keys(doc.patterns ?? {}),
+      commands: Object.keys(doc.commands ?? {}),
+    },
     criteria: doc.criteria.map((criterion, index) => normalizeCriterion(criterion, index, ctx)),
   };
 }

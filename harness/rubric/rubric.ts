@@ -11,6 +11,13 @@ export type LoadResult =
 
 // Whose program plays an actor: the submission's, or the reference implementation's.
 export type Impl = 'student' | 'reference';
+// The prompts, patterns and commands a rubric names itself (the rest are sockgrade's defaults).
+export interface Declared {
+  readonly prompts: readonly string[];
+  readonly patterns: readonly string[];
+  readonly commands: readonly string[];
+}
+
 // The prompts a client may print that the harness answers.
 export type PromptName = 'host' | 'port' | 'name' | 'password';
 
@@ -53,7 +60,8 @@ export interface Rubric {
   readonly patterns: Readonly<Record<string, RegExp>>; // always has joined and refused
   readonly timeouts: Timeouts;
   readonly limits: Limits;
-  readonly commands: Readonly<Record<string, string>>; // always has quit and file
+  readonly commands: Readonly<Record<string, string>>; // always has file; quit only when the rubric names one
+  readonly declared: Declared; // what the rubric itself names, for where each launch setting came from
   readonly criteria: readonly Criterion[];
 }
 

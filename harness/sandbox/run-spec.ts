@@ -20,7 +20,7 @@ export interface RunSpec {
 
 // What a worker reports back: the verdict of one run, before dependencies and re-runs.
 export interface RunOutcome {
-  readonly status: 'pass' | 'fail' | 'error';
+  readonly status: 'pass' | 'fail' | 'error' | 'manual';
   readonly message: string;
   readonly evidence: Evidence;
   readonly durationMs: number;

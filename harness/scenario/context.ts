@@ -65,7 +65,7 @@ export type StepOutcome =
   | { readonly ok: true }
   | {
       readonly ok: false;
-      readonly status: 'fail' | 'error';
+      readonly status: 'fail' | 'error' | 'manual';
       readonly expected: string;
       readonly observed: string;
       readonly actors?: readonly string[]; // whose transcript explains it
@@ -78,6 +78,11 @@ export const stepOk: StepOutcome = { ok: true };
 // A failed expectation: a verdict about the student's program.
 export function stepFail(expected: string, observed: string, actors: readonly string[] = [], wire?: readonly number[]): StepOutcome {
   return { ok: false, status: 'fail', expected, observed, actors, ...(wire ? { wire } : {}) };
+}
+
+// A check sockgrade cannot make here (a probe that does not read the language): for the lecturer.
+export function stepManual(expected: string, observed: string, actors: readonly string[] = []): StepOutcome {
+  return { ok: false, status: 'manual', expected, observed, actors };
 }
 
 // A program that could not be run at all: says nothing about the spec.

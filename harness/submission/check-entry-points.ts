@@ -17,7 +17,7 @@ export interface CheckSandbox {
 export async function checkEntryPoints(
   dir: string,
   commands: { readonly server: string; readonly client: string },
-  source: string,
+  source: string | Readonly<Record<'server' | 'client', string>>,
   roles: ReadonlySet<'server' | 'client'>,
   sandbox: CheckSandbox,
 ): Promise<string | undefined> {
@@ -27,7 +27,7 @@ export async function checkEntryPoints(
     if (script === undefined) continue;
     if (!existsSync(path.join(dir, script))) {
       const present = readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
-      return `missing ${script}: the ${role} is started with \`${command}\` (from ${source}), but the submission has no ${script} (it has: ${present.join(', ') || 'no files'}). Add it, or name the ${role}'s command in sockgrade.yaml (${role}: ...).`;
+      return `missing ${script}: the ${role} is started with \`${command}\` (from ${typeof source === 'string' ? source : source[role]}), but the submission has no ${script} (it has: ${present.join(', ') || 'no files'}). Add it, or name the ${role}'s command in sockgrade.yaml (${role}: ...).`;
     }
     if (script.endsWith('.py')) {
       const problem = await checkPython3Syntax(dir, script, sandbox);

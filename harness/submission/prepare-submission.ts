@@ -4,14 +4,14 @@ import type { Confinement } from '../sandbox/confine-command.js';
 import type { IsolationPlan } from '../sandbox/detect-isolation.js';
 import { checkEntryPoints } from './check-entry-points.js';
 import { loadManifest, type Manifest } from './load-manifest.js';
-import { resolveCommands, type Commands } from './resolve-commands.js';
+import { resolveLaunch, type LaunchSettings } from './resolve-launch.js';
 import { buildStage, stageSubmission, type Stage } from './stage-submission.js';
 
 // A submission ready to be graded: its private stage (built), its manifest and its commands.
 export interface Prepared {
   readonly stage: Stage;
   readonly manifest: Manifest | undefined;
-  readonly commands: Commands;
+  readonly launch: LaunchSettings;
 }
 
 // What preparing needs: the isolation, the submission's own confinement (its uid), the programs
@@ -41,13 +41,14 @@ export async function prepareSubmission(
   };
   const manifest = await loadManifest(stage.dir, { shownAs: dir, trusted: options.trusted ?? false });
   if (!manifest.ok) return fail(`sockgrade.yaml is not valid:\n${manifest.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
-  const commands = resolveCommands(stage.dir, manifest.manifest, rubric.launch);
-  if (commands.build !== undefined) {
-    const failed = await buildStage(stage, commands.build, options.plan, options.confinement);
+  const launch = resolveLaunch(stage.dir, manifest.manifest, rubric);
+  if (launch.build !== undefined) {
+    const failed = await buildStage(stage, launch.build, options.plan, options.confinement);
     if (failed) return fail(failed);
   }
-  const problem = await checkEntryPoints(stage.dir, commands, commands.source, options.roles, options);
+  const from = { server: launch.from['server'] ?? 'the default', client: launch.from['client'] ?? 'the default' };
+  const problem = await checkEntryPoints(stage.dir, launch, from, options.roles, options);
   // A program that is a FIFO or a socket was skipped, not lost: say so beside "missing".
   if (problem) return fail(stage.skipped.length > 0 ? `${problem} (Not copied: ${stage.skipped.join(', ')}.)` : problem);
-  return { ok: true, prepared: { stage, manifest: manifest.manifest, commands } };
+  return { ok: true, prepared: { stage, manifest: manifest.manifest, launch } };
 }

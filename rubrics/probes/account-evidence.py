@@ -42,7 +42,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ast  # noqa: E402
 import re  # noqa: E402
 
-from probe_common import read_sources, render_tap, run  # noqa: E402
+from probe_common import read_sources, render_tap, run, not_read  # noqa: E402
 from evidence_common import words_of, squash, dotted, Rules, gather, searched, with_unparsed, lines_of, cite_all, evidence_point  # noqa: E402
 
 
@@ -142,6 +142,8 @@ RULES = Rules(
 
 def check(root):
     sources = read_sources(root)
+    if not sources:
+        return not_read('no Python file in the submission; this probe reads Python only')
     hits = gather(sources, RULES)
     kinds = [name for key, name in (('command', 'registration or login'), ('hashing', 'password hashing'),
                                     ('store', 'stored accounts')) if hits.get(key)]

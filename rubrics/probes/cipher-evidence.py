@@ -51,7 +51,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ast  # noqa: E402
 import re  # noqa: E402
 
-from probe_common import read_sources, render_tap, run  # noqa: E402
+from probe_common import read_sources, render_tap, run, not_read  # noqa: E402
 from evidence_common import words_of, squash, dotted, Rules, gather, searched, with_unparsed, evidence_point  # noqa: E402
 
 
@@ -170,6 +170,8 @@ RULES = Rules(name=cipher_names, string=STRING_RULES, tree=cipher_code, text=TEX
 
 def check(root):
     sources = read_sources(root)
+    if not sources:
+        return not_read('no Python file in the submission; this probe reads Python only')
     hits = gather(sources, RULES)
     points = [evidence_point(title, hits.get(family), 'no evidence found', sources) for family, title in FAMILIES]
     families = [family for family, _ in FAMILIES if hits.get(family)]

@@ -43,7 +43,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ast  # noqa: E402
 import re  # noqa: E402
 
-from probe_common import read_sources, render_tap, run  # noqa: E402
+from probe_common import read_sources, render_tap, run, not_read  # noqa: E402
 from evidence_common import dotted, imports, Rules, gather, searched, with_unparsed, evidence_point  # noqa: E402
 
 
@@ -99,6 +99,8 @@ RULES = Rules(module=toolkit_imports, tree=window_calls, text=[('window', 'windo
 
 def check(root):
     sources = read_sources(root)
+    if not sources:
+        return not_read('no Python file in the submission; this probe reads Python only')
     hits = gather(sources, RULES)
     toolkits = list(dict.fromkeys(label for _, _, label in sorted(hits.get('gui', []), key=lambda hit: (hit[0].rel, hit[1]))))
     if not sources:

@@ -22,10 +22,16 @@ Diagnostics (YAML under each point):
   unparsed  files Python 3 could not parse (Python 2 code, syntax errors),
             `path:line: reason`; they were not examined
 A submission with no Python file is read as TypeScript or JavaScript (.ts,
-.js, .mjs) instead, by pattern rather than by parsing: a class counts when its
-body (up to the closing brace in the class's own column) holds at least two
-method definitions besides the constructor, and an object is created by
-`new C(...)` of one of its own classes. With neither language it bails out.
+.js, .mjs), else as Java (.java), else as C++ (.cpp, .cc, .cxx, .hpp, .hh),
+by pattern rather than by parsing: a class counts when its body (up to the
+closing brace in the class's own column) holds at least two method
+definitions besides the constructor, and an object is created by `new C(...)`
+of one of its own classes (in C++ also `C name;`, `C name(...)`,
+`C name{...}` and `make_unique<C>`/`make_shared<C>`). A submission in C
+(.c and .h only) fails both points: C has no classes. For any other
+language, or when no Python file parses as Python 3, the probe says it cannot
+read the submission with a skip-all plan (`1..0 # SKIP not read: <reason>`),
+and the criterion ends `manual` with that reason.
 
 Usage: python3 oop.py <submission-dir>   (prints TAP 14 on stdout)
 """
@@ -41,7 +47,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ast  # noqa: E402
 import re  # noqa: E402
 
-from probe_common import SKIPPED_DIRS, MAX_FILES, MAX_FILE_BYTES, read_sources, cite, capped, render_tap, run  # noqa: E402
+from probe_common import SKIPPED_DIRS, MAX_FILES, MAX_FILE_BYTES, read_sources, cite, capped, render_tap, run, not_read  # noqa: E402
 
 
 # ---- the O11 rule ----
@@ -156,7 +162,16 @@ def check_creates(sources, classes):
 
 
 SCRIPT_EXTENSIONS = ('.ts', '.mts', '.js', '.mjs')
-CLASS_LINE = re.compile(r'^(\s*)(?:export\s+)?(?:default\s+)?(?:abstract\s+)?class\s+([A-Za-z_$][\w$]*)')
+JAVA_EXTENSIONS = ('.java',)
+CPP_EXTENSIONS = ('.cpp', '.cc', '.cxx', '.hpp', '.hh', '.hxx')
+C_EXTENSIONS = ('.c', '.h')
+CLASS_LINE = re.compile(
+    r'^(\s*)(?:(?:export|default|abstract|public|private|protected|static|final|sealed)\s+)*class\s+([A-Za-z_$][\w$]*)')
+# A method of Java or C++: a return type, a name, an argument list, and a body or a declaration.
+TYPED_METHOD_LINE = re.compile(
+    r'^\s+(?:(?:public|private|protected|static|final|synchronized|abstract|virtual|inline|explicit|constexpr)\s+)*'
+    r'(?:public:\s*|private:\s*|protected:\s*)?[\w:<>,\[\]*&\s]*?[\w>\]*&]\s+[*&]?([A-Za-z_]\w*)\s*\([^;{]*\)?\s*'
+    r'(?:const\s*)?(?:override\s*)?(?:noexcept\s*)?(?:throws\s+[\w.,\s]+)?(?:;|\{.*)?\s*$')
 METHOD_LINE = re.compile(
     r'^\s+(?:(?:public|private|protected|static|async|override|readonly|get|set)\s+)*'
     r'(#?[A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*\([^;]*$')
@@ -164,14 +179,14 @@ NEW_CALL = re.compile(r'\bnew\s+([A-Za-z_$][\w$]*)\s*[(<]')
 KEYWORDS = {'if', 'for', 'while', 'switch', 'catch', 'return', 'function', 'constructor', 'super'}
 
 
-def read_scripts(root):
-    """Every TypeScript or JavaScript file under root, as (relative path, lines)."""
+def read_scripts(root, extensions=SCRIPT_EXTENSIONS):
+    """Every file under root with one of these extensions (TypeScript and JavaScript by default), as (relative path, lines)."""
     scripts = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(name for name in dirnames if name not in SKIPPED_DIRS and not name.startswith('.'))
         for name in sorted(filenames):
             path = os.path.join(dirpath, name)
-            if not name.endswith(SCRIPT_EXTENSIONS) or name.endswith('.d.ts') or os.path.islink(path):
+            if not name.endswith(extensions) or name.endswith('.d.ts') or os.path.islink(path):
                 continue
             if len(scripts) >= MAX_FILES or os.path.getsize(path) > MAX_FILE_BYTES:
                 continue
@@ -181,7 +196,7 @@ def read_scripts(root):
     return scripts
 
 
-def script_classes(scripts):
+def script_classes(scripts, method_line=METHOD_LINE):
     """(path, line, name, methods) of each class: methods are lines that open a method body."""
     classes = []
     for rel, lines in scripts:
@@ -193,15 +208,20 @@ def script_classes(scripts):
             for body in lines[index + 1:]:
                 if body.startswith(indent + '}'):
                     break
-                method = METHOD_LINE.match(body)
-                if method and method.group(1) not in KEYWORDS and body.startswith(indent + ' '):
+                method = method_line.match(body)
+                if method and method.group(1) not in KEYWORDS | {name} and body.startswith((indent + ' ', indent + '\t')):
                     methods.append(method.group(1))
             classes.append((rel, index + 1, name, methods))
     return classes
 
 
-def check_scripts(scripts):
-    classes = script_classes(scripts)
+def cpp_creations(name):
+    """What creates an object of class `name` in C++: new, make_unique/make_shared, or a variable of that type."""
+    return re.compile(r'\bnew\s+%s\b|\bmake_(?:unique|shared)\s*<\s*%s\s*>|^\s*(?:const\s+)?%s\s+[A-Za-z_]\w*\s*[;({=]' % ((re.escape(name),) * 3))
+
+
+def check_scripts(scripts, method_line=METHOD_LINE, creations=None):
+    classes = script_classes(scripts, method_line)
     rich = [c for c in classes if len(c[3]) >= 2]
     defines = (bool(rich), {
         'message': '%d of %s %s two or more methods' % (len(rich), plural(len(classes), 'class', 'classes'), 'has' if len(rich) == 1 else 'have')
@@ -210,11 +230,13 @@ def check_scripts(scripts):
     })
     names = {name for _, _, name, _ in classes}
     calls = []
+    patterns = [creations(name) for name in sorted(names)] if creations else []
     for rel, lines in scripts:
         for index, line in enumerate(lines):
-            for match in NEW_CALL.finditer(line):
-                if match.group(1) in names:
-                    calls.append('%s:%d: %s' % (rel, index + 1, line.strip()[:100]))
+            made = any(pattern.search(line) for pattern in patterns) if creations else any(
+                match.group(1) in names for match in NEW_CALL.finditer(line))
+            if made:
+                calls.append('%s:%d: %s' % (rel, index + 1, line.strip()[:100]))
     creates = (bool(calls), {
         'message': '%s %s objects of the submission\'s own classes' % (plural(len(calls), 'call', 'calls'), 'creates' if len(calls) == 1 else 'create')
         if calls else 'no `new` creates an object of a class the submission defines',
@@ -226,13 +248,32 @@ def check_scripts(scripts):
     ])
 
 
+def no_classes_in_c(files):
+    diag = {'message': 'the submission is written in C, which has no classes', 'found': capped(rel for rel, _ in files)}
+    return render_tap([
+        (False, 'defines a class with methods', diag, None),
+        (False, 'creates objects of its own classes', diag, None),
+    ])
+
+
 def check(root):
     sources = read_sources(root)
     if not sources:
-        scripts = read_scripts(root)
-        if scripts:
-            return check_scripts(scripts)
-        return 'TAP version 14\nBail out! no Python, TypeScript or JavaScript file in the submission: this probe reads those only\n'
+        for extensions, method_line, creations in (
+                (SCRIPT_EXTENSIONS, METHOD_LINE, None),
+                (JAVA_EXTENSIONS, TYPED_METHOD_LINE, None),
+                (CPP_EXTENSIONS, TYPED_METHOD_LINE, cpp_creations)):
+            scripts = read_scripts(root, extensions)
+            if scripts:
+                return check_scripts(scripts, method_line, creations)
+        c_files = read_scripts(root, C_EXTENSIONS)
+        if c_files:
+            return no_classes_in_c(c_files)
+        return not_read('no Python, TypeScript, JavaScript, Java, C++ or C file in the submission; '
+                        'this probe reads those only')
+    if all(source.tree is None for source in sources):
+        first = next(source.error for source in sources if source.error is not None)
+        return not_read('%s (%s)' % (nothing_found(sources, 'the probe cannot judge its style'), first))
     classes = class_nodes(sources)
     defines_ok, defines_diag = check_defines(sources, classes)
     creates_ok, creates_diag = check_creates(sources, classes)

@@ -52,9 +52,8 @@ describe('gui-evidence.py (O6, evidence only)', () => {
     expect(diagList(pointNamed(report, 'creates a window or runs a GUI event loop'), 'found')).toEqual(['client.py:14: root = Tkinter.Tk()']);
   });
 
-  test('a submission without Python: every point skipped, none failed', async () => {
+  test('a submission without Python is not read: no point, the reason for the lecturer', async () => {
     const { report } = await runOnFixture(probe, 'c-only');
-    expect(report).toMatchObject({ ok: true, skipped: 4, problems: [] });
-    expect(new Set(report.tests.map((point) => point.skip))).toEqual(new Set(['no Python file in the submission']));
+    expect(report).toMatchObject({ ok: false, tests: [], problems: [], notRead: 'no Python file in the submission; this probe reads Python only' });
   });
 });

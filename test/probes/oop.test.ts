@@ -59,15 +59,13 @@ describe('oop.py (O11)', () => {
     expect(diagList(pointNamed(report, 'creates objects of its own classes'), 'found')).toEqual(['message.py:9: print(Message("halo"))']);
   });
 
-  test('Python 2 code is reported as unparsed, not a crash', async () => {
+  test('Python 2 code is not read: a skip-all plan with the reason, for the lecturer', async () => {
     const { report, stderr, exitCode } = await runOnFixture(probe, 'python2');
     expect({ stderr, exitCode }).toEqual({ stderr: '', exitCode: 0 });
-    expect(report).toMatchObject({ ok: false, failed: 2, problems: [] });
-    const defines = pointNamed(report, 'defines a class with methods');
-    expect(defines.diag?.message).toBe('the only Python file does not parse as Python 3, so no class was found');
-    expect(diagList(defines, 'unparsed')).toEqual([
-      "client.py:8: does not parse as Python 3: Missing parentheses in call to 'print'. Did you mean print(...)?",
-    ]);
+    expect(report).toMatchObject({ ok: false, tests: [], problems: [] });
+    expect(report.notRead).toBe(
+      "the only Python file does not parse as Python 3, so the probe cannot judge its style (client.py:8: does not parse as Python 3: Missing parentheses in call to 'print'. Did you mean print(...)?)",
+    );
   });
 
   test('TypeScript classes with methods, created with new, pass both points', async () => {
@@ -92,8 +90,36 @@ describe('oop.py (O11)', () => {
     ]);
   });
 
-  test('a submission in another language bails out: the probe cannot judge it', async () => {
+  test('Java classes with methods, created with new, pass both points', async () => {
+    const { report, stderr } = await runOnFixture(probe, 'java-classes');
+    expect(stderr).toBe('');
+    expect(report).toMatchObject({ ok: true, passed: 2, failed: 0 });
+    expect(diagList(pointNamed(report, 'defines a class with methods'), 'found')).toEqual(['ChatServer.java:3: class ChatServer (run, handle, main)']);
+    expect(diagList(pointNamed(report, 'creates objects of its own classes'), 'found')).toEqual(['ChatServer.java:18: new ChatServer(9999).run();']);
+  });
+
+  test('C++ classes with methods (declared or defined inline), created as a variable, pass both points', async () => {
+    const { report } = await runOnFixture(probe, 'cpp-classes');
+    expect(report).toMatchObject({ ok: true, passed: 2, failed: 0 });
+    expect(diagList(pointNamed(report, 'defines a class with methods'), 'found')).toEqual(['server.cpp:2: class Room (join, has, size)']);
+    expect(diagList(pointNamed(report, 'creates objects of its own classes'), 'found')).toEqual(['server.cpp:11: Room room;']);
+  });
+
+  test('a submission in C fails both points: C has no classes', async () => {
     const { report } = await runOnFixture(probe, 'c-only');
-    expect(report).toMatchObject({ ok: false, tests: [], bailout: 'no Python, TypeScript or JavaScript file in the submission: this probe reads those only' });
+    expect(report).toMatchObject({ ok: false, failed: 2, problems: [] });
+    expect(report.tests.map((point) => point.diag?.message)).toEqual([
+      'the submission is written in C, which has no classes',
+      'the submission is written in C, which has no classes',
+    ]);
+  });
+
+  test('a submission in a language it does not read is not read: the criterion is for the lecturer', async () => {
+    const { report } = await runOnFixture(probe, 'go-only');
+    expect(report).toMatchObject({ ok: false, tests: [], problems: [] });
+    expect(report.notRead).toBe('no Python, TypeScript, JavaScript, Java, C++ or C file in the submission; this probe reads those only');
+    expect(describeProbeFailure(report)).toBe(
+      'The probe cannot read the submission: no Python, TypeScript, JavaScript, Java, C++ or C file in the submission; this probe reads those only',
+    );
   });
 });

@@ -80,6 +80,17 @@ describe('parseProbeOutput', () => {
     });
   });
 
+  test('a skip-all plan that says "not read" is kept as the reason the probe cannot read the submission', () => {
+    const report = parseProbeOutput(tap('TAP version 14', '1..0 # SKIP not read: no Python file in the submission'));
+    expect(report).toMatchObject({ ok: false, tests: [], problems: [], notRead: 'no Python file in the submission' });
+  });
+
+  test('a skip-all plan for any other reason is still a probe that printed no test point', () => {
+    const report = parseProbeOutput(tap('TAP version 14', '1..0 # SKIP nothing here'));
+    expect(report.notRead).toBeUndefined();
+    expect(report.problems).toEqual(['the probe printed no TAP test point (its plan says: SKIP nothing here)']);
+  });
+
   test('a bail out without a reason says so', () => {
     const report = parseProbeOutput(tap('TAP version 14', 'Bail out!'));
     expect(report).toMatchObject({ ok: false, bailout: 'no reason given', tests: [], problems: [] });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { waitForActor } from '../../actors/wait-for.js';
 import type { ProbeStep } from '../../rubric/rubric.js';
-import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { stepError, stepFail, stepManual, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { launchActor } from '../launch-actor.js';
 import { quoteShellWord } from '../../sandbox/confine-command.js';
 
@@ -35,6 +35,9 @@ export async function runProbeStep(step: ProbeStep, ctx: ScenarioContext): Promi
     ctx.notes.push(`${path.basename(step.run)}: ${point.ok ? 'ok' : 'not ok'} ${point.name}${point.skip ? ` # SKIP ${point.skip}` : ''}${diag}`);
   }
   if (report.ok) return stepOk;
+  if (report.notRead !== undefined) {
+    return stepManual(`${path.basename(step.run)} to read the submission`, `it does not: ${report.notRead}; for the lecturer to grade`, [name]);
+  }
   const broken = report.tests.length === 0 || report.bailout !== undefined;
   const outcome = broken ? stepError : stepFail;
   return outcome(`every test point of ${path.basename(step.run)} to pass`, describeProbeFailure(report), [name]);

@@ -1,4 +1,5 @@
 import type { QuitStep, RestartStep, StopStep } from '../../rubric/rubric.js';
+import { quitLikeAPerson } from '../../actors/quit-like-a-person.js';
 import { waitForActor } from '../../actors/wait-for.js';
 import { stepError, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { launchServer } from './start-step.js';
@@ -24,11 +25,16 @@ export async function runRestartStep(step: RestartStep, ctx: ScenarioContext): P
   return launchServer(ctx, step.actor, state.impl, state.workdir, step.within);
 }
 
-// Types the client's quit command and gives it a moment to leave; closes its input if it stays.
+// Types the client's quit command (the rubric's or its sockgrade.yaml's) and gives it a moment to
+// leave, closing its input if it stays; with no quit command named, ends it like a person would.
 export async function runQuitStep(step: QuitStep, ctx: ScenarioContext): Promise<StepOutcome> {
   const state = ctx.actors.get(step.actor);
   if (!state) return stepError(`${step.actor} to be running`, `${step.actor} was never started`);
-  const quit = state.impl.commands['quit'] ?? '!q';
+  const quit = state.impl.commands['quit'];
+  if (quit === undefined) {
+    await quitLikeAPerson(state.actor, stopGraceMs);
+    return stepOk;
+  }
   state.actor.type(quit);
   if (!(await waitForActor(state.actor, () => !state.actor.running, stopGraceMs))) state.actor.closeInput();
   return stepOk;
