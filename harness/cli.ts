@@ -4,6 +4,7 @@ import { gradeBatch } from './batch/grade-batch.js';
 import { parseShard, type Shard } from './batch/select-shard.js';
 import { checkSubmission } from './batch/check-submission.js';
 import { calibrate } from './batch/calibrate.js';
+import { intakeAction } from './intake/intake-action.js';
 import { parseList, parseScore, parseWholeNumber } from './cli-options.js';
 import { parseReportFormats, reportFormatNames, type ReportFormat } from './report/report-format.js';
 import { writeReports } from './report/write-reports.js';
@@ -30,7 +31,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   program
     .command('grade')
     .description('grade submission folders against a rubric and write reports')
-    .argument('<submission-dir...>', 'one folder per submission')
+    .argument('[submission-dir...]', 'one folder per submission')
+    .option('--from <path>', 'take the submissions from a download: a zip (Moodle), a folder of zips or of folders, GitHub Classroom clones')
     .requiredOption('-r, --rubric <file>', 'the rubric (YAML)')
     .option('-j, --jobs <n>', 'runs at a time', parseWholeNumber('--jobs', 1, 64), defaultJobs)
     .option('-o, --out <dir>', 'output folder', 'reports')
@@ -44,8 +46,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--overrides <file>', "the lecturer's overrides.yaml, applied to every report")
     .addOption(new Option('--isolation <mode>', 'how runs are contained').choices(isolationChoices).default('auto'))
     .action(async (dirs: string[], opts: GradeFlags) => {
+      if (dirs.length === 0 && opts.from === undefined) {
+        log('grade: name the submission folders, or a download with --from PATH (a zip, a folder of zips or folders)');
+        exitCode = 2;
+        return;
+      }
       exitCode = await gradeBatch({
         submissions: dirs,
+        from: opts.from,
         rubric: opts.rubric,
         out: opts.out,
         jobs: opts.jobs,
@@ -87,6 +95,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .command('check')
     .description('self-check one submission: visible criteria, a readable report, exit 0 only if all pass')
     .argument('[dir]', 'the submission folder', '.')
+    .option('--from <path>', 'check the submission inside a zip or a folder, wherever its programs sit')
     .requiredOption('-r, --rubric <file>', 'the rubric (YAML)')
     .option('-j, --jobs <n>', 'runs at a time', parseWholeNumber('--jobs', 1, 64), defaultJobs)
     .option('--seed <seed>', 'seed of every token and fault')
@@ -95,6 +104,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .action(async (dir: string, opts: CheckFlags) => {
       exitCode = await checkSubmission({
         dir,
+        from: opts.from,
         rubric: opts.rubric,
         jobs: opts.jobs,
         seed: opts.seed,
@@ -104,6 +114,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         print,
         log,
       });
+    });
+
+  program
+    .command('intake')
+    .description('show the submissions a download holds (id, name, root found, files, problems) without grading')
+    .argument('<path>', 'a zip (Moodle), a folder of zips or of folders, GitHub Classroom clones')
+    .requiredOption('-r, --rubric <file>', "the rubric (YAML): its programs mark a submission's root")
+    .action(async (from: string, opts: { rubric: string }) => {
+      exitCode = await intakeAction({ path: from, rubric: opts.rubric, print, log });
     });
 
   program
@@ -148,6 +167,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 
 interface GradeFlags {
   rubric: string;
+  from?: string;
   jobs: number;
   out: string;
   format: ReportFormat[];
@@ -171,6 +191,7 @@ interface CalibrateFlags {
 
 interface CheckFlags {
   rubric: string;
+  from?: string;
   jobs: number;
   seed?: string;
   only?: string[];

@@ -6,10 +6,14 @@ import { revealName } from '../report/escape-text.js';
 import type { IsolationChoice } from '../sandbox/detect-isolation.js';
 import { newSeed, openIsolation, openRubric } from './open-grading.js';
 import { makePools } from './make-pools.js';
+import type { Rubric } from '../rubric/rubric.js';
+import { discoverSubmissions, type Intake } from '../intake/discover-submissions.js';
+import { listEntryPointNames } from '../intake/entry-point-names.js';
 
 // What `sockgrade check` was asked: a student's own folder, checked before hand-in.
 export interface CheckOptions {
   readonly dir: string;
+  readonly from?: string | undefined; // a zip or folder holding the submission somewhere inside
   readonly rubric: string;
   readonly jobs: number;
   readonly seed: string | undefined;
@@ -25,10 +29,43 @@ export interface CheckOptions {
 export async function checkSubmission(options: CheckOptions): Promise<number> {
   const rubric = await openRubric(options.rubric, options.log);
   if (!rubric) return 2;
+  if (options.from !== undefined) {
+    const found = await discoverSubmissions(options.from, listEntryPointNames(rubric));
+    if (!found.ok) {
+      options.log(found.message);
+      return 2;
+    }
+    try {
+      const only = pickSingleSubmission(found.intake);
+      if ('problem' in only) {
+        options.log(only.problem);
+        return 2;
+      }
+      return await checkFolder(only.root, rubric, options);
+    } finally {
+      found.intake.remove();
+    }
+  }
   if (!isDirectory(options.dir)) {
     options.log(`${revealName(options.dir)}: not a folder; run sockgrade check in your submission's folder, or name it`);
     return 2;
   }
+  return checkFolder(options.dir, rubric, options);
+}
+
+// The root of the one submission a student's zip or folder holds, or what is wrong with it.
+function pickSingleSubmission(intake: Intake): { root: string } | { problem: string } {
+  const [first, ...rest] = intake.submissions;
+  if (!first) return { problem: `${revealName(intake.input)}: no submission in it` };
+  if (rest.length > 0) {
+    const sources = intake.submissions.map((s) => revealName(s.source)).join(', ');
+    return { problem: `${revealName(intake.input)}: holds ${intake.submissions.length} submissions (${sources}); check takes one` };
+  }
+  if (first.problems.length > 0 || first.root === undefined) return { problem: first.problems.join('\n') };
+  return { root: first.root };
+}
+
+async function checkFolder(dir: string, rubric: Rubric, options: CheckOptions): Promise<number> {
   const plan = await openIsolation(options.isolation, options.log);
   if (!plan) return 2;
   const paired = pairsWithReference(rubric) ? await prepareReference(rubric, plan) : undefined;
@@ -40,7 +77,7 @@ export async function checkSubmission(options: CheckOptions): Promise<number> {
   const interrupt = (): void => controller.abort();
   process.once('SIGINT', interrupt);
   try {
-    const result = await gradeSubmission(options.dir, rubric, {
+    const result = await gradeSubmission(dir, rubric, {
       plan,
       seed: options.seed ?? newSeed(),
       reruns: 0,

@@ -12,10 +12,13 @@ import { summarizeResults } from '../report/summarize-results.js';
 import { loadSavedResult, readSavedSeed, saveResult } from './save-result.js';
 import { selectShard, type Shard } from './select-shard.js';
 import { makePools } from './make-pools.js';
+import type { Rubric } from '../rubric/rubric.js';
+import { openSubmissions, type BatchSubmission } from './open-submissions.js';
 
 // What `sockgrade grade` was asked to do, already parsed and range-checked by the CLI.
 export interface BatchOptions {
   readonly submissions: readonly string[];
+  readonly from?: string | undefined; // a download to take submissions from (see harness/intake), besides the folders
   readonly rubric: string;
   readonly out: string;
   readonly jobs: number;
@@ -45,7 +48,17 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
     for (const problem of badDirs) options.log(problem);
     return 2;
   }
-  const clashes = findNameClashes(options.submissions);
+  const opened = await openSubmissions(options.submissions, options.from, rubric, options.log);
+  if (!opened) return 2;
+  try {
+    return await gradeOpened(options, rubric, opened.submissions, opened.hide);
+  } finally {
+    opened.remove();
+  }
+}
+
+async function gradeOpened(options: BatchOptions, rubric: Rubric, entries: readonly BatchSubmission[], hide: readonly string[]): Promise<number> {
+  const clashes = findNameClashes(entries);
   if (clashes.length > 0) {
     for (const clash of clashes) options.log(clash);
     return 2;
@@ -53,7 +66,7 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
   const plan = await openIsolation(options.isolation, options.log);
   if (!plan) return 2;
   const seed = options.seed ?? (options.resume ? readSavedSeed(options.out) : undefined) ?? newSeed();
-  const submissions = selectShard([...options.submissions].sort(), options.shard);
+  const submissions = selectShard([...entries].sort((a, b) => a.id.localeCompare(b.id)), options.shard);
   const started = Date.now();
   options.log(
     `sockgrade: ${submissions.length} submission(s), rubric ${rubric.name}, seed ${seed}, isolation ${plan.mode}${plan.note ? ` (${plan.note})` : ''}, ${options.jobs} job(s)`,
@@ -74,11 +87,10 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
     return 3;
   }
   const pools = makePools(plan, options.jobs);
-  const nameWidth = Math.max(...submissions.map((dir) => revealName(path.basename(path.resolve(dir))).length), 10);
+  const nameWidth = Math.max(...submissions.map((entry) => revealName(entry.id).length), 10);
   const results: SubmissionResult[] = [];
   let harnessFaults = 0;
-  const gradeOne = async (dir: string): Promise<void> => {
-    const name = path.basename(path.resolve(dir));
+  const gradeOne = async ({ id: name, dir, refusal }: BatchSubmission): Promise<void> => {
     const saved = options.resume ? loadSavedResult(options.out, name, rubric.name, seed) : undefined;
     if (saved) {
       results.push(saved);
@@ -94,6 +106,9 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
       signal: controller.signal,
       ...(options.only ? { only: options.only } : {}),
       ...(paired ? { reference: paired.reference } : {}),
+      submission: name,
+      ...(refusal !== undefined ? { refusal } : {}),
+      hide,
       onHarnessFault: (fault) => {
         harnessFaults++;
         options.log(`sockgrade fault while grading ${revealName(name)}: ${fault}`);
@@ -133,11 +148,10 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
   return 0;
 }
 
-// Results are saved under each folder's name: two folders of one name would overwrite each other.
-function findNameClashes(dirs: readonly string[]): string[] {
+// Results are saved under each submission's name: two folders of one name would overwrite each other.
+function findNameClashes(entries: readonly BatchSubmission[]): string[] {
   const byName = new Map<string, string[]>();
-  for (const dir of dirs) {
-    const name = path.basename(path.resolve(dir));
+  for (const { id: name, shown: dir } of entries) {
     byName.set(name, [...(byName.get(name) ?? []), dir]);
   }
   return [...byName.entries()]
