@@ -22,7 +22,7 @@ describe.concurrent('sockgrade grade: bad flags are usage errors (exit 2) that s
       ['--format', 'pdf'],
       'error: option \'-f, --format <list>\' argument \'pdf\' is invalid. unknown report format "pdf"; valid formats: json, html, md, csv, junit, gradescope, tap',
     ],
-    [['--isolation', 'bogus'], "error: option '--isolation <mode>' argument 'bogus' is invalid. Allowed choices are auto, netns, none."],
+    [['--isolation', 'bogus'], "error: option '--isolation <mode>' argument 'bogus' is invalid. Allowed choices are auto, netns, bubblewrap, unshare, none."],
     [['--min-score', '-1'], "error: option '--min-score <points>' argument '-1' is invalid. --min-score must be a number of points, 0 or more."],
     [['--reruns', '9'], "error: option '--reruns <n>' argument '9' is invalid. --reruns must be a whole number from 0 to 5."],
   ])('%j', async (flags, message) => {
@@ -119,7 +119,7 @@ describe.concurrent('sockgrade --help and --version', () => {
     const result = await runSockgrade(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: sockgrade \[options\] \[command\]/);
-    for (const command of ['grade [options] <submission-dir...>', 'check [options] [dir]', 'validate <rubric...>']) {
+    for (const command of ['grade [options] [submission-dir...]', 'check [options] [dir]', 'intake [options] <path>', 'validate <rubric...>']) {
       expect(result.stdout).toContain(command);
     }
   });
