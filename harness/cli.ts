@@ -5,6 +5,8 @@ import { parseShard, type Shard } from './batch/select-shard.js';
 import { checkSubmission } from './batch/check-submission.js';
 import { calibrate } from './batch/calibrate.js';
 import { intakeAction } from './intake/intake-action.js';
+import { parseRosterColumns } from './roster/roster-columns.js';
+import type { RosterField } from './roster/roster.js';
 import { parseList, parseScore, parseWholeNumber } from './cli-options.js';
 import { parseReportFormats, reportFormatNames, type ReportFormat } from './report/report-format.js';
 import { writeReports } from './report/write-reports.js';
@@ -34,6 +36,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .argument('[submission-dir...]', 'one folder per submission')
     .option('--from <path>', 'take the submissions from a download: a zip (Moodle), a folder of zips or of folders, GitHub Classroom clones')
     .requiredOption('-r, --rubric <file>', 'the rubric (YAML)')
+    .option('--roster <file>', 'a CSV of the class (id, name, email, team): grades.csv gets a row per student, keyed by id')
+    .option('--roster-columns <list>', 'which roster header holds which field, e.g. "id=Student ID,email=Email address"', parseRosterColumnsOption)
     .option('-j, --jobs <n>', 'runs at a time', parseWholeNumber('--jobs', 1, 64), defaultJobs)
     .option('-o, --out <dir>', 'output folder', 'reports')
     .option('-f, --format <list>', `report formats: ${reportFormatNames.join(',')}`, parseFormats, [...reportFormatNames])
@@ -55,6 +59,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         submissions: dirs,
         from: opts.from,
         rubric: opts.rubric,
+        roster: opts.roster,
+        rosterColumns: opts.rosterColumns,
         out: opts.out,
         jobs: opts.jobs,
         seed: opts.seed,
@@ -168,6 +174,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 interface GradeFlags {
   rubric: string;
   from?: string;
+  roster?: string;
+  rosterColumns?: Partial<Record<RosterField, string>>;
   jobs: number;
   out: string;
   format: ReportFormat[];
@@ -202,6 +210,12 @@ function parseFormats(text: string): ReportFormat[] {
   const parsed = parseReportFormats(text);
   if (!parsed.ok) throw new InvalidArgumentError(parsed.error);
   return parsed.formats;
+}
+
+function parseRosterColumnsOption(text: string): Partial<Record<RosterField, string>> {
+  const parsed = parseRosterColumns(text);
+  if (typeof parsed === 'string') throw new InvalidArgumentError(parsed);
+  return parsed;
 }
 
 function parseShardOption(text: string): Shard {

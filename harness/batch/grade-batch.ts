@@ -13,6 +13,9 @@ import { loadSavedResult, readSavedSeed, saveResult } from './save-result.js';
 import { selectShard, type Shard } from './select-shard.js';
 import { makePools } from './make-pools.js';
 import type { Rubric } from '../rubric/rubric.js';
+import type { Roster, RosterField } from '../roster/roster.js';
+import { loadRoster } from '../roster/load-roster.js';
+import { formatRosterNotes } from '../roster/format-roster-notes.js';
 import { openSubmissions, type BatchSubmission } from './open-submissions.js';
 
 // What `sockgrade grade` was asked to do, already parsed and range-checked by the CLI.
@@ -20,6 +23,8 @@ export interface BatchOptions {
   readonly submissions: readonly string[];
   readonly from?: string | undefined; // a download to take submissions from (see harness/intake), besides the folders
   readonly rubric: string;
+  readonly roster?: string | undefined; // --roster: a CSV of the class; the gradebook is keyed by its ids
+  readonly rosterColumns?: Partial<Record<RosterField, string>> | undefined; // --roster-columns: which header holds which field
   readonly out: string;
   readonly jobs: number;
   readonly seed: string | undefined;
@@ -48,16 +53,25 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
     for (const problem of badDirs) options.log(problem);
     return 2;
   }
+  let roster: Roster | undefined;
+  if (options.roster !== undefined) {
+    const loaded = loadRoster(options.roster, options.rosterColumns);
+    if (!loaded.ok) {
+      for (const problem of loaded.problems) options.log(problem);
+      return 2;
+    }
+    roster = loaded.roster;
+  }
   const opened = await openSubmissions(options.submissions, options.from, rubric, options.log);
   if (!opened) return 2;
   try {
-    return await gradeOpened(options, rubric, opened.submissions, opened.hide);
+    return await gradeOpened(options, rubric, roster, opened.submissions, opened.hide);
   } finally {
     opened.remove();
   }
 }
 
-async function gradeOpened(options: BatchOptions, rubric: Rubric, entries: readonly BatchSubmission[], hide: readonly string[]): Promise<number> {
+async function gradeOpened(options: BatchOptions, rubric: Rubric, roster: Roster | undefined, entries: readonly BatchSubmission[], hide: readonly string[]): Promise<number> {
   const clashes = findNameClashes(entries);
   if (clashes.length > 0) {
     for (const clash of clashes) options.log(clash);
@@ -135,7 +149,9 @@ async function gradeOpened(options: BatchOptions, rubric: Rubric, entries: reado
     isolation: plan.mode,
     durationMs: Date.now() - started,
     submissions: [],
+    ...(roster ? { roster } : {}),
   });
+  for (const line of formatRosterNotes(summary)) options.log(line);
   for (const line of formatClassSummary(results)) options.print(line);
   const written = await options.writeReports(options.out, results, summary);
   const topLevel = written.filter((file) => !file.includes('/'));

@@ -1,4 +1,5 @@
 // The serialisable shape of a grading: what result.json holds and what every report reads.
+import type { Roster } from '../roster/roster.js';
 
 export type Status = 'pass' | 'fail' | 'error' | 'blocked' | 'manual' | 'flaky';
 
@@ -90,4 +91,7 @@ export interface BatchSummary {
     readonly maxScore: number;
     readonly statuses: Readonly<Record<string, Status>>;
   }[];
+  readonly roster?: Roster; // the roster graded with (--roster): grades.csv is keyed by its ids
+  readonly missing?: readonly string[]; // roster ids with no submission, their own or their team's
+  readonly unmatched?: readonly string[]; // submissions that match no one on the roster
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BatchSummary, SubmissionResult } from '../grading/result.js';
+import { rosterSchema } from '../roster/roster.js';
 
 const statusSchema = z.enum(['pass', 'fail', 'error', 'blocked', 'manual', 'flaky']);
 const isolationSchema = z.enum(['netns', 'none']);
@@ -79,6 +80,9 @@ export const batchSummarySchema = z.looseObject({
       statuses: z.record(z.string(), statusSchema),
     }),
   ),
+  roster: rosterSchema.optional(),
+  missing: z.array(z.string()).optional(),
+  unmatched: z.array(z.string()).optional(),
 });
 
 function formatIssuePath(path: readonly PropertyKey[]): string {

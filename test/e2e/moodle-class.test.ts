@@ -24,13 +24,13 @@ const statuses = (out: string, name: string): Record<string, string> => {
 };
 
 describe('a Moodle download of the examples', () => {
-  it('earns, per student, the verdicts the example folders earn when graded directly', async () => {
+  it('earns, per student, the verdicts the example folders earn when graded directly, and a gradebook of the roster\'s ids', async () => {
     const handedIn = [...students.filter((s) => s.example !== undefined), stranger] as { id: string; example: string }[];
     const examples = [...new Set(handedIn.map((s) => s.example))];
     const direct = path.join(scratch, 'direct');
     const fromZip = path.join(scratch, 'from-zip');
     const [graded, reference] = await Promise.all([
-      runSockgrade(['grade', '--from', built.moodle, '--out', fromZip, ...flags], { timeoutMs: 120_000 }),
+      runSockgrade(['grade', '--from', built.moodle, '--roster', built.roster, '--out', fromZip, ...flags], { timeoutMs: 120_000 }),
       runSockgrade(['grade', ...examples.map((e) => path.join(repoRoot, 'submissions', 'examples', 'udp-chat', e)), '--out', direct, ...flags], { timeoutMs: 120_000 }),
     ]);
     expect(graded.code, graded.stderr).toBe(0);
@@ -39,6 +39,29 @@ describe('a Moodle download of the examples', () => {
     // The examples differ on these two criteria, so the comparison is not vacuous.
     expect(statuses(direct, 'm2-no-forwarding')).toEqual({ M1: 'pass', M2: 'fail' });
     expect(statuses(direct, 'm1-server-silent')).toEqual({ M1: 'fail', M2: 'pass' });
+
+    // The gradebook: a row per roster id, the team's grade copied, the missing marked; the
+    // stranger's submission is listed, not in it.
+    const gradebook = readFileSync(path.join(fromZip, 'grades.csv'), 'utf8').trimEnd().split('\r\n').map((line) => line.split(','));
+    expect(gradebook[0]).toEqual(['id', 'name', 'email', 'team', 'submission', 'status', 'M1', 'M2', 'total', 'max']);
+    expect(gradebook.slice(1).map((row) => [row[0], row[4], row[5]])).toEqual([
+      ['20001', '20001', 'graded'],
+      ['20002', '20002', 'graded'],
+      ['20003', '20003', 'graded'],
+      ['20004', '20004', 'graded'],
+      ['20005', '20004', 'team'],
+      ['20006', '', 'missing'],
+    ]);
+    expect(gradebook[5]?.slice(6)).toEqual(gradebook[4]?.slice(6));
+    expect(graded.stderr).toContain('missing: 1 student(s) of the roster handed in nothing: 20006 (Fajar Nugroho)');
+    expect(graded.stderr).toContain('unmatched: 1 submission(s) match no one on the roster, so they are not in grades.csv: 20999');
+    expect(JSON.parse(readFileSync(path.join(fromZip, 'summary.json'), 'utf8'))).toMatchObject({ missing: ['20006'], unmatched: ['20999'] });
+
+    // `sockgrade report` renders the same gradebook again from the saved results.
+    const before = readFileSync(path.join(fromZip, 'grades.csv'), 'utf8');
+    const again = await runSockgrade(['report', fromZip, '--format', 'csv'], { timeoutMs: 30_000 });
+    expect(again.code, again.stderr).toBe(0);
+    expect(readFileSync(path.join(fromZip, 'grades.csv'), 'utf8')).toBe(before);
   });
 
   it('finds the GitHub Classroom clones under their usernames', async () => {
