@@ -7,7 +7,7 @@ import { calibrate } from './batch/calibrate.js';
 import { intakeAction } from './intake/intake-action.js';
 import { parseRosterColumns } from './roster/roster-columns.js';
 import type { RosterField } from './roster/roster.js';
-import { parseList, parseScore, parseWholeNumber } from './cli-options.js';
+import { parseList, parseScore, parseShare, parseWholeNumber } from './cli-options.js';
 import { parseReportFormats, reportFormatNames, type ReportFormat } from './report/report-format.js';
 import { writeReports } from './report/write-reports.js';
 import { reportAction } from './report/report-action.js';
@@ -38,6 +38,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .requiredOption('-r, --rubric <file>', 'the rubric (YAML)')
     .option('--roster <file>', 'a CSV of the class (id, name, email, team): grades.csv gets a row per student, keyed by id')
     .option('--roster-columns <list>', 'which roster header holds which field, e.g. "id=Student ID,email=Email address"', parseRosterColumnsOption)
+    .option('--similarity <share>', 'list pairs of submissions sharing at least this share of their code, 0 to 1 (default 0.5)', parseShare('--similarity'))
     .option('-j, --jobs <n>', 'runs at a time', parseWholeNumber('--jobs', 1, 64), defaultJobs)
     .option('-o, --out <dir>', 'output folder', 'reports')
     .option('-f, --format <list>', `report formats: ${reportFormatNames.join(',')}`, parseFormats, [...reportFormatNames])
@@ -60,6 +61,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         from: opts.from,
         rubric: opts.rubric,
         roster: opts.roster,
+        similarity: opts.similarity,
         rosterColumns: opts.rosterColumns,
         out: opts.out,
         jobs: opts.jobs,
@@ -175,6 +177,7 @@ interface GradeFlags {
   rubric: string;
   from?: string;
   roster?: string;
+  similarity?: number;
   rosterColumns?: Partial<Record<RosterField, string>>;
   jobs: number;
   out: string;

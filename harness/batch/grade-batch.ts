@@ -15,6 +15,11 @@ import { makePools } from './make-pools.js';
 import type { Rubric } from '../rubric/rubric.js';
 import type { Roster, RosterField } from '../roster/roster.js';
 import { loadRoster } from '../roster/load-roster.js';
+import { collectSources } from '../similarity/collect-sources.js';
+import { findSimilarPairs } from '../similarity/find-similar-pairs.js';
+
+// The share of a submission's fingerprints another must hold to be listed as similar.
+const defaultSimilarity = 0.5;
 import { formatRosterNotes } from '../roster/format-roster-notes.js';
 import { openSubmissions, type BatchSubmission } from './open-submissions.js';
 
@@ -26,6 +31,7 @@ export interface BatchOptions {
   readonly roster?: string | undefined; // --roster: a CSV of the class; the gradebook is keyed by its ids
   readonly rosterColumns?: Partial<Record<RosterField, string>> | undefined; // --roster-columns: which header holds which field
   readonly out: string;
+  readonly similarity?: number | undefined; // the share of fingerprints above which a pair is listed as similar (0.5 by default)
   readonly jobs: number;
   readonly seed: string | undefined;
   readonly shard: Shard | undefined;
@@ -150,7 +156,14 @@ async function gradeOpened(options: BatchOptions, rubric: Rubric, roster: Roster
     durationMs: Date.now() - started,
     submissions: [],
     ...(roster ? { roster } : {}),
+    similar: findSimilarPairs(
+      entries.filter((e) => e.refusal === undefined && results.some((r) => r.submission === e.id)).map((e) => ({ submission: e.id, files: collectSources(e.dir) })),
+      { threshold: options.similarity ?? defaultSimilarity },
+    ),
   });
+  if ((summary.similar ?? []).length > 0) {
+    options.log(`similar: ${summary.similar?.length} pair(s) of submissions share much code; see index.html or summary.json (no grade changes)`);
+  }
   for (const line of formatRosterNotes(summary)) options.log(line);
   for (const line of formatClassSummary(results)) options.print(line);
   const written = await options.writeReports(options.out, results, summary);

@@ -11,7 +11,7 @@ import { repoRoot, runSockgrade } from '../helpers/cli.js';
 const scratch = mkdtempSync(path.join(tmpdir(), 'sockgrade-moodle-class-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const rubric = path.join(repoRoot, 'rubrics', 'udp-chat.yaml');
-const flags = ['--rubric', rubric, '--only', 'M1,M2', '--reruns', '0', '--seed', 'c1a55', '--format', 'json,csv'];
+const flags = ['--rubric', rubric, '--only', 'M1,M2', '--reruns', '0', '--seed', 'c1a55', '--format', 'json,csv,html'];
 let built: { moodle: string; classroom: string; roster: string };
 
 beforeAll(async () => {
@@ -57,11 +57,20 @@ describe('a Moodle download of the examples', () => {
     expect(graded.stderr).toContain('unmatched: 1 submission(s) match no one on the roster, so they are not in grades.csv: 20999');
     expect(JSON.parse(readFileSync(path.join(fromZip, 'summary.json'), 'utf8'))).toMatchObject({ missing: ['20006'], unmatched: ['20999'] });
 
+    // Bayu's and the stranger's are one example: flagged for a person, their grades untouched.
+    const summary = JSON.parse(readFileSync(path.join(fromZip, 'summary.json'), 'utf8')) as { similar: { a: string; b: string; score: number }[] };
+    expect(summary.similar.map((p) => [p.a, p.b])).toContainEqual(['20002', '20999']);
+    expect(summary.similar.find((p) => p.a === '20001' || p.b === '20001')).toBeUndefined();
+    expect(graded.stderr).toMatch(/^similar: \d+ pair\(s\) of submissions share much code; see index\.html or summary\.json \(no grade changes\)$/m);
+
     // `sockgrade report` renders the same gradebook again from the saved results.
     const before = readFileSync(path.join(fromZip, 'grades.csv'), 'utf8');
-    const again = await runSockgrade(['report', fromZip, '--format', 'csv'], { timeoutMs: 30_000 });
+    const html = readFileSync(path.join(fromZip, 'index.html'), 'utf8');
+    const again = await runSockgrade(['report', fromZip, '--format', 'csv,html'], { timeoutMs: 30_000 });
     expect(again.code, again.stderr).toBe(0);
     expect(readFileSync(path.join(fromZip, 'grades.csv'), 'utf8')).toBe(before);
+    expect(html).toContain('<a href="20002/index.html">20002</a> and <a href="20999/index.html">20999</a>: 100% of the code alike');
+    expect(readFileSync(path.join(fromZip, 'index.html'), 'utf8')).toContain('<h2>Similar pairs</h2>');
   });
 
   it('finds the GitHub Classroom clones under their usernames', async () => {
