@@ -15,12 +15,16 @@ export interface RosterJoin {
   readonly unmatched: readonly SubmissionResult[];
 }
 
+// Moodle's grading worksheet names a participant "Participant 12345"; its download's folders, 12345.
+const keysOf = (student: RosterStudent): string[] =>
+  [student.id, student.email, student.username].filter((key) => key !== '').flatMap((key) => [key, key.replace(/^Participant\s+/i, '')]);
+
 // Matches each student to a submission named by their id, e-mail or username; a student without
 // one of their own takes their team's (a submission named by a teammate or by the team), so a
 // team's grade reaches every member. Students keep the roster's order.
 export function joinRoster(roster: Roster, results: readonly SubmissionResult[]): RosterJoin {
   const own = (student: RosterStudent): SubmissionResult | undefined =>
-    results.find((r) => [student.id, student.email, student.username].some((key) => key !== '' && r.submission === key));
+    results.find((r) => keysOf(student).includes(r.submission));
   const claimed = new Set<SubmissionResult>();
   const rows = roster.students.map((student): RosterRow => {
     const mine = own(student);

@@ -99,6 +99,11 @@ describe('joinRoster and the roster gradebook', () => {
     expect(joined.unmatched.map((r) => r.submission)).toEqual(['99']);
   });
 
+  it("matches Moodle's download to its grading worksheet's \"Participant 12345\" identifiers", () => {
+    const worksheet: Roster = { source: 'w.csv', students: [student('ani@x.id', { username: 'Participant 12345' })] };
+    expect(joinRoster(worksheet, [result('12345', 10)]).rows.map((row) => row.status)).toEqual(['graded']);
+  });
+
   it('writes grades.csv with a row per roster id, points left empty for a missing student', () => {
     const csv = renderCsv([result('1', 10)], { source: 'r.csv', students: [student('1', { name: 'Ani' }), student('2', { name: '=cmd()', email: 'b@x.id' })] });
     expect(csv).toBe('id,name,email,team,submission,status,Q1,total,max\r\n1,Ani,,,1,graded,10,10,10\r\n2,\'=cmd(),b@x.id,,,missing,,,10\r\n');
