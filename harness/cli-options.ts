@@ -28,3 +28,14 @@ export function parseScore(flag: string): (text: string) => number {
 export function parseList(text: string): string[] {
   return text.split(',').map((item) => item.trim()).filter((item) => item !== '');
 }
+
+// A share from 0 to 1, such as 0.5.
+export function parseShare(flag: string): (text: string) => number {
+  return (text) => {
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
+      throw new InvalidArgumentError(`${flag} must be a share from 0 to 1, such as 0.5.`);
+    }
+    return value;
+  };
+}

@@ -4,7 +4,10 @@ import { gradeBatch } from './batch/grade-batch.js';
 import { parseShard, type Shard } from './batch/select-shard.js';
 import { checkSubmission } from './batch/check-submission.js';
 import { calibrate } from './batch/calibrate.js';
-import { parseList, parseScore, parseWholeNumber } from './cli-options.js';
+import { intakeAction } from './intake/intake-action.js';
+import { parseRosterColumns } from './roster/roster-columns.js';
+import type { RosterField } from './roster/roster.js';
+import { parseList, parseScore, parseShare, parseWholeNumber } from './cli-options.js';
 import { parseReportFormats, reportFormatNames, type ReportFormat } from './report/report-format.js';
 import { writeReports } from './report/write-reports.js';
 import { reportAction } from './report/report-action.js';
@@ -30,8 +33,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   program
     .command('grade')
     .description('grade submission folders against a rubric and write reports')
-    .argument('<submission-dir...>', 'one folder per submission')
+    .argument('[submission-dir...]', 'one folder per submission')
+    .option('--from <path>', 'take the submissions from a download: a zip (Moodle), a folder of zips or of folders, GitHub Classroom clones')
     .requiredOption('-r, --rubric <file>', 'the rubric (YAML)')
+    .option('--roster <file>', 'a CSV of the class (id, name, email, team): grades.csv gets a row per student, keyed by id')
+    .option('--roster-columns <list>', 'which roster header holds which field, e.g. "id=Student ID,email=Email address"', parseRosterColumnsOption)
+    .option('--similarity <share>', 'list pairs of submissions sharing at least this share of their code, 0 to 1 (default 0.5)', parseShare('--similarity'))
     .option('-j, --jobs <n>', 'runs at a time', parseWholeNumber('--jobs', 1, 64), defaultJobs)
     .option('-o, --out <dir>', 'output folder', 'reports')
     .option('-f, --format <list>', `report formats: ${reportFormatNames.join(',')}`, parseFormats, [...reportFormatNames])
@@ -44,9 +51,18 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--overrides <file>', "the lecturer's overrides.yaml, applied to every report")
     .addOption(new Option('--isolation <mode>', 'how runs are contained').choices(isolationChoices).default('auto'))
     .action(async (dirs: string[], opts: GradeFlags) => {
+      if (dirs.length === 0 && opts.from === undefined) {
+        log('grade: name the submission folders, or a download with --from PATH (a zip, a folder of zips or folders)');
+        exitCode = 2;
+        return;
+      }
       exitCode = await gradeBatch({
         submissions: dirs,
+        from: opts.from,
         rubric: opts.rubric,
+        roster: opts.roster,
+        similarity: opts.similarity,
+        rosterColumns: opts.rosterColumns,
         out: opts.out,
         jobs: opts.jobs,
         seed: opts.seed,
@@ -87,6 +103,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .command('check')
     .description('self-check one submission: visible criteria, a readable report, exit 0 only if all pass')
     .argument('[dir]', 'the submission folder', '.')
+    .option('--from <path>', 'check the submission inside a zip or a folder, wherever its programs sit')
     .requiredOption('-r, --rubric <file>', 'the rubric (YAML)')
     .option('-j, --jobs <n>', 'runs at a time', parseWholeNumber('--jobs', 1, 64), defaultJobs)
     .option('--seed <seed>', 'seed of every token and fault')
@@ -95,6 +112,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .action(async (dir: string, opts: CheckFlags) => {
       exitCode = await checkSubmission({
         dir,
+        from: opts.from,
         rubric: opts.rubric,
         jobs: opts.jobs,
         seed: opts.seed,
@@ -104,6 +122,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         print,
         log,
       });
+    });
+
+  program
+    .command('intake')
+    .description('show the submissions a download holds (id, name, root found, files, problems) without grading')
+    .argument('<path>', 'a zip (Moodle), a folder of zips or of folders, GitHub Classroom clones')
+    .requiredOption('-r, --rubric <file>', "the rubric (YAML): its programs mark a submission's root")
+    .action(async (from: string, opts: { rubric: string }) => {
+      exitCode = await intakeAction({ path: from, rubric: opts.rubric, print, log });
     });
 
   program
@@ -148,6 +175,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 
 interface GradeFlags {
   rubric: string;
+  from?: string;
+  roster?: string;
+  similarity?: number;
+  rosterColumns?: Partial<Record<RosterField, string>>;
   jobs: number;
   out: string;
   format: ReportFormat[];
@@ -171,6 +202,7 @@ interface CalibrateFlags {
 
 interface CheckFlags {
   rubric: string;
+  from?: string;
   jobs: number;
   seed?: string;
   only?: string[];
@@ -181,6 +213,12 @@ function parseFormats(text: string): ReportFormat[] {
   const parsed = parseReportFormats(text);
   if (!parsed.ok) throw new InvalidArgumentError(parsed.error);
   return parsed.formats;
+}
+
+function parseRosterColumnsOption(text: string): Partial<Record<RosterField, string>> {
+  const parsed = parseRosterColumns(text);
+  if (typeof parsed === 'string') throw new InvalidArgumentError(parsed);
+  return parsed;
 }
 
 function parseShardOption(text: string): Shard {

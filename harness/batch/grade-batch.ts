@@ -14,10 +14,21 @@ import { selectShard, type Shard } from './select-shard.js';
 import { makePools } from './make-pools.js';
 import { listenForInterrupt } from './listen-for-interrupt.js';
 import { buildErrorResult, describeGradingFault } from '../grading/error-result.js';
+import type { Rubric } from '../rubric/rubric.js';
+import type { Roster, RosterField } from '../roster/roster.js';
+import { loadRoster } from '../roster/load-roster.js';
+import { formatRosterNotes } from '../roster/format-roster-notes.js';
+import { collectSources } from '../similarity/collect-sources.js';
+import { findSimilarPairs } from '../similarity/find-similar-pairs.js';
+import { openSubmissions, type BatchSubmission } from './open-submissions.js';
+
+// The share of a submission's fingerprints another must hold to be listed as similar.
+const defaultSimilarity = 0.5;
 
 // What `sockgrade grade` was asked to do, already parsed and range-checked by the CLI.
 export interface BatchOptions {
   readonly submissions: readonly string[];
+  readonly from?: string | undefined; // a download to take submissions from (see harness/intake), besides the folders
   readonly rubric: string;
   readonly out: string;
   readonly jobs: number;
@@ -28,6 +39,9 @@ export interface BatchOptions {
   readonly reruns: number;
   readonly only: readonly string[] | undefined;
   readonly minScore: number | undefined;
+  readonly roster?: string | undefined; // --roster: a CSV of the class; the gradebook is keyed by its ids
+  readonly rosterColumns?: Partial<Record<RosterField, string>> | undefined; // --roster-columns: which header holds which field
+  readonly similarity?: number | undefined; // the share of fingerprints above which a pair is listed as similar (0.5 by default)
   readonly writeReports: (outDir: string, results: readonly SubmissionResult[], summary: BatchSummary) => Promise<string[]>;
   readonly print: (line: string) => void; // results, for stdout
   readonly log: (line: string) => void; // progress and problems, for stderr
@@ -47,7 +61,32 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
     for (const problem of badDirs) options.log(problem);
     return 2;
   }
-  const clashes = findNameClashes(options.submissions);
+  let roster: Roster | undefined;
+  if (options.roster !== undefined) {
+    const loaded = loadRoster(options.roster, options.rosterColumns);
+    if (!loaded.ok) {
+      for (const problem of loaded.problems) options.log(problem);
+      return 2;
+    }
+    roster = loaded.roster;
+  }
+  const opened = await openSubmissions(options.submissions, options.from, rubric, options.log);
+  if (!opened) return 2;
+  try {
+    return await gradeOpened(options, rubric, roster, opened.submissions, opened.hide);
+  } finally {
+    opened.remove();
+  }
+}
+
+async function gradeOpened(
+  options: BatchOptions,
+  rubric: Rubric,
+  roster: Roster | undefined,
+  entries: readonly BatchSubmission[],
+  hide: readonly string[],
+): Promise<number> {
+  const clashes = findNameClashes(entries);
   if (clashes.length > 0) {
     for (const clash of clashes) options.log(clash);
     return 2;
@@ -57,7 +96,7 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
   const uids = openUidBlock(plan, options.log);
   if (uids === undefined) return 3;
   const seed = options.seed ?? (options.resume ? readSavedSeed(options.out) : undefined) ?? newSeed();
-  const submissions = selectShard([...options.submissions].sort(), options.shard);
+  const submissions = selectShard([...entries].sort((a, b) => a.id.localeCompare(b.id)), options.shard);
   const started = Date.now();
   options.log(
     `sockgrade: ${submissions.length} submission(s), rubric ${rubric.name}, seed ${seed}, isolation ${plan.mode}${plan.note ? ` (${plan.note})` : ''}, ${options.jobs} job(s)${uids}`,
@@ -75,11 +114,10 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
     options.log(paired.message);
     return 3;
   }
-  const nameWidth = Math.max(...submissions.map((dir) => revealName(path.basename(path.resolve(dir))).length), 10);
+  const nameWidth = Math.max(...submissions.map((entry) => revealName(entry.id).length), 10);
   const results: SubmissionResult[] = [];
   let outFault: string | undefined;
-  const gradeOne = async (dir: string): Promise<void> => {
-    const name = path.basename(path.resolve(dir));
+  const gradeOne = async ({ id: name, dir, refusal }: BatchSubmission): Promise<void> => {
     const saved = options.resume ? loadSavedResult(options.out, name, rubric.name, seed) : undefined;
     if (saved) {
       results.push(saved);
@@ -98,6 +136,9 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
         ...pools,
         signal,
         ...(paired ? { reference: paired.reference } : {}),
+        submission: name,
+        ...(refusal !== undefined ? { refusal } : {}),
+        hide,
         // Recorded in the criterion's own result; said once per submission here.
         onHarnessFault: (fault) => {
           if (!faulted) options.log(`${revealName(name)}: sockgrade failed while grading it (${firstLine(fault)}); the criterion is recorded as error, and the batch goes on`);
@@ -108,7 +149,7 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
       if (signal.aborted) return; // an interrupt dropped its queued work: not a result
       const message = describeGradingFault(error);
       options.log(`${revealName(name)}: ${message}`);
-      result = buildErrorResult(dir, rubric, selection, message, Date.now() - begun);
+      result = { ...buildErrorResult(dir, rubric, selection, message, Date.now() - begun), submission: name };
     }
     if (signal.aborted) return; // half-graded: not a result
     try {
@@ -142,7 +183,16 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
     isolation: plan.mode,
     durationMs: Date.now() - started,
     submissions: [],
+    ...(roster ? { roster } : {}),
+    similar: findSimilarPairs(
+      entries.filter((e) => e.refusal === undefined && results.some((r) => r.submission === e.id)).map((e) => ({ submission: e.id, files: collectSources(e.dir) })),
+      { threshold: options.similarity ?? defaultSimilarity },
+    ),
   });
+  if ((summary.similar ?? []).length > 0) {
+    options.log(`similar: ${summary.similar?.length} pair(s) of submissions share much code; see index.html or summary.json (no grade changes)`);
+  }
+  for (const line of formatRosterNotes(summary)) options.log(line);
   for (const line of formatClassSummary(results)) options.print(line);
   const written = await options.writeReports(options.out, results, summary);
   const topLevel = written.filter((file) => !file.includes('/'));
@@ -154,11 +204,10 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
   return 0;
 }
 
-// Results are saved under each folder's name: two folders of one name would overwrite each other.
-function findNameClashes(dirs: readonly string[]): string[] {
+// Results are saved under each submission's name: two folders of one name would overwrite each other.
+function findNameClashes(entries: readonly BatchSubmission[]): string[] {
   const byName = new Map<string, string[]>();
-  for (const dir of dirs) {
-    const name = path.basename(path.resolve(dir));
+  for (const { id: name, shown: dir } of entries) {
     byName.set(name, [...(byName.get(name) ?? []), dir]);
   }
   return [...byName.entries()]

@@ -31,6 +31,7 @@ export function buildErrorResult(
     harness: {
       version: harnessVersion,
       isolation: options.plan.mode,
+      sandbox: options.plan.sandbox,
       ...(options.plan.note ? { isolationNote: options.plan.note } : {}),
     },
     criteria,

@@ -29,6 +29,9 @@ export interface GradeOptions {
   readonly visibleOnly?: boolean;
   readonly reference?: Implementation;
   readonly onHarnessFault?: (fault: string) => void;
+  readonly submission?: string; // the result's name: an intake's id; the folder's name by default
+  readonly refusal?: string; // why the submission cannot be graded (found at intake): every criterion an error, nothing run
+  readonly hide?: readonly string[]; // more folders no run may read (an intake's extraction folder)
 }
 
 // Grades one submission folder: one sandboxed run per criterion, in parallel where the
@@ -41,7 +44,7 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
   const notes: string[] = [];
   let settings: LaunchSetting[] | undefined;
   const finish = (results: CriterionResult[]): SubmissionResult => ({
-    submission: path.basename(path.resolve(dir)),
+    submission: options.submission ?? path.basename(path.resolve(dir)),
     path: path.resolve(dir),
     rubric: rubric.name,
     rubricPath: path.relative(process.cwd(), rubric.source) || rubric.source,
@@ -63,6 +66,7 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
   const allError = (message: string): SubmissionResult =>
     finish(criteria.map((c) => decideVerdict(c, { status: 'error', message, evidence: {}, durationMs: 0 })));
 
+  if (options.refusal !== undefined) return allError(options.refusal);
   const limits = resolveLimits(rubric.limits);
   // The rubric's own reference (calibrate grades it) is sockgrade's: its manifest may use {root}.
   const trusted = rubric.reference !== undefined && samePath(dir, rubric.reference);
@@ -81,7 +85,7 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
   notes.push(...stage.skipped.map((entry) => `skipped ${entry}: sockgrade copies only files, folders and links inside the submission`));
   try {
     const student = buildImplementation('student', stage.dir, launch, trusted);
-    const submission = path.basename(path.resolve(dir));
+    const submission = options.submission ?? path.basename(path.resolve(dir));
     const reference = options.reference;
     const runAlone = (criterion: Criterion, attempt: number): Promise<RunOutcome> =>
       options.pool(() =>
@@ -96,7 +100,7 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
             seed: options.seed,
             attempt,
             // The folder the class's submissions sit in: no run reads another submission's files.
-            hide: [path.dirname(path.resolve(dir))],
+            hide: [path.dirname(path.resolve(dir)), ...(options.hide ?? [])],
           },
           options.plan,
           criterion.timeout ?? rubric.timeouts.run,

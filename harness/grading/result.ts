@@ -1,4 +1,6 @@
 // The serialisable shape of a grading: what result.json holds and what every report reads.
+import type { Roster } from '../roster/roster.js';
+import type { SimilarPair } from '../similarity/similar-pair.js';
 
 export type Status = 'pass' | 'fail' | 'error' | 'blocked' | 'manual' | 'flaky';
 
@@ -99,4 +101,8 @@ export interface BatchSummary {
     readonly maxScore: number;
     readonly statuses: Readonly<Record<string, Status>>;
   }[];
+  readonly roster?: Roster; // the roster graded with (--roster): grades.csv is keyed by its ids
+  readonly missing?: readonly string[]; // roster ids with no submission, their own or their team's
+  readonly unmatched?: readonly string[]; // submissions that match no one on the roster
+  readonly similar?: readonly SimilarPair[]; // pairs of submissions whose code is alike, for a person to look at
 }

@@ -4,6 +4,7 @@ import { escapeHtml } from './escape-text.js';
 import { formatDuration, formatPercent, formatPoints, formatScore, toPercent } from './format-values.js';
 import { wrapHtmlPage } from './html-page.js';
 import { sortScript } from './html-sort-script.js';
+import { renderSimilarPairs } from './html-similar-pairs.js';
 import { computeCriterionStats, type CriterionStats } from './summarize-results.js';
 import { renderScoreHistogram } from './svg-histogram.js';
 import { renderPassRateChart } from './svg-pass-rate-chart.js';
@@ -117,6 +118,7 @@ export function renderClassPage(results: readonly SubmissionResult[], summary: B
     `${renderPassRateChart(stats)}${renderCriterionLegend(stats)}</section>`,
     '</div>',
     `<section class="panel"><h2>Submissions</h2>${table}</section>`,
+    renderSimilarPairs(summary.similar ?? []),
     '</main>',
     `<footer>sockgrade ${escapeHtml(version)} · rendered from result.json files; ` +
       '<code>sockgrade report &lt;out-dir&gt;</code> renders them again. * marks a lecturer&#39;s override.</footer>',

@@ -59,5 +59,7 @@ svg .segment.status-blocked{fill:var(--blocked)}svg .segment.status-manual{fill:
 .sequence .fault .shaft{stroke:var(--fail);stroke-dasharray:6 3}.sequence .fault .head{fill:var(--fail)}
 .sequence .fault .size{fill:var(--fail);font-weight:700}.sequence .drop-mark{stroke:var(--fail);stroke-width:2.5}
 .sequence .message:hover .shaft{stroke-width:3}.sequence .omitted{font-size:12px;fill:var(--muted)}
+.side-by-side{display:grid;grid-template-columns:1fr 1fr;gap:12px;margin:8px 0}.side-by-side .where{color:var(--muted);font-size:12px}
+details.similar-pair{margin:6px 0}details.similar-pair summary{cursor:pointer}
 footer{color:var(--muted);font-size:12px;padding:8px 24px 24px;max-width:1200px;margin:0 auto}
 `;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { BatchSummary, SubmissionResult } from '../grading/result.js';
+import { rosterSchema } from '../roster/roster.js';
+import { similarPairSchema } from '../similarity/similar-pair.js';
 
 const statusSchema = z.enum(['pass', 'fail', 'error', 'blocked', 'manual', 'flaky']);
 const isolationSchema = z.enum(['netns', 'none']);
@@ -81,6 +83,10 @@ export const batchSummarySchema = z.looseObject({
       statuses: z.record(z.string(), statusSchema),
     }),
   ),
+  roster: rosterSchema.optional(),
+  missing: z.array(z.string()).optional(),
+  unmatched: z.array(z.string()).optional(),
+  similar: z.array(similarPairSchema).optional(),
 });
 
 function formatIssuePath(path: readonly PropertyKey[]): string {

@@ -1,3 +1,4 @@
+import { joinRoster } from '../roster/join-roster.js';
 import type { BatchSummary, Isolation, Status, SubmissionResult } from '../grading/result.js';
 import { statusOrder } from './describe-status.js';
 
@@ -49,6 +50,8 @@ function weakestIsolation(results: readonly SubmissionResult[]): Isolation {
 export function summarizeResults(results: readonly SubmissionResult[], previous?: BatchSummary): BatchSummary {
   const seeds = new Set(results.map((result) => result.seed));
   const [firstSeed] = seeds;
+  const roster = previous?.roster;
+  const joined = roster ? joinRoster(roster, results) : undefined;
   return {
     rubric: previous?.rubric ?? results[0]?.rubric ?? '',
     seed: previous?.seed ?? (seeds.size === 1 && firstSeed !== undefined ? firstSeed : 'per submission'),
@@ -60,5 +63,13 @@ export function summarizeResults(results: readonly SubmissionResult[], previous?
       maxScore: result.maxScore,
       statuses: Object.fromEntries(result.criteria.map((criterion) => [criterion.id, criterion.status])),
     })),
+    ...(previous?.similar ? { similar: previous.similar.filter((p) => results.some((r) => r.submission === p.a) && results.some((r) => r.submission === p.b)) } : {}),
+    ...(roster && joined
+      ? {
+          roster,
+          missing: joined.rows.filter((row) => row.status === 'missing').map((row) => row.student.id),
+          unmatched: joined.unmatched.map((result) => result.submission),
+        }
+      : {}),
   };
 }

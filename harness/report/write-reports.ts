@@ -42,7 +42,7 @@ export const reportFormats = {
   },
   csv: {
     description: 'grades.csv: a gradebook for Moodle and Canvas',
-    render: (results) => [{ path: 'grades.csv', text: renderCsv(results) }],
+    render: (results, summary) => [{ path: 'grades.csv', text: renderCsv(results, summary.roster) }],
   },
   junit: {
     description: 'junit.xml: a testsuite per submission, a testcase per criterion',

@@ -119,7 +119,7 @@ describe.concurrent('sockgrade --help and --version', () => {
     const result = await runSockgrade(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: sockgrade \[options\] \[command\]/);
-    for (const command of ['grade [options] <submission-dir...>', 'check [options] [dir]', 'validate <rubric...>']) {
+    for (const command of ['grade [options] [submission-dir...]', 'check [options] [dir]', 'intake [options] <path>', 'validate <rubric...>']) {
       expect(result.stdout).toContain(command);
     }
   });
