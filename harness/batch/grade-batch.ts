@@ -18,6 +18,7 @@ import type { Rubric } from '../rubric/rubric.js';
 import type { Roster, RosterField } from '../roster/roster.js';
 import { loadRoster } from '../roster/load-roster.js';
 import { formatRosterNotes } from '../roster/format-roster-notes.js';
+import { findStudentsOf } from '../roster/students-of.js';
 import { collectSources } from '../similarity/collect-sources.js';
 import { findSimilarPairs } from '../similarity/find-similar-pairs.js';
 import { openSubmissions, type BatchSubmission } from './open-submissions.js';
@@ -117,7 +118,7 @@ async function gradeOpened(
   const nameWidth = Math.max(...submissions.map((entry) => revealName(entry.id).length), 10);
   const results: SubmissionResult[] = [];
   let outFault: string | undefined;
-  const gradeOne = async ({ id: name, dir, refusal }: BatchSubmission): Promise<void> => {
+  const gradeOne = async ({ id: name, dir, refusal, name: downloadName }: BatchSubmission): Promise<void> => {
     const saved = options.resume ? loadSavedResult(options.out, name, rubric.name, seed) : undefined;
     if (saved) {
       results.push(saved);
@@ -152,6 +153,8 @@ async function gradeOpened(
       result = { ...buildErrorResult(dir, rubric, selection, message, Date.now() - begun), submission: name };
     }
     if (signal.aborted) return; // half-graded: not a result
+    const students = findStudentsOf(result, roster, downloadName);
+    if (students) result = { ...result, students };
     try {
       saveResult(options.out, result);
     } catch (error) {

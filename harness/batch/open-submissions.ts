@@ -11,6 +11,7 @@ export interface BatchSubmission {
   readonly id: string;
   readonly dir: string;
   readonly shown: string; // the folder or the download entry, as the lecturer names it
+  readonly name?: string; // the student's name, where the download gives it (Moodle)
   readonly refusal?: string;
 }
 
@@ -43,6 +44,7 @@ export async function openSubmissions(
     id: s.id,
     dir: s.root ?? from,
     shown: s.source,
+    ...(s.name ? { name: s.name } : {}),
     ...(s.root === undefined || s.problems.length > 0 ? { refusal: `Not graded: ${s.problems.join('; ')}` } : {}),
   }));
   const workspace = intake.workspace;

@@ -86,8 +86,16 @@ export interface SubmissionResult {
     readonly isolationNote?: string;
   };
   readonly notes?: readonly string[]; // what staging skipped (FIFOs, sockets, devices), for the lecturer
+  readonly students?: readonly StudentOf[]; // who it grades: from the roster (--roster), or the name a download gave it
   readonly launch?: readonly LaunchSetting[]; // how it was built and started, each setting with its origin
   readonly criteria: readonly CriterionResult[];
+}
+
+// A student a submission grades, as the roster or the download names them; empty strings for what neither says.
+export interface StudentOf {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
 }
 
 export interface BatchSummary {

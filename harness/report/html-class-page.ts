@@ -8,6 +8,7 @@ import { renderSimilarPairs } from './html-similar-pairs.js';
 import { computeCriterionStats, type CriterionStats } from './summarize-results.js';
 import { renderScoreHistogram } from './svg-histogram.js';
 import { renderPassRateChart } from './svg-pass-rate-chart.js';
+import { formatStudents } from '../roster/students-of.js';
 
 const isolationWarning =
   '<p class="warning">These runs had no network namespaces: processes were isolated by process group only ' +
@@ -53,7 +54,7 @@ function renderSubmissionRow(result: SubmissionResult, stats: readonly Criterion
   const statuses = stats.map(({ id }) => renderStatusCell(result.criteria.find((criterion) => criterion.id === id)));
   return [
     '<tr>',
-    `<td>${link}</td>`,
+    `<td>${link}${result.students ? `<br><small>${escapeHtml(formatStudents(result.students), true)}</small>` : ''}</td>`,
     `<td class="num" data-value="${result.score}">${formatScore(result.score, result.maxScore)}</td>`,
     `<td class="num" data-value="${percent}">${formatPercent(result.score, result.maxScore)}</td>`,
     ...statuses,

@@ -6,6 +6,7 @@ import { escapeHtml } from './escape-text.js';
 import { formatDuration, formatPercent, formatPoints, formatRunTime, formatScore, toPercent, formatIsolation } from './format-values.js';
 import { wrapHtmlPage } from './html-page.js';
 import { renderSequenceDiagram } from './svg-sequence-diagram.js';
+import { formatStudents } from '../roster/students-of.js';
 
 const maxTranscriptLines = 200;
 
@@ -139,6 +140,7 @@ function renderHeader(result: SubmissionResult, classPage: string | undefined): 
     '<header class="page"><div class="inner">',
     classPage === undefined ? '' : `<nav class="crumbs"><a href="${escapeHtml(classPage)}">← class report</a></nav>`,
     `<h1>${escapeHtml(result.submission)}</h1>`,
+    result.students ? `<p class="students">${escapeHtml(formatStudents(result.students), true)}</p>` : '',
     `<div class="score-big">${formatPoints(result.score)}<small> / ${score}</small></div>`,
     `<div class="meter" role="meter" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${Math.round(percent)}">`,
     `<span style="width:${percent}%"></span></div>`,

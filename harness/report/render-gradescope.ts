@@ -1,6 +1,7 @@
 import type { CriterionResult, SubmissionResult } from '../grading/result.js';
 import { describeExcerptText, describeVerdictText } from './describe-failure.js';
 import { formatScore, formatIsolation } from './format-values.js';
+import { formatStudents } from '../roster/students-of.js';
 
 // One test of Gradescope's results.json, with the field names of its autograder specification.
 export interface GradescopeTest {
@@ -45,6 +46,7 @@ export function buildGradescopeResults(result: SubmissionResult): GradescopeResu
     score: result.score,
     execution_time: Math.round(result.durationMs / 1000),
     output: [
+      ...(result.students ? [`${formatStudents(result.students)}.`] : []),
       `sockgrade ${result.harness.version}, rubric ${result.rubric}: ${passed} of ${visible.length} visible criteria passed.`,
       `Seed ${result.seed}, isolation ${formatIsolation(result.harness)}. Each failed test shows the command that replays it.`,
       `Total ${formatScore(result.score, result.maxScore)}.`,

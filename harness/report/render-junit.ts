@@ -3,6 +3,7 @@ import type { BatchSummary, CriterionResult, SubmissionResult } from '../grading
 import { assertNever } from './describe-status.js';
 import { describeExcerptText, describeVerdictText } from './describe-failure.js';
 import { escapeXml, revealName } from './escape-text.js';
+import { formatStudents } from '../roster/students-of.js';
 
 interface SuiteCounts {
   tests: number;
@@ -88,6 +89,7 @@ function renderSuite(result: SubmissionResult): string {
     ['seed', result.seed],
     ['isolation', formatIsolation(result.harness)],
     ['sockgrade', result.harness.version],
+    ...(result.students ? [['students', formatStudents(result.students)]] : []),
   ].map(
     ([name = '', value = '']) => `      <property name="${formatAttribute(name)}" value="${formatAttribute(value)}"/>`,
   );

@@ -6,6 +6,7 @@ import { revealControlChars, revealName } from './escape-text.js';
 import { formatTranscript, formatWire } from './format-evidence.js';
 import { formatDuration, formatPercent, formatPoints, formatScore, toPercent, formatIsolation } from './format-values.js';
 import { computeCriterionStats, type CriterionStats } from './summarize-results.js';
+import { formatStudents } from '../roster/students-of.js';
 
 // Text made inert for Markdown: no emphasis, links, HTML or table breaks, on one line.
 export function escapeMarkdown(text: string): string {
@@ -104,6 +105,7 @@ export function renderSubmissionMarkdown(result: SubmissionResult, options: Subm
   const launch = describeLaunch(result.launch);
   const sections = [
     `## ${mark} ${escapeMarkdown(revealName(result.submission))}: ${score}`,
+    ...(result.students ? [escapeMarkdown(formatStudents(result.students))] : []),
     facts.join(' · '),
     ...(launch === undefined ? [] : [`Launch: ${escapeMarkdown(launch)}`]),
     ['| | Id | Criterion | Points | Message |', '|:-:|---|---|--:|---|', ...criteria.map(renderVerdictRow)].join('\n'),
@@ -129,7 +131,7 @@ function renderSubmissionLine(result: SubmissionResult): string {
     .filter((criterion) => criterion.status !== 'pass')
     .map((criterion) => `${describeStatusSymbol(criterion.status)} ${criterion.id}`);
   return formatTableRow([
-    escapeMarkdown(revealName(result.submission)),
+    escapeMarkdown(revealName(result.students ? `${result.submission} (${formatStudents(result.students)})` : result.submission)),
     formatScore(result.score, result.maxScore),
     formatPercent(result.score, result.maxScore),
     missed.length === 0 ? '—' : escapeMarkdown(missed.join(', ')),

@@ -5,6 +5,7 @@ import { assertNever } from './describe-status.js';
 import { revealControlChars, revealName } from './escape-text.js';
 import { formatTranscript, formatWire } from './format-evidence.js';
 import { formatScore } from './format-values.js';
+import { formatStudents } from '../roster/students-of.js';
 
 // A TAP description on one line, where "#" would start a directive and "\" escapes.
 export function escapeTapDescription(text: string): string {
@@ -87,7 +88,9 @@ export function renderTap(results: readonly SubmissionResult[]): string {
   const lines = ['TAP version 14', `1..${results.length}`];
   results.forEach((result, index) => {
     const name = escapeTapDescription(revealName(result.submission));
-    lines.push(`# Subtest: ${name}`, ...renderSubmissionTapLines(result, '    '));
+    lines.push(`# Subtest: ${name}`);
+    if (result.students) lines.push(`    # ${escapeTapDescription(revealName(formatStudents(result.students)))}`);
+    lines.push(...renderSubmissionTapLines(result, '    '));
     lines.push(
       `${isSubmissionOk(result) ? 'ok' : 'not ok'} ${index + 1} - ${name}: ${formatScore(result.score, result.maxScore)} points`,
     );

@@ -64,6 +64,7 @@ export const submissionResultSchema = z.looseObject({
     sandbox: z.enum(['bubblewrap', 'unshare', 'none']).optional(),
     isolationNote: z.string().optional(),
   }),
+  students: z.array(z.looseObject({ id: z.string(), name: z.string(), email: z.string() })).optional(),
   notes: z.array(z.string()).optional(),
   launch: z.array(z.looseObject({ setting: z.string(), value: z.string().optional(), from: z.string() })).optional(),
   criteria: z.array(criterionSchema),

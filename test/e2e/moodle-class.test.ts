@@ -57,6 +57,19 @@ describe('a Moodle download of the examples', () => {
     expect(graded.stderr).toContain('unmatched: 1 submission(s) match no one on the roster, so they are not in grades.csv: 20999');
     expect(JSON.parse(readFileSync(path.join(fromZip, 'summary.json'), 'utf8'))).toMatchObject({ missing: ['20006'], unmatched: ['20999'] });
 
+    // Every report names whom a submission grades: the team's members from the roster, and the
+    // stranger by the name the download gave.
+    const team = JSON.parse(readFileSync(path.join(fromZip, '20004', 'result.json'), 'utf8')) as { students: unknown };
+    expect(team.students).toEqual([
+      { id: '20004', name: 'Dewi Anggraini', email: 'dewi.anggraini@students.example.ac.id' },
+      { id: '20005', name: 'Eko Saputra', email: 'eko.saputra@students.example.ac.id' },
+    ]);
+    const outsider = JSON.parse(readFileSync(path.join(fromZip, '20999', 'result.json'), 'utf8')) as { students: unknown };
+    expect(outsider.students).toEqual([{ id: '20999', name: 'Gita Sari', email: '' }]);
+    expect(readFileSync(path.join(fromZip, '20004', 'index.html'), 'utf8')).toContain(
+      '<p class="students">Dewi Anggraini &lt;dewi.anggraini@students.example.ac.id&gt; (20004), Eko Saputra &lt;eko.saputra@students.example.ac.id&gt; (20005)</p>',
+    );
+
     // Bayu's and the stranger's are one example: flagged for a person, their grades untouched.
     const summary = JSON.parse(readFileSync(path.join(fromZip, 'summary.json'), 'utf8')) as { similar: { a: string; b: string; score: number }[] };
     expect(summary.similar.map((p) => [p.a, p.b])).toContainEqual(['20002', '20999']);
