@@ -189,7 +189,7 @@ async function gradeOpened(
     ...(roster ? { roster } : {}),
     similar: findSimilarPairs(
       entries.filter((e) => e.refusal === undefined && results.some((r) => r.submission === e.id)).map((e) => ({ submission: e.id, files: collectSources(e.dir) })),
-      { threshold: options.similarity ?? defaultSimilarity },
+      { threshold: options.similarity ?? defaultSimilarity, ...(rubric.starter ? { starter: collectSources(rubric.starter) } : {}) },
     ),
   });
   if ((summary.similar ?? []).length > 0) {

@@ -55,6 +55,7 @@ export interface Rubric {
   readonly transport: 'udp' | 'tcp';
   readonly launch: Launch;
   readonly reference: string | undefined; // absolute path of the reference implementation
+  readonly starter?: string | undefined; // absolute path of the starter code handed out, ignored by the similarity check
   readonly password: string | undefined;
   readonly prompts: Readonly<Record<PromptName, RegExp>>;
   readonly patterns: Readonly<Record<string, RegExp>>; // always has joined and refused

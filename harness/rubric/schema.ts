@@ -264,6 +264,7 @@ export const rubricSchema = z.strictObject({
   transport: z.enum(['udp', 'tcp']),
   launch: launchSchema.optional(),
   reference: z.string().min(1).optional().describe('The reference implementation folder, relative to the rubric'),
+  starter: z.string().min(1).optional().describe('A folder of starter code handed out to the class, relative to the rubric: the similarity check ignores what it holds'),
   password: z.string().optional().describe('The room password typed by clients'),
   prompts: promptsSchema.optional(),
   patterns: z.record(z.string(), regexSchema).optional(),
