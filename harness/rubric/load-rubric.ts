@@ -1,6 +1,7 @@
 import { checkActors } from './check-actors.js';
 import { checkCriterionIds } from './check-criterion-ids.js';
 import { checkGrading } from './check-grading.js';
+import { checkPaths } from './check-paths.js';
 import { checkRegexes } from './check-regexes.js';
 import { checkStepPatterns } from './check-step-patterns.js';
 import { collectRubricParts } from './collect-rubric-parts.js';
@@ -20,13 +21,13 @@ export async function loadRubric(file: string): Promise<LoadResult> {
   const parsed = parseYamlWithPositions(source.text, file);
   if (!parsed.ok) return parsed;
   const validated = validateDocument(rubricSchema, parsed.value, { keyed: { noun: 'step', knownKeys: stepKindOrder } });
-  const findings = [...(validated.ok ? [] : validated.findings), ...checkMeaning(parsed.value)];
+  const findings = [...(validated.ok ? [] : validated.findings), ...checkMeaning(parsed.value, file)];
   if (!validated.ok || findings.length > 0) return { ok: false, issues: placeFindings(findings, file, parsed.locate) };
   return { ok: true, rubric: normalizeRubric(validated.data, file, parsed.locate) };
 }
 
 // The checks a schema cannot make, run on every part sound enough for them.
-function checkMeaning(document: unknown): Finding[] {
+function checkMeaning(document: unknown, file: string): Finding[] {
   const parts = collectRubricParts(document);
   const patternNames = [...new Set([...Object.keys(defaultPatterns), ...Object.keys(parts.patterns)])];
   return [
@@ -36,5 +37,6 @@ function checkMeaning(document: unknown): Finding[] {
     ...checkStepPatterns(parts, patternNames),
     ...parts.criteria.flatMap(checkGrading),
     ...parts.criteria.flatMap(checkActors),
+    ...checkPaths(document, parts.criteria, file),
   ];
 }

@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +7,7 @@ import { formatIssue } from '../../harness/rubric/format-issues.js';
 import { loadRubric } from '../../harness/rubric/load-rubric.js';
 import type { Rubric } from '../../harness/rubric/rubric.js';
 import { fixtureRubric, shippedRubric } from './fixture-path.js';
+import { repoRoot } from '../helpers/cli.js';
 
 async function issuesOf(name: string): Promise<string[]> {
   const file = fixtureRubric(name);
@@ -110,7 +113,7 @@ describe('loadRubric reports each mistake with its place', () => {
     ['bad-yaml-syntax.yaml', ['2:8 invalid YAML: Nested mappings are not allowed in compact mappings']],
     [
       'unknown-top-level-key.yaml',
-      ['4:1 colour: unknown key; expected one of rubric, title, transport, launch, reference, password, prompts, patterns, timeouts, limits, commands or criteria'],
+      ['4:1 colour: unknown key; expected one of rubric, title, transport, launch, reference, starter, password, prompts, patterns, timeouts, limits, commands or criteria'],
     ],
     ['points-as-string.yaml', ['7:13 criteria[0].points: expected a number from 0 to 1000, found "ten"']],
     ['unknown-step-kind.yaml', ['12:9 criteria[0].steps[3].expct: unknown step kind "expct", did you mean "expect"?']],
@@ -206,5 +209,25 @@ describe('loadRubric reports each mistake with its place', () => {
       ok: false,
       issues: [{ file: 'rubrics/nope.yaml', line: 0, col: 0, path: '', message: 'no such file' }],
     });
+  });
+});
+
+describe('a rubric copied without what it names', () => {
+  it('reports each missing probe, reference and starter folder at file:line:col, relative to the rubric', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sockgrade-copied-rubric-'));
+    try {
+      const file = path.join(dir, 'udp-chat.yaml');
+      const text = readFileSync(path.join(repoRoot, 'rubrics', 'udp-chat.yaml'), 'utf8').replace(/^reference: .*$/m, '$&\nstarter: handout');
+      writeFileSync(file, text);
+      const loaded = await loadRubric(file);
+      const messages = loaded.ok ? [] : loaded.issues.map(formatIssue);
+      const lineOf = (needle: string): number => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+      expect(messages).toContain(`${file}:${lineOf('reference:')}:12 reference: no folder ${path.resolve(dir, '../reference/udp-chat')} (reference is relative to the rubric's folder)`);
+      expect(messages).toContain(`${file}:${lineOf('starter:')}:10 starter: no folder ${path.join(dir, 'handout')} (starter is relative to the rubric's folder)`);
+      const probe = messages.find((m) => m.includes('probes/oop.py'));
+      expect(probe).toMatch(new RegExp(`^${file.replaceAll('.', '\\.')}:${lineOf('probes/oop.py')}:\\d+ criteria\\[\\d+\\]\\.steps\\[0\\]\\.probe\\.run: no file ${dir.replaceAll('.', '\\.')}/probes/oop\\.py \\(a probe is relative to the rubric's folder: copy the rubric's probes/ beside it\\)$`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

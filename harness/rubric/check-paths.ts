@@ -1,0 +1,42 @@
+import { existsSync, statSync } from 'node:fs';
+import nodePath from 'node:path';
+import { isPlainMap } from './describe-value.js';
+import type { IndexedCriterion } from './collect-rubric-parts.js';
+import type { Finding } from './yaml-issue.js';
+
+// Reports the files and folders a rubric names (reference, starter, each probe) that are not
+// there, relative to the rubric's own folder as they are resolved, so a rubric copied without its
+// probes fails validation instead of every student's grading.
+export function checkPaths(document: unknown, criteria: readonly IndexedCriterion[], rubricFile: string): Finding[] {
+  const base = nodePath.dirname(nodePath.resolve(rubricFile));
+  const root = isPlainMap(document) ? document : {};
+  const findings: Finding[] = [];
+  for (const key of ['reference', 'starter'] as const) {
+    const value = root[key];
+    if (typeof value === 'string' && !isFolder(nodePath.resolve(base, value))) {
+      findings.push({ path: [key], at: 'value', message: `no folder ${nodePath.resolve(base, value)} (${key} is relative to the rubric's folder)` });
+    }
+  }
+  for (const { index, criterion } of criteria) {
+    criterion.steps?.forEach((step, stepIndex) => {
+      if (!('probe' in step)) return;
+      const file = nodePath.resolve(base, step.probe.run);
+      if (!existsSync(file)) {
+        findings.push({
+          path: ['criteria', index, 'steps', stepIndex, 'probe', 'run'],
+          at: 'value',
+          message: `no file ${file} (a probe is relative to the rubric's folder: copy the rubric's probes/ beside it)`,
+        });
+      }
+    });
+  }
+  return findings;
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
