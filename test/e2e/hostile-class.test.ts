@@ -167,10 +167,13 @@ describe('a class of hostile submissions graded in one batch', () => {
         outDir,
         '--format',
         'json,csv,md,html,junit,tap',
+        '--reruns',
+        '0', // as calibrate grades: a verdict must hold on the first run
       ],
       { cwd: repoRoot, env: { NO_COLOR: '1', SOCKGRADE_CANARY_SECRET: secret }, timeoutMs: 840_000 },
     );
-    writeFileSync(path.join(tmpdir(), 'sockgrade-hostile-last-run.log'), `code ${run.code} timedOut ${run.timedOut} wall ${run.wallMs} ms peak ${run.peakRssKb} kB\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}\n`);
+    // The figures the benchmark and the closing notes quote; the output itself is in the assertions.
+    console.log(`hostile class: exit ${run.code}, ${Math.round(run.wallMs / 1000)} s, peak RSS ${Math.round(run.peakRssKb / 1024)} MB`);
   }, 900_000);
 
   afterAll(async () => {
