@@ -44,8 +44,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('-f, --format <list>', `report formats: ${reportFormatNames.join(',')}`, parseFormats, [...reportFormatNames])
     .option('--seed <seed>', 'seed of every token and fault, to replay a grading exactly')
     .option('--shard <i/n>', 'grade only the i-th of n equal shares (CI matrices)', parseShardOption)
-    .option('--resume', 'keep results already in --out for the same rubric and seed', false)
-    .option('--only <ids>', 'grade only these criteria, e.g. M1,M5', parseList)
+    .option('--resume', 'keep the criteria results already in --out hold for the same rubric and seed; grade only the rest', false)
+    .option('--only <ids>', 'grade only these criteria, e.g. M1,M5; into a folder of saved results, merge them into each result', parseList)
+    .option('--force', "grade into an --out holding another rubric's or seed's results", false)
     .option('--reruns <n>', 're-runs of a failing criterion to tell flaky from wrong', parseWholeNumber('--reruns', 0, 5), 1)
     .option('--min-score <points>', 'exit 1 when a submission scores below this', parseScore('--min-score'))
     .option('--overrides <file>', "the lecturer's overrides.yaml, applied to every report")
@@ -68,6 +69,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         seed: opts.seed,
         shard: opts.shard,
         resume: opts.resume,
+        force: opts.force,
         isolation: opts.isolation,
         reruns: opts.reruns,
         only: opts.only,
@@ -185,6 +187,7 @@ interface GradeFlags {
   seed?: string;
   shard?: Shard;
   resume: boolean;
+  force: boolean;
   only?: string[];
   reruns: number;
   minScore?: number;

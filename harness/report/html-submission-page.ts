@@ -1,5 +1,5 @@
 import type { CriterionResult, SubmissionResult, TranscriptLine } from '../grading/result.js';
-import { buildReplayCommand } from './build-replay-command.js';
+import { buildReplayCommand, describeReplayNote } from './build-replay-command.js';
 import { describeLaunch } from './describe-launch.js';
 import { describeStatus, isFailing, needsExplanation } from './describe-status.js';
 import { escapeHtml } from './escape-text.js';
@@ -87,8 +87,9 @@ function renderExcerpts(criterion: CriterionResult): string[] {
   return parts;
 }
 
-function renderReplay(result: SubmissionResult, criterion: CriterionResult): string {
-  return `<div class="replay"><span>Replay</span><code>${escapeHtml(buildReplayCommand(result, criterion))}</code></div>`;
+function renderReplay(result: SubmissionResult, command: string): string {
+  const replay = `<div class="replay"><span>Replay</span><code>${escapeHtml(command)}</code></div>`;
+  return `${replay}<p class="replay-note">${escapeHtml(describeReplayNote(result))}</p>`;
 }
 
 function renderCriterionSection(result: SubmissionResult, criterion: CriterionResult): string {
@@ -101,7 +102,7 @@ function renderCriterionSection(result: SubmissionResult, criterion: CriterionRe
     renderEvidenceList(criterion),
     failing && criterion.hint !== undefined ? `<p class="hint">Hint: ${escapeHtml(criterion.hint)}</p>` : '',
     ...renderExcerpts(criterion),
-    failing ? renderReplay(result, criterion) : '',
+    failing ? renderReplay(result, buildReplayCommand(result, criterion)) : '',
     '</section>',
   ];
   return parts.filter((part) => part !== '').join('\n');
@@ -132,6 +133,7 @@ function renderHeader(result: SubmissionResult, classPage: string | undefined): 
     ['Duration', formatDuration(result.durationMs)],
     ['sockgrade', result.harness.version],
     ...(result.launch === undefined ? [] : [['Launch', describeLaunch(result.launch) ?? ''] as [string, string]]),
+    ...(result.regrades ?? []).map((r): [string, string] => ['Regraded', `${r.criteria.join(', ')} on ${r.gradedAt}, seed ${r.seed}`]),
   ];
   const facts = meta.map(([term, value]) => `<div><dt>${term}</dt><dd>${escapeHtml(value)}</dd></div>`);
   const note = result.harness.isolationNote === undefined ? '' : `: ${escapeHtml(result.harness.isolationNote)}`;

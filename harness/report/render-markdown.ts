@@ -1,5 +1,5 @@
 import type { BatchSummary, CriterionResult, SubmissionResult } from '../grading/result.js';
-import { buildReplayCommand } from './build-replay-command.js';
+import { buildReplayCommand, describeReplayNote } from './build-replay-command.js';
 import { describeLaunch } from './describe-launch.js';
 import { describeStatus, describeStatusSymbol, isFailing, needsExplanation } from './describe-status.js';
 import { revealControlChars, revealName } from './escape-text.js';
@@ -70,7 +70,7 @@ function renderCriterionDetails(result: SubmissionResult, criterion: CriterionRe
     blocks.push(formatDetails(`Transcript (${transcript.length} lines)`, formatTranscript(transcript)));
   }
   if (wire.length > 0) blocks.push(formatDetails(`Wire (${wire.length} records)`, formatWire(wire)));
-  if (failing) blocks.push(`**Replay:** ${formatCodeSpan(buildReplayCommand(result, criterion))}`);
+  if (failing) blocks.push(`**Replay** (${escapeMarkdown(describeReplayNote(result))}): ${formatCodeSpan(buildReplayCommand(result, criterion))}`);
   return blocks.join('\n\n');
 }
 

@@ -1,5 +1,5 @@
 import type { CriterionResult, Status, SubmissionResult } from '../grading/result.js';
-import { buildReplayCommand } from './build-replay-command.js';
+import { buildReplayCommand, describeReplayNote } from './build-replay-command.js';
 import { describeStatus, describeStatusSymbol, isFailing, needsExplanation } from './describe-status.js';
 import { revealControlChars, revealName } from './escape-text.js';
 import { formatTranscript } from './format-evidence.js';
@@ -72,7 +72,7 @@ function renderExplanation(result: SubmissionResult, criterion: CriterionResult,
   }
   if (isFailing(criterion.status)) {
     if (criterion.hint !== undefined) lines.push(`  ${paint('36', 'hint:')} ${criterion.hint}`);
-    lines.push(`  ${paint('90', 'replay:')} ${buildReplayCommand(result, criterion)}`);
+    lines.push(`  ${paint('90', 'replay:')} ${buildReplayCommand(result, criterion)}`, `  ${paint('90', `(${describeReplayNote(result)})`)}`);
   }
   return lines;
 }

@@ -76,7 +76,9 @@ describe.concurrent('sockgrade grade (batches)', () => {
     const out = path.join(scratch, 'resume-seed-out');
     mkdirSync(path.join(out, 'gamma'), { recursive: true });
     writeFileSync(path.join(out, 'summary.json'), JSON.stringify({ rubric: 'quick-udp', seed: 'earlier7', submissions: [] }));
-    const saved = { submission: 'gamma', path: gamma, rubric: 'quick-udp', score: 1, maxScore: 1, seed: 'earlier7', durationMs: 1, gradedAt: '2001-01-01T00:00:00.000Z', harness: { version: '0.0.0', isolation: 'netns' }, criteria: [] };
+    // It holds Q1, the rubric's one criterion: --resume grades only the criteria a saved result lacks.
+    const q1 = { id: 'Q1', title: 'The server says it is ready', mandatory: false, visibility: 'visible', points: 1, maxPoints: 1, status: 'pass', message: 'kept', durationMs: 1, evidence: {} };
+    const saved = { submission: 'gamma', path: gamma, rubric: 'quick-udp', score: 1, maxScore: 1, seed: 'earlier7', durationMs: 1, gradedAt: '2001-01-01T00:00:00.000Z', harness: { version: '0.0.0', isolation: 'netns' }, criteria: [q1] };
     writeFileSync(path.join(out, 'gamma', 'result.json'), JSON.stringify(saved));
     const result = await runSockgrade(['grade', gamma as string, '--rubric', rubric, '--out', out, '--format', 'json', '--resume'], { timeoutMs: 60_000 });
     expect(result.code, result.stderr).toBe(0);
