@@ -4,6 +4,7 @@ import { gradeBatch } from './batch/grade-batch.js';
 import { parseShard, type Shard } from './batch/select-shard.js';
 import { checkSubmission } from './batch/check-submission.js';
 import { calibrate } from './batch/calibrate.js';
+import { mergeOutputs } from './batch/merge-outputs.js';
 import { intakeAction } from './intake/intake-action.js';
 import { parseRosterColumns } from './roster/roster-columns.js';
 import type { RosterField } from './roster/roster.js';
@@ -97,6 +98,24 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         ...(opts.overrides === undefined ? {} : { overrides: opts.overrides }),
         formats: opts.format,
         ...(opts.out === undefined ? {} : { out: opts.out }),
+        log,
+      });
+    });
+
+  program
+    .command('merge')
+    .description('join the output folders of a sharded batch (--shard I/N) into one class report')
+    .argument('<out-dir...>', 'the output folder of each shard')
+    .requiredOption('-o, --out <dir>', 'where to write the class report')
+    .option('-f, --format <list>', `report formats: ${reportFormatNames.join(',')}`, parseFormats, [...reportFormatNames])
+    .option('--similarity <share>', 'list pairs of submissions sharing at least this share of their code, 0 to 1 (default 0.5)', parseShare('--similarity'))
+    .action(async (dirs: string[], opts: { out: string; format: ReportFormat[]; similarity?: number }) => {
+      exitCode = await mergeOutputs({
+        dirs,
+        out: opts.out,
+        similarity: opts.similarity,
+        writeReports: (outDir, results, summary) => writeReports(outDir, results, summary, opts.format),
+        print,
         log,
       });
     });
