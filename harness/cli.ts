@@ -75,6 +75,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         reruns: opts.reruns,
         only: opts.only,
         minScore: opts.minScore,
+        annotate: process.env['GITHUB_ACTIONS'] === 'true',
         writeReports: (outDir, results, summary) => writeReports(outDir, results, summary, opts.format),
         print,
         log,

@@ -26,6 +26,8 @@ import { collectSources } from '../similarity/collect-sources.js';
 import { findSimilarPairs } from '../similarity/find-similar-pairs.js';
 import { openSubmissions, type BatchSubmission } from './open-submissions.js';
 import { isDirectory } from './is-directory.js';
+import { formatBelowMinScore } from './format-below-min-score.js';
+import { formatGithubAnnotations } from '../report/format-github-annotations.js';
 
 // The share of a submission's fingerprints another must hold to be listed as similar.
 const defaultSimilarity = 0.5;
@@ -45,6 +47,7 @@ export interface BatchOptions {
   readonly reruns: number;
   readonly only: readonly string[] | undefined;
   readonly minScore: number | undefined;
+  readonly annotate?: boolean; // under GitHub Actions: an ::error annotation per criterion that fell short
   readonly roster?: string | undefined; // --roster: a CSV of the class; the gradebook is keyed by its ids
   readonly rosterColumns?: Partial<Record<RosterField, string>> | undefined; // --roster-columns: which header holds which field
   readonly similarity?: number | undefined; // the share of fingerprints above which a pair is listed as similar (0.5 by default)
@@ -239,9 +242,11 @@ async function gradeOpened(
   options.print(
     `graded ${results.length} of ${submissions.length} submission(s) in ${(summary.durationMs / 1000).toFixed(1)} s; wrote ${written.length} file(s) to ${options.out}${topLevel.length > 0 ? ` (${topLevel.join(', ')})` : ''}`,
   );
+  if (options.annotate === true) for (const line of formatGithubAnnotations(results, options.out)) options.print(line);
   if (signal.aborted) return 130;
-  if (options.minScore !== undefined && results.some((r) => r.score < (options.minScore as number))) return 1;
-  return 0;
+  const below = options.minScore === undefined ? [] : formatBelowMinScore(results, options.minScore);
+  for (const line of below) options.log(line);
+  return below.length > 0 ? 1 : 0;
 }
 
 // Results are saved under each submission's name: two folders of one name would overwrite each other.
