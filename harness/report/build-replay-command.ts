@@ -18,6 +18,12 @@ export function describeReplayNote(result: SubmissionResult): string {
   return `its reports go to ${describeReplayFolder(result)}, a folder of its own: no other report changes`;
 }
 
+// The command that grades one whole submission again, same rubric and seed, into its own folder.
+export function buildSubmissionReplayCommand(result: SubmissionResult): string {
+  const words = ['sockgrade', 'grade', result.path, '--rubric', result.rubricPath ?? result.rubric, '--seed', result.seed, '--out', describeReplayFolder(result)];
+  return words.map(quoteShellWord).join(' ');
+}
+
 // The exact command that replays one criterion of one submission: same rubric, same seed, into
 // a scratch folder of its own (a replay must never overwrite the class's results).
 export function buildReplayCommand(result: SubmissionResult, criterion: CriterionResult): string {
