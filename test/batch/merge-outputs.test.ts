@@ -97,6 +97,20 @@ describe('sockgrade merge', () => {
     expect(() => readdirSync(out)).toThrow();
   });
 
+  it('keeps the pairs the shards found when the submissions\' folders are gone, and says so; refuses an --out holding results', async () => {
+    const first = folderOf('gone-1', { 'alice-full': (r) => r, 'bob-partial': (r) => r });
+    const second = folderOf('gone-2', { 'dave-late': (r) => r });
+    const out = path.join(scratch, 'gone-out');
+    const result = await runSockgrade(['merge', first, second, '--out', out, '--format', 'csv']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe('note: some submission folders are gone, so similar pairs across shards cannot be looked for; the pairs each shard found are kept');
+    expect(result.stdout).toBe(`merged 3 submission(s) from 2 folder(s); wrote 5 file(s) to ${out}`);
+    expect(readFileSync(path.join(out, 'grades.csv'), 'utf8').split('\r\n').map((line) => line.split(',')[0])).toEqual(['submission', 'alice-full', 'bob-partial', 'dave-late', '']);
+    const again = await runSockgrade(['merge', first, second, '--out', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(`merge: ${out}: already holds results; merge into a new or empty folder`);
+  });
+
   it('says what is wrong with a folder that holds no results, as report does', async () => {
     const empty = path.join(scratch, 'empty');
     mkdirSync(empty);
