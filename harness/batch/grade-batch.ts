@@ -143,7 +143,9 @@ async function gradeOpened(
     const only = options.resume && saved?.seed === seed ? wanted.filter((id) => !saved.criteria.some((c) => c.id === id)) : options.only;
     if (saved && only?.length === 0) {
       results.push(saved);
-      options.log(`${formatProgress(results.length, submissions.length, saved, nameWidth)}  (kept from before)`);
+      // --only with --resume keeps what is saved: say so, and how to grade it again.
+      const kept = options.only ? `kept from before: it holds ${options.only.join(', ')} already; drop --resume to grade again` : 'kept from before';
+      options.log(`${formatProgress(results.length, submissions.length, saved, nameWidth)}  (${kept})`);
       return;
     }
     const merging = saved !== undefined && only !== undefined;

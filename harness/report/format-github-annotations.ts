@@ -3,7 +3,7 @@ import { describeStatus, isFailing } from './describe-status.js';
 import { revealControlChars } from './escape-text.js';
 
 // GitHub shows at most 10 error annotations of a step; the rest would be dropped unseen.
-export const maxErrorAnnotations = 10;
+const maxErrorAnnotations = 10;
 
 // A workflow command's message, escaped as GitHub's runner unescapes it.
 export function escapeAnnotationData(text: string): string {

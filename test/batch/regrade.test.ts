@@ -79,7 +79,7 @@ describe('regrading into an output folder', () => {
     const saved = readFileSync(path.join(out, 'beta', 'result.json'), 'utf8');
     const result = await runSockgrade(['grade', dirOf('beta'), '--rubric', three, '--out', out, '--only', 'Q2', '--resume', '--format', 'json'], { timeoutMs: 60_000 });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/^\[1\/1\] beta +2\/6 {2}Q1! Q2✓ Q3! {2}\(kept from before\)$/m);
+    expect(result.stderr).toMatch(/^\[1\/1\] beta +2\/6 {2}Q1! Q2✓ Q3! {2}\(kept from before: it holds Q2 already; drop --resume to grade again\)$/m);
     expect(readFileSync(path.join(out, 'beta', 'result.json'), 'utf8')).toBe(saved);
   });
 
