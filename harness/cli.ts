@@ -4,6 +4,7 @@ import { gradeBatch } from './batch/grade-batch.js';
 import { parseShard, type Shard } from './batch/select-shard.js';
 import { checkSubmission } from './batch/check-submission.js';
 import { calibrate } from './batch/calibrate.js';
+import { mergeOutputs } from './batch/merge-outputs.js';
 import { intakeAction } from './intake/intake-action.js';
 import { parseRosterColumns } from './roster/roster-columns.js';
 import type { RosterField } from './roster/roster.js';
@@ -44,8 +45,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('-f, --format <list>', `report formats: ${reportFormatNames.join(',')}`, parseFormats, [...reportFormatNames])
     .option('--seed <seed>', 'seed of every token and fault, to replay a grading exactly')
     .option('--shard <i/n>', 'grade only the i-th of n equal shares (CI matrices)', parseShardOption)
-    .option('--resume', 'keep results already in --out for the same rubric and seed', false)
-    .option('--only <ids>', 'grade only these criteria, e.g. M1,M5', parseList)
+    .option('--resume', 'keep the criteria results already in --out hold for the same rubric and seed; grade only the rest', false)
+    .option('--only <ids>', 'grade only these criteria, e.g. M1,M5; into a folder of saved results, merge them into each result', parseList)
+    .option('--force', "grade into an --out holding another rubric's or seed's results", false)
     .option('--reruns <n>', 're-runs of a failing criterion to tell flaky from wrong', parseWholeNumber('--reruns', 0, 5), 1)
     .option('--min-score <points>', 'exit 1 when a submission scores below this', parseScore('--min-score'))
     .option('--overrides <file>', "the lecturer's overrides.yaml, applied to every report")
@@ -68,10 +70,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         seed: opts.seed,
         shard: opts.shard,
         resume: opts.resume,
+        force: opts.force,
         isolation: opts.isolation,
         reruns: opts.reruns,
         only: opts.only,
         minScore: opts.minScore,
+        annotate: process.env['GITHUB_ACTIONS'] === 'true',
         writeReports: (outDir, results, summary) => writeReports(outDir, results, summary, opts.format),
         print,
         log,
@@ -95,6 +99,24 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         ...(opts.overrides === undefined ? {} : { overrides: opts.overrides }),
         formats: opts.format,
         ...(opts.out === undefined ? {} : { out: opts.out }),
+        log,
+      });
+    });
+
+  program
+    .command('merge')
+    .description('join the output folders of a sharded batch (--shard I/N) into one class report')
+    .argument('<out-dir...>', 'the output folder of each shard')
+    .requiredOption('-o, --out <dir>', 'where to write the class report')
+    .option('-f, --format <list>', `report formats: ${reportFormatNames.join(',')}`, parseFormats, [...reportFormatNames])
+    .option('--similarity <share>', 'list pairs of submissions sharing at least this share of their code, 0 to 1 (default 0.5)', parseShare('--similarity'))
+    .action(async (dirs: string[], opts: { out: string; format: ReportFormat[]; similarity?: number }) => {
+      exitCode = await mergeOutputs({
+        dirs,
+        out: opts.out,
+        similarity: opts.similarity,
+        writeReports: (outDir, results, summary) => writeReports(outDir, results, summary, opts.format),
+        print,
         log,
       });
     });
@@ -185,6 +207,7 @@ interface GradeFlags {
   seed?: string;
   shard?: Shard;
   resume: boolean;
+  force: boolean;
   only?: string[];
   reruns: number;
   minScore?: number;

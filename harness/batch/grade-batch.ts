@@ -9,7 +9,10 @@ import { newSeed, openIsolation, openRubric, openUidBlock } from './open-grading
 import { formatLegend, formatProgress } from './format-progress.js';
 import { formatClassSummary } from './format-class-summary.js';
 import { summarizeResults } from '../report/summarize-results.js';
-import { loadSavedResult, readSavedSeed, saveResult } from './save-result.js';
+import { saveResult } from './save-result.js';
+import { readOutputFolder, type OutputFolder } from './read-output-folder.js';
+import { describeFolderConflict } from './describe-folder-conflict.js';
+import { mergeRegrade } from './merge-regrade.js';
 import { selectShard, type Shard } from './select-shard.js';
 import { makePools } from './make-pools.js';
 import { listenForInterrupt } from './listen-for-interrupt.js';
@@ -22,6 +25,9 @@ import { findStudentsOf } from '../roster/students-of.js';
 import { collectSources } from '../similarity/collect-sources.js';
 import { findSimilarPairs } from '../similarity/find-similar-pairs.js';
 import { openSubmissions, type BatchSubmission } from './open-submissions.js';
+import { isDirectory } from './is-directory.js';
+import { formatBelowMinScore } from './format-below-min-score.js';
+import { formatGithubAnnotations } from '../report/format-github-annotations.js';
 
 // The share of a submission's fingerprints another must hold to be listed as similar.
 const defaultSimilarity = 0.5;
@@ -36,10 +42,12 @@ export interface BatchOptions {
   readonly seed: string | undefined;
   readonly shard: Shard | undefined;
   readonly resume: boolean;
+  readonly force?: boolean; // grade into a folder holding another rubric's or seed's results
   readonly isolation: IsolationChoice;
   readonly reruns: number;
   readonly only: readonly string[] | undefined;
   readonly minScore: number | undefined;
+  readonly annotate?: boolean; // under GitHub Actions: an ::error annotation per criterion that fell short
   readonly roster?: string | undefined; // --roster: a CSV of the class; the gradebook is keyed by its ids
   readonly rosterColumns?: Partial<Record<RosterField, string>> | undefined; // --roster-columns: which header holds which field
   readonly similarity?: number | undefined; // the share of fingerprints above which a pair is listed as similar (0.5 by default)
@@ -92,11 +100,20 @@ async function gradeOpened(
     for (const clash of clashes) options.log(clash);
     return 2;
   }
+  const folder = readOutputFolder(options.out);
+  const conflict = describeFolderConflict(options.out, folder, rubric.name, options.seed);
+  if (conflict !== undefined && options.force !== true) {
+    options.log(conflict);
+    return 2;
+  }
   const plan = await openIsolation(options.isolation, options.log);
   if (!plan) return 2;
   const uids = openUidBlock(plan, options.log);
   if (uids === undefined) return 3;
-  const seed = options.seed ?? (options.resume ? readSavedSeed(options.out) : undefined) ?? newSeed();
+  // A folder's own seed is reused, so a regrade there replays the same tokens and faults.
+  const seed = options.seed ?? (folder.rubric === rubric.name ? folder.seed : undefined) ?? newSeed();
+  const savedOf = new Map(folder.results.filter((r) => r.rubric === rubric.name).map((r) => [r.submission, r]));
+  const rubricOrder = rubric.criteria.map((c) => c.id);
   const submissions = selectShard([...entries].sort((a, b) => a.id.localeCompare(b.id)), options.shard);
   const started = Date.now();
   options.log(
@@ -119,15 +136,22 @@ async function gradeOpened(
   const results: SubmissionResult[] = [];
   let outFault: string | undefined;
   const gradeOne = async ({ id: name, dir, refusal, name: downloadName }: BatchSubmission): Promise<void> => {
-    const saved = options.resume ? loadSavedResult(options.out, name, rubric.name, seed) : undefined;
-    if (saved) {
+    // A saved result of this rubric is updated, never lost: --only merges the criteria it grades
+    // into it, and --resume grades only the criteria asked for that it does not hold yet.
+    const saved = savedOf.get(name);
+    const wanted = options.only ?? rubricOrder;
+    const only = options.resume && saved?.seed === seed ? wanted.filter((id) => !saved.criteria.some((c) => c.id === id)) : options.only;
+    if (saved && only?.length === 0) {
       results.push(saved);
-      options.log(`${formatProgress(results.length, submissions.length, saved, nameWidth)}  (kept from before)`);
+      // --only with --resume keeps what is saved: say so, and how to grade it again.
+      const kept = options.only ? `kept from before: it holds ${options.only.join(', ')} already; drop --resume to grade again` : 'kept from before';
+      options.log(`${formatProgress(results.length, submissions.length, saved, nameWidth)}  (${kept})`);
       return;
     }
+    const merging = saved !== undefined && only !== undefined;
     if (signal.aborted) return;
     const begun = Date.now();
-    const selection = { plan, seed, ...(options.only ? { only: options.only } : {}) };
+    const selection = { plan, seed, ...(only ? { only } : {}) };
     let faulted = false;
     let result: SubmissionResult;
     try {
@@ -155,6 +179,7 @@ async function gradeOpened(
     if (signal.aborted) return; // half-graded: not a result
     const students = findStudentsOf(result, roster, downloadName);
     if (students) result = { ...result, students };
+    if (merging) result = mergeRegrade(saved, result, rubricOrder);
     try {
       saveResult(options.out, result);
     } catch (error) {
@@ -180,31 +205,50 @@ async function gradeOpened(
   results.sort((a, b) => a.submission.localeCompare(b.submission));
   options.log(formatLegend());
 
-  const summary: BatchSummary = summarizeResults(results, {
+  // The class reports show every result of this rubric in the folder, not only this batch's.
+  const classResults = gatherClassResults(results, folder, rubric.name, options.out, options.log);
+  const batchIds = new Set(results.map((r) => r.submission));
+  const folders = [
+    ...entries.filter((e) => e.refusal === undefined && batchIds.has(e.id)).map((e) => ({ submission: e.id, dir: e.dir })),
+    ...classResults.filter((r) => !batchIds.has(r.submission) && isDirectory(r.path)).map((r) => ({ submission: r.submission, dir: r.path })),
+  ];
+  const compared = new Set(folders.map((f) => f.submission));
+  const classIds = new Set(classResults.map((r) => r.submission));
+  // Pairs an earlier batch found between folders that cannot be read again (an unpacked download) are kept.
+  const earlierPairs = (folder.summary?.similar ?? []).filter(
+    (p) => !(compared.has(p.a) && compared.has(p.b)) && classIds.has(p.a) && classIds.has(p.b),
+  );
+  const keptRoster = roster ?? (folder.rubric === rubric.name ? folder.summary?.roster : undefined);
+  const summary: BatchSummary = summarizeResults(classResults, {
     rubric: rubric.name,
     seed,
     isolation: plan.mode,
     durationMs: Date.now() - started,
     submissions: [],
-    ...(roster ? { roster } : {}),
-    similar: findSimilarPairs(
-      entries.filter((e) => e.refusal === undefined && results.some((r) => r.submission === e.id)).map((e) => ({ submission: e.id, files: collectSources(e.dir) })),
-      { threshold: options.similarity ?? defaultSimilarity, ...(rubric.starter ? { starter: collectSources(rubric.starter) } : {}) },
-    ),
+    ...(keptRoster ? { roster: keptRoster } : {}),
+    similar: [
+      ...findSimilarPairs(
+        folders.map((f) => ({ submission: f.submission, files: collectSources(f.dir) })),
+        { threshold: options.similarity ?? defaultSimilarity, ...(rubric.starter ? { starter: collectSources(rubric.starter) } : {}) },
+      ),
+      ...earlierPairs,
+    ],
   });
   if ((summary.similar ?? []).length > 0) {
     options.log(`similar: ${summary.similar?.length} pair(s) of submissions share much code; see index.html or summary.json (no grade changes)`);
   }
   for (const line of formatRosterNotes(summary)) options.log(line);
-  for (const line of formatClassSummary(results)) options.print(line);
-  const written = await options.writeReports(options.out, results, summary);
+  for (const line of formatClassSummary(classResults)) options.print(line);
+  const written = await options.writeReports(options.out, classResults, summary);
   const topLevel = written.filter((file) => !file.includes('/'));
   options.print(
     `graded ${results.length} of ${submissions.length} submission(s) in ${(summary.durationMs / 1000).toFixed(1)} s; wrote ${written.length} file(s) to ${options.out}${topLevel.length > 0 ? ` (${topLevel.join(', ')})` : ''}`,
   );
+  if (options.annotate === true) for (const line of formatGithubAnnotations(results, options.out)) options.print(line);
   if (signal.aborted) return 130;
-  if (options.minScore !== undefined && results.some((r) => r.score < (options.minScore as number))) return 1;
-  return 0;
+  const below = options.minScore === undefined ? [] : formatBelowMinScore(results, options.minScore);
+  for (const line of below) options.log(line);
+  return below.length > 0 ? 1 : 0;
 }
 
 // Results are saved under each submission's name: two folders of one name would overwrite each other.
@@ -216,6 +260,24 @@ function findNameClashes(entries: readonly BatchSubmission[]): string[] {
   return [...byName.entries()]
     .filter(([, same]) => same.length > 1)
     .map(([name, same]) => `${same.map(revealName).join(' and ')}: two submissions named "${revealName(name)}"; results are saved by folder name, so rename one`);
+}
+
+// This batch's results with the ones of the same rubric an earlier batch left in the folder; the
+// others (another rubric, graded here with --force) are named and left out.
+function gatherClassResults(
+  results: readonly SubmissionResult[],
+  folder: OutputFolder,
+  rubric: string,
+  outDir: string,
+  log: (line: string) => void,
+): SubmissionResult[] {
+  const batchIds = new Set(results.map((r) => r.submission));
+  const earlier = folder.results.filter((r) => !batchIds.has(r.submission));
+  const foreign = earlier.filter((r) => r.rubric !== rubric);
+  if (foreign.length > 0) {
+    log(`note: ${outDir} also holds ${foreign.length} result(s) of another rubric (${foreign.map((r) => revealName(r.submission)).join(', ')}), left out of the class reports`);
+  }
+  return [...results, ...earlier.filter((r) => r.rubric === rubric)].sort((a, b) => a.submission.localeCompare(b.submission));
 }
 
 function firstLine(text: string): string {

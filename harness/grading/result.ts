@@ -89,6 +89,14 @@ export interface SubmissionResult {
   readonly students?: readonly StudentOf[]; // who it grades: from the roster (--roster), or the name a download gave it
   readonly launch?: readonly LaunchSetting[]; // how it was built and started, each setting with its origin
   readonly criteria: readonly CriterionResult[];
+  readonly regrades?: readonly Regrade[]; // criteria graded again later (--only into the same --out), oldest first
+}
+
+// Some criteria of a saved result graded again: which, with which seed, and when.
+export interface Regrade {
+  readonly criteria: readonly string[];
+  readonly seed: string;
+  readonly gradedAt: string;
 }
 
 // A student a submission grades, as the roster or the download names them; empty strings for what neither says.

@@ -6,7 +6,26 @@ export function quoteShellWord(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-// The exact command that replays one criterion of one submission: same rubric, same seed.
+// The folder a replay writes to: a scratch folder of its own, never the class's reports, named
+// after the submission in plain characters only (a student's folder name may hold anything).
+export function describeReplayFolder(result: SubmissionResult): string {
+  const plain = result.submission.replace(/[^A-Za-z0-9._@+-]/g, '_').replace(/^[.-]/, '_');
+  return `reports-replay/${plain}`;
+}
+
+// What a report says under a replay command: where its reports go, and that nothing else changes.
+export function describeReplayNote(result: SubmissionResult): string {
+  return `its reports go to ${describeReplayFolder(result)}, a folder of its own: no other report changes`;
+}
+
+// The command that grades one whole submission again, same rubric and seed, into its own folder.
+export function buildSubmissionReplayCommand(result: SubmissionResult): string {
+  const words = ['sockgrade', 'grade', result.path, '--rubric', result.rubricPath ?? result.rubric, '--seed', result.seed, '--out', describeReplayFolder(result)];
+  return words.map(quoteShellWord).join(' ');
+}
+
+// The exact command that replays one criterion of one submission: same rubric, same seed, into
+// a scratch folder of its own (a replay must never overwrite the class's results).
 export function buildReplayCommand(result: SubmissionResult, criterion: CriterionResult): string {
   const words = [
     'sockgrade',
@@ -18,6 +37,8 @@ export function buildReplayCommand(result: SubmissionResult, criterion: Criterio
     result.seed,
     '--only',
     criterion.id,
+    '--out',
+    describeReplayFolder(result),
   ];
   return words.map(quoteShellWord).join(' ');
 }

@@ -41,7 +41,7 @@ pre.transcript{background:#0d1117;color:#e6edf3;padding:10px 12px;border-radius:
 .transcript .t{color:#8b949e}.transcript .actor{color:#e3b341}.transcript .stream{color:#8b949e}
 .transcript .stream-stdin .text{color:#79c0ff}.transcript .stream-stderr .text{color:#ff7b72}.transcript .stream-event .text{color:#d2a8ff}
 .ctl{background:#fff8c5;color:#7d4e00;border-radius:3px;padding:0 2px}
-.replay{display:flex;gap:8px;align-items:baseline;margin:8px 0 2px}.replay code{background:var(--soft);border:1px solid var(--line);border-radius:4px;padding:2px 6px;user-select:all;font-size:13px;word-break:break-all}
+.replay-note{margin:0 0 6px;color:var(--muted);font-size:12px}.replay{display:flex;gap:8px;align-items:baseline;margin:8px 0 2px}.replay code{background:var(--soft);border:1px solid var(--line);border-radius:4px;padding:2px 6px;user-select:all;font-size:13px;word-break:break-all}
 .diagram{overflow-x:auto;border:1px solid var(--line);border-radius:6px;padding:6px;background:#fff}
 .panel svg.chart:not(.sequence){max-width:100%;height:auto}
 svg{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}

@@ -1,5 +1,6 @@
 import type { CriterionResult, SubmissionResult, TranscriptLine } from '../grading/result.js';
-import { buildReplayCommand } from './build-replay-command.js';
+import { buildReplayCommand, buildSubmissionReplayCommand, describeReplayNote } from './build-replay-command.js';
+import { describeCommonFailure, findCommonFailure } from './find-common-failure.js';
 import { describeLaunch } from './describe-launch.js';
 import { describeStatus, isFailing, needsExplanation } from './describe-status.js';
 import { escapeHtml } from './escape-text.js';
@@ -87,8 +88,9 @@ function renderExcerpts(criterion: CriterionResult): string[] {
   return parts;
 }
 
-function renderReplay(result: SubmissionResult, criterion: CriterionResult): string {
-  return `<div class="replay"><span>Replay</span><code>${escapeHtml(buildReplayCommand(result, criterion))}</code></div>`;
+function renderReplay(result: SubmissionResult, command: string): string {
+  const replay = `<div class="replay"><span>Replay</span><code>${escapeHtml(command)}</code></div>`;
+  return `${replay}<p class="replay-note">${escapeHtml(describeReplayNote(result))}</p>`;
 }
 
 function renderCriterionSection(result: SubmissionResult, criterion: CriterionResult): string {
@@ -101,24 +103,40 @@ function renderCriterionSection(result: SubmissionResult, criterion: CriterionRe
     renderEvidenceList(criterion),
     failing && criterion.hint !== undefined ? `<p class="hint">Hint: ${escapeHtml(criterion.hint)}</p>` : '',
     ...renderExcerpts(criterion),
-    failing ? renderReplay(result, criterion) : '',
+    failing ? renderReplay(result, buildReplayCommand(result, criterion)) : '',
     '</section>',
   ];
   return parts.filter((part) => part !== '').join('\n');
 }
 
-function renderVerdictRow(criterion: CriterionResult): string {
+// The one section of a submission every criterion of which ended in the same error.
+const commonAnchor = 'not-graded';
+
+// That error, said once, with one replay of the whole submission.
+function renderCommonSection(result: SubmissionResult, common: CriterionResult, count: number): string {
+  const notes = (common.evidence.notes ?? []).map((note) => `<dt>Note</dt><dd>${escapeHtml(note)}</dd>`).join('');
+  return [
+    `<section class="criterion is-error" id="${commonAnchor}" data-status="error">`,
+    `<div class="criterion-head">${renderBadge('error')}<h3>${escapeHtml(describeCommonFailure(count))}</h3></div>`,
+    `<p class="message">${escapeHtml(common.message)}</p>`,
+    notes === '' ? '' : `<dl class="evidence">${notes}</dl>`,
+    renderReplay(result, buildSubmissionReplayCommand(result)),
+    '</section>',
+  ].filter((part) => part !== '').join('\n');
+}
+
+function renderVerdictRow(criterion: CriterionResult, common: boolean): string {
   const cells = [
     renderBadge(criterion.status),
-    `<a href="#${escapeHtml(anchorCriterion(criterion.id))}">${escapeHtml(criterion.id)}</a>`,
+    `<a href="#${escapeHtml(common ? commonAnchor : anchorCriterion(criterion.id))}">${escapeHtml(criterion.id)}</a>`,
     `${escapeHtml(criterion.title)}${criterion.overridden === true ? ' *' : ''}`,
   ];
   return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}<td class="num">${renderPoints(criterion)}</td></tr>`;
 }
 
-function renderVerdictTable(result: SubmissionResult): string {
+function renderVerdictTable(result: SubmissionResult, common: boolean): string {
   const head = '<tr><th>Verdict</th><th>Id</th><th>Criterion</th><th class="num">Points</th></tr>';
-  const rows = result.criteria.map(renderVerdictRow).join('');
+  const rows = result.criteria.map((c) => renderVerdictRow(c, common)).join('');
   return `<table id="verdicts"><thead>${head}</thead><tbody>${rows}</tbody></table>`;
 }
 
@@ -132,6 +150,7 @@ function renderHeader(result: SubmissionResult, classPage: string | undefined): 
     ['Duration', formatDuration(result.durationMs)],
     ['sockgrade', result.harness.version],
     ...(result.launch === undefined ? [] : [['Launch', describeLaunch(result.launch) ?? ''] as [string, string]]),
+    ...(result.regrades ?? []).map((r): [string, string] => ['Regraded', `${r.criteria.join(', ')} on ${r.gradedAt}, seed ${r.seed}`]),
   ];
   const facts = meta.map(([term, value]) => `<div><dt>${term}</dt><dd>${escapeHtml(value)}</dd></div>`);
   const note = result.harness.isolationNote === undefined ? '' : `: ${escapeHtml(result.harness.isolationNote)}`;
@@ -158,11 +177,14 @@ export interface SubmissionPageOptions {
 
 // One submission's page: every verdict with its evidence, and a replay command for each failure.
 export function renderSubmissionPage(result: SubmissionResult, options: SubmissionPageOptions = {}): string {
+  const common = findCommonFailure(result.criteria);
   const body = [
     renderHeader(result, options.classPage),
     '<main>',
-    `<section class="panel verdicts"><h2>Verdicts</h2>${renderVerdictTable(result)}</section>`,
-    ...result.criteria.map((criterion) => renderCriterionSection(result, criterion)),
+    `<section class="panel verdicts"><h2>Verdicts</h2>${renderVerdictTable(result, common !== undefined)}</section>`,
+    ...(common
+      ? [renderCommonSection(result, common, result.criteria.length)]
+      : result.criteria.map((criterion) => renderCriterionSection(result, criterion))),
     '</main>',
     `<footer>Path: ${escapeHtml(result.path)} · * marks a lecturer's override.</footer>`,
   ];

@@ -1,5 +1,6 @@
 import type { BatchSummary, CriterionResult, SubmissionResult } from '../grading/result.js';
-import { buildReplayCommand } from './build-replay-command.js';
+import { buildReplayCommand, buildSubmissionReplayCommand, describeReplayNote } from './build-replay-command.js';
+import { describeCommonFailure, findCommonFailure } from './find-common-failure.js';
 import { describeLaunch } from './describe-launch.js';
 import { describeStatus, describeStatusSymbol, isFailing, needsExplanation } from './describe-status.js';
 import { revealControlChars, revealName } from './escape-text.js';
@@ -70,7 +71,7 @@ function renderCriterionDetails(result: SubmissionResult, criterion: CriterionRe
     blocks.push(formatDetails(`Transcript (${transcript.length} lines)`, formatTranscript(transcript)));
   }
   if (wire.length > 0) blocks.push(formatDetails(`Wire (${wire.length} records)`, formatWire(wire)));
-  if (failing) blocks.push(`**Replay:** ${formatCodeSpan(buildReplayCommand(result, criterion))}`);
+  if (failing) blocks.push(`**Replay** (${escapeMarkdown(describeReplayNote(result))}): ${formatCodeSpan(buildReplayCommand(result, criterion))}`);
   return blocks.join('\n\n');
 }
 
@@ -79,14 +80,24 @@ export interface SubmissionMarkdownOptions {
   readonly includeHidden?: boolean;
 }
 
-function renderVerdictRow(criterion: CriterionResult): string {
+function renderVerdictRow(criterion: CriterionResult, common: boolean): string {
   return formatTableRow([
     describeStatusSymbol(criterion.status),
     escapeMarkdown(criterion.id),
     `${escapeMarkdown(criterion.title)}${criterion.overridden === true ? ' (overridden)' : ''}`,
     formatScore(criterion.points, criterion.maxPoints),
-    escapeMarkdown(criterion.message),
+    common ? 'the same error, below' : escapeMarkdown(criterion.message),
   ]);
+}
+
+// One error that ended every criterion, said once, with one replay of the whole submission.
+function renderCommonDetails(result: SubmissionResult, common: CriterionResult, count: number): string {
+  return [
+    `### ${describeStatusSymbol('error')} ${escapeMarkdown(describeCommonFailure(count))}`,
+    escapeMarkdown(common.message),
+    ...(common.evidence.notes ?? []).map((note) => `**Note:** ${escapeMarkdown(note)}`),
+    `**Replay** (${escapeMarkdown(describeReplayNote(result))}): ${formatCodeSpan(buildSubmissionReplayCommand(result))}`,
+  ].join('\n\n');
 }
 
 // One submission as Markdown: a verdict table, then the evidence of each criterion not passed.
@@ -103,14 +114,17 @@ export function renderSubmissionMarkdown(result: SubmissionResult, options: Subm
     formatDuration(result.durationMs),
   ];
   const launch = describeLaunch(result.launch);
+  const common = findCommonFailure(criteria);
   const sections = [
     `## ${mark} ${escapeMarkdown(revealName(result.submission))}: ${score}`,
     ...(result.students ? [escapeMarkdown(formatStudents(result.students))] : []),
     facts.join(' · '),
     ...(launch === undefined ? [] : [`Launch: ${escapeMarkdown(launch)}`]),
-    ['| | Id | Criterion | Points | Message |', '|:-:|---|---|--:|---|', ...criteria.map(renderVerdictRow)].join('\n'),
+    ['| | Id | Criterion | Points | Message |', '|:-:|---|---|--:|---|', ...criteria.map((c) => renderVerdictRow(c, common !== undefined))].join('\n'),
     ...(result.notes?.length ? [result.notes.map((note) => `- ${escapeMarkdown(note)}`).join('\n')] : []),
-    ...criteria.filter(needsExplanation).map((criterion) => renderCriterionDetails(result, criterion)),
+    ...(common
+      ? [renderCommonDetails(result, common, criteria.length)]
+      : criteria.filter(needsExplanation).map((criterion) => renderCriterionDetails(result, criterion))),
   ];
   return `${sections.join('\n\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import type { CriterionResult, Status, SubmissionResult } from '../grading/result.js';
-import { buildReplayCommand } from './build-replay-command.js';
+import { buildReplayCommand, buildSubmissionReplayCommand, describeReplayNote } from './build-replay-command.js';
+import { describeCommonFailure, findCommonFailure } from './find-common-failure.js';
 import { describeStatus, describeStatusSymbol, isFailing, needsExplanation } from './describe-status.js';
 import { revealControlChars, revealName } from './escape-text.js';
 import { formatTranscript } from './format-evidence.js';
@@ -72,9 +73,22 @@ function renderExplanation(result: SubmissionResult, criterion: CriterionResult,
   }
   if (isFailing(criterion.status)) {
     if (criterion.hint !== undefined) lines.push(`  ${paint('36', 'hint:')} ${criterion.hint}`);
-    lines.push(`  ${paint('90', 'replay:')} ${buildReplayCommand(result, criterion)}`);
+    lines.push(`  ${paint('90', 'replay:')} ${buildReplayCommand(result, criterion)}`, `  ${paint('90', `(${describeReplayNote(result)})`)}`);
   }
   return lines;
+}
+
+// One error that ended every criterion, said once: no per-criterion copies, no hint about a spec.
+function renderCommonExplanation(result: SubmissionResult, common: CriterionResult, count: number, paint: Paint): string[] {
+  const symbol = paint(statusColor('error'), describeStatusSymbol('error'));
+  return [
+    '',
+    `${symbol} ${paint('1', describeCommonFailure(count))}`,
+    indent(common.message, '  '),
+    ...(common.evidence.notes ?? []).map((note) => `  ${paint('90', 'note:')} ${revealControlChars(note)}`),
+    `  ${paint('90', 'replay:')} ${buildSubmissionReplayCommand(result)}`,
+    `  ${paint('90', `(${describeReplayNote(result)})`)}`,
+  ];
 }
 
 // Text made safe for a terminal, every line of it indented (continuation lines included).
@@ -92,6 +106,7 @@ export function renderTerminal(result: SubmissionResult, options: TerminalOption
   const score = criteria.reduce((sum, criterion) => sum + criterion.points, 0);
   const maxScore = criteria.reduce((sum, criterion) => sum + criterion.maxPoints, 0);
   const idWidth = Math.max(2, ...criteria.map((criterion) => criterion.id.length));
+  const common = findCommonFailure(criteria);
   const titleWidth = Math.min(maxTitleWidth, Math.max(10, ...criteria.map((criterion) => criterion.title.length)));
   const isolation =
     result.harness.isolation === 'none' ? paint('33', 'none (no network namespaces)') : formatIsolation(result.harness);
@@ -104,7 +119,9 @@ export function renderTerminal(result: SubmissionResult, options: TerminalOption
     ...criteria.map((criterion) => renderCriterionLine(criterion, idWidth, titleWidth, paint)),
     '',
     `${paint('1', 'Score:')} ${formatPoints(score)}/${formatPoints(maxScore)} (${formatPercent(score, maxScore)})`,
-    ...criteria.filter(needsExplanation).flatMap((criterion) => renderExplanation(result, criterion, paint)),
+    ...(common
+      ? renderCommonExplanation(result, common, criteria.length, paint)
+      : criteria.filter(needsExplanation).flatMap((criterion) => renderExplanation(result, criterion, paint))),
   ];
   return `${lines.join('\n')}\n`;
 }

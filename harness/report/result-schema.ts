@@ -68,6 +68,7 @@ export const submissionResultSchema = z.looseObject({
   notes: z.array(z.string()).optional(),
   launch: z.array(z.looseObject({ setting: z.string(), value: z.string().optional(), from: z.string() })).optional(),
   criteria: z.array(criterionSchema),
+  regrades: z.array(z.looseObject({ criteria: z.array(z.string()), seed: z.string(), gradedAt: z.string() })).optional(),
 });
 
 // The shape of <out>/summary.json.
@@ -102,7 +103,9 @@ export function checkSubmissionResult(
   data: unknown,
 ): { ok: true; result: SubmissionResult } | { ok: false; problems: string[] } {
   const parsed = submissionResultSchema.safeParse(data);
-  if (parsed.success) return { ok: true, result: parsed.data };
+  // The checked input itself, not zod's copy: its keys keep their order, so a result written
+  // again is the same bytes.
+  if (parsed.success) return { ok: true, result: data as SubmissionResult };
   return {
     ok: false,
     problems: parsed.error.issues.map((issue) => `${formatIssuePath(issue.path) || '(top level)'}: ${issue.message}`),
@@ -114,7 +117,7 @@ export function checkBatchSummary(
   data: unknown,
 ): { ok: true; summary: BatchSummary } | { ok: false; problems: string[] } {
   const parsed = batchSummarySchema.safeParse(data);
-  if (parsed.success) return { ok: true, summary: parsed.data };
+  if (parsed.success) return { ok: true, summary: data as BatchSummary };
   return {
     ok: false,
     problems: parsed.error.issues.map((issue) => `${formatIssuePath(issue.path) || '(top level)'}: ${issue.message}`),

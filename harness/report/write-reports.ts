@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { BatchSummary, SubmissionResult } from '../grading/result.js';
 import { renderCsv } from './render-csv.js';
@@ -88,7 +88,7 @@ function checkSubmissionNames(results: readonly SubmissionResult[]): void {
   if (problems.length > 0) throw new ReportInputError('BAD_SUBMISSION_NAME', problems);
 }
 
-// Writes the chosen formats, and always the JSON results, under outDir; returns the relative paths written.
+// Writes the chosen formats, and always the JSON results, under outDir, each file atomically; returns the relative paths written.
 export async function writeReports(
   outDir: string,
   results: readonly SubmissionResult[],
@@ -101,7 +101,9 @@ export async function writeReports(
   for (const file of files) {
     const target = join(outDir, ...file.path.split('/'));
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, file.text, 'utf8');
+    // Each file appears whole or not at all: an interrupted write never leaves half a report.
+    await writeFile(`${target}.partial`, file.text, 'utf8');
+    await rename(`${target}.partial`, target);
   }
   return files.map((file) => file.path);
 }

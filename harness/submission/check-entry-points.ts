@@ -64,7 +64,8 @@ async function checkPython3Syntax(dir: string, script: string, sandbox: CheckSan
     return `${script} could not be read as Python 3: ${parse.all.trim().split('\n').pop() ?? ''}`;
   }
   const source = (error.text ?? '').trim();
-  const where = `line ${error.line ?? '?'}${source ? `: ${source}` : ''}`;
+  // The line is quoted as code, so its own brackets never read as the message's.
+  const where = `line ${error.line ?? '?'}${source ? `: \`${source}\`` : ''}`;
   if (/^print\s+[^(\s=]/.test(source) || /parentheses in call to 'print'/.test(error.message ?? '')) {
     return `${script} is Python 2 code (${where}); sockgrade runs it with python3. Use print(...) and the other Python 3 forms.`;
   }

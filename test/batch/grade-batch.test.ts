@@ -76,7 +76,9 @@ describe.concurrent('sockgrade grade (batches)', () => {
     const out = path.join(scratch, 'resume-seed-out');
     mkdirSync(path.join(out, 'gamma'), { recursive: true });
     writeFileSync(path.join(out, 'summary.json'), JSON.stringify({ rubric: 'quick-udp', seed: 'earlier7', submissions: [] }));
-    const saved = { submission: 'gamma', path: gamma, rubric: 'quick-udp', score: 1, maxScore: 1, seed: 'earlier7', durationMs: 1, gradedAt: '2001-01-01T00:00:00.000Z', harness: { version: '0.0.0', isolation: 'netns' }, criteria: [] };
+    // It holds Q1, the rubric's one criterion: --resume grades only the criteria a saved result lacks.
+    const q1 = { id: 'Q1', title: 'The server says it is ready', mandatory: false, visibility: 'visible', points: 1, maxPoints: 1, status: 'pass', message: 'kept', durationMs: 1, evidence: {} };
+    const saved = { submission: 'gamma', path: gamma, rubric: 'quick-udp', score: 1, maxScore: 1, seed: 'earlier7', durationMs: 1, gradedAt: '2001-01-01T00:00:00.000Z', harness: { version: '0.0.0', isolation: 'netns' }, criteria: [q1] };
     writeFileSync(path.join(out, 'gamma', 'result.json'), JSON.stringify(saved));
     const result = await runSockgrade(['grade', gamma as string, '--rubric', rubric, '--out', out, '--format', 'json', '--resume'], { timeoutMs: 60_000 });
     expect(result.code, result.stderr).toBe(0);
@@ -100,12 +102,22 @@ describe.concurrent('sockgrade grade (batches)', () => {
     expect(second).toEqual(['beta', 'gamma']);
   });
 
-  it('--min-score exits 1 when a submission scores below it', async () => {
+  it('--min-score exits 1 naming who fell below it; under GitHub Actions each failed criterion is an ::error annotation', async () => {
     const dirs = submissions('min-score', { fine: 'ready', broken: 'crash' });
     const out = path.join(scratch, 'min-score-out');
-    const result = await runSockgrade(['grade', ...dirs, '--rubric', rubric, '--out', out, '--format', 'json', '--min-score', '1'], { timeoutMs: 90_000 });
+    const cli = await execa(process.execPath, [path.join(repoRoot, 'dist', 'harness', 'main.js'), 'grade', ...dirs, '--rubric', rubric, '--out', out, '--format', 'json', '--min-score', '1'], {
+      cwd: repoRoot,
+      reject: false,
+      timeout: 90_000,
+      env: { NO_COLOR: '1', GITHUB_ACTIONS: 'true' },
+    });
+    const result = { code: cli.exitCode, stdout: cli.stdout, stderr: cli.stderr };
     expect(result.code, result.stderr).toBe(1);
     expect(result.stderr).toMatch(/^\[\d\/2\] broken +0\/1 {2}Q1!$/m);
+    expect(result.stderr.split('\n').slice(-2)).toEqual(['below --min-score 1: broken scored 0/1', '1 of 2 submission(s) scored below --min-score 1']);
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('::'))).toEqual([
+      '::error title=broken Q1 error::The server says it is ready: Expected server to bind a UDP port within 10 s.%0AObserved: server ended before binding a port; last output (it exited with code 1):%0A  cannot start: no config',
+    ]);
     const broken = readResult(out, 'broken').criteria[0];
     expect(broken).toMatchObject({ id: 'Q1', status: 'error', points: 0 });
     expect(broken?.evidence.expected).toBe('server to bind a UDP port within 10 s');

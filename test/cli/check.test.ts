@@ -58,7 +58,7 @@ describe.concurrent('sockgrade check', () => {
   it('prints a replay command for M1 that can be run as it stands', async () => {
     const result = await serverSilent();
     const replay = /^ {2}replay: (.*)$/m.exec(result.stdout)?.[1];
-    expect(replay).toMatch(/^sockgrade grade \S*m1-server-silent --rubric \S*rubrics\/udp-chat\.yaml --seed cafe0002 --only M1$/);
+    expect(replay).toMatch(/^sockgrade grade \S*m1-server-silent --rubric \S*rubrics\/udp-chat\.yaml --seed cafe0002 --only M1 --out reports-replay\/m1-server-silent$/);
   });
 
   // Criteria only a lecturer can grade cannot pass by themselves: they must not fail the check.

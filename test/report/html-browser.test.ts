@@ -120,7 +120,7 @@ describe.skipIf(!existsSync(chromiumPath) && !inCi)(
       expect(await diagram.locator('g.message').count()).toBe(7);
       expect(await diagram.locator('g.message.fault').count()).toBe(1);
       expect(await page.locator('#criterion-M2 .replay code').textContent()).toBe(
-        'sockgrade grade submissions/2024-udp/bob-partial --rubric rubrics/udp-chat.yaml --seed a3f9c2e1 --only M2',
+        'sockgrade grade submissions/2024-udp/bob-partial --rubric rubrics/udp-chat.yaml --seed a3f9c2e1 --only M2 --out reports-replay/bob-partial',
       );
       await page.screenshot({ path: join(shotDir, 'submission.png'), fullPage: true });
       await diagram.screenshot({ path: join(shotDir, 'sequence.png') });

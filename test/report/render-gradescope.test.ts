@@ -49,7 +49,7 @@ describe('renderGradescope', () => {
     });
     expect(tests[1]).toMatchObject({ score: 0, max_score: 10, status: 'failed', tags: ['mandatory', 'fail'] });
     expect(tests[1]?.['output']).toContain(
-      'Replay: sockgrade grade submissions/2024-udp/bob-partial --rubric rubrics/udp-chat.yaml --seed a3f9c2e1 --only M2',
+      'Replay: sockgrade grade submissions/2024-udp/bob-partial --rubric rubrics/udp-chat.yaml --seed a3f9c2e1 --only M2 --out reports-replay/bob-partial',
     );
     expect(tests[1]?.['output']).toContain('Hint: When one client sends a message');
     expect(tests[3]).toMatchObject({ status: 'failed', tags: ['mandatory', 'blocked'] });

@@ -42,7 +42,7 @@ describe('renderHtml', () => {
     expect(html).toContain('<pre class="transcript">');
     expect(html).toContain('data-chart="sequence"');
     expect(html).toContain(
-      '<code>sockgrade grade submissions/2024-udp/bob-partial --rubric rubrics/udp-chat.yaml --seed a3f9c2e1 --only M2</code>',
+      '<code>sockgrade grade submissions/2024-udp/bob-partial --rubric rubrics/udp-chat.yaml --seed a3f9c2e1 --only M2 --out reports-replay/bob-partial</code></div><p class="replay-note">its reports go to reports-replay/bob-partial, a folder of its own: no other report changes</p>',
     );
     expect(html).not.toContain('--only M1<');
     expect(html).toContain('<a href="../index.html">← class report</a>');

@@ -54,7 +54,7 @@ describe('renderJunit', () => {
     expect(m2?.failure?.[0]?.type).toBe('fail');
     expect(m2?.failure?.[0]?.inner).toContain("Expected: bob's link carries at least 8 bytes down");
     expect(m2?.failure?.[0]?.inner).toContain(
-      'Replay: sockgrade grade submissions/2024-udp/bob-partial --rubric rubrics/udp-chat.yaml --seed a3f9c2e1 --only M2',
+      'Replay: sockgrade grade submissions/2024-udp/bob-partial --rubric rubrics/udp-chat.yaml --seed a3f9c2e1 --only M2 --out reports-replay/bob-partial',
     );
     expect(m2?.['system-out']?.[0]).toContain('+0.644s server stdout alice: halo 4c21e8');
     const m4 = casesOf(parsed).find((c) => c.classname === 'bob-partial' && c.name?.startsWith('M4 '));

@@ -21,7 +21,7 @@ describe('renderSubmissionMarkdown', () => {
     expect(markdown).toContain('| ✓ | M1 | The server prints the messages clients send | 10/10 |');
     expect(markdown).toContain("### ✗ M2 The server forwards a client's message to the other clients: failed (0/10)");
     expect(markdown).toContain(
-      '**Replay:** `sockgrade grade submissions/2024-udp/bob-partial --rubric rubrics/udp-chat.yaml --seed a3f9c2e1 --only M2`',
+      '**Replay** (its reports go to reports-replay/bob-partial, a folder of its own: no other report changes): `sockgrade grade submissions/2024-udp/bob-partial --rubric rubrics/udp-chat.yaml --seed a3f9c2e1 --only M2 --out reports-replay/bob-partial`',
     );
     expect(markdown).toContain('<details><summary>Transcript (21 lines)</summary>');
     expect(markdown).not.toContain('### ✓ M1');

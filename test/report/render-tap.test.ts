@@ -55,7 +55,7 @@ describe('renderTap', () => {
       maxPoints: 10,
       expected: 'bob\'s link carries at least 8 bytes down, or bob prints "4c21e8", within 5s',
       replay:
-        'sockgrade grade submissions/2024-udp/bob-partial --rubric rubrics/udp-chat.yaml --seed a3f9c2e1 --only M2',
+        'sockgrade grade submissions/2024-udp/bob-partial --rubric rubrics/udp-chat.yaml --seed a3f9c2e1 --only M2 --out reports-replay/bob-partial',
     });
     expect(m2?.diag.transcript).toContain('+0.644s server stdout alice: halo 4c21e8');
   });

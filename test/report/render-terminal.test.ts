@@ -32,7 +32,7 @@ describe('renderTerminal', () => {
       '  hint: When one client sends a message, the server must send it on to every other client in the room.',
     );
     expect(failure).toContain(
-      '  replay: sockgrade grade submissions/2024-udp/bob-partial --rubric rubrics/udp-chat.yaml --seed a3f9c2e1 --only M2',
+      '  replay: sockgrade grade submissions/2024-udp/bob-partial --rubric rubrics/udp-chat.yaml --seed a3f9c2e1 --only M2 --out reports-replay/bob-partial\n  (its reports go to reports-replay/bob-partial, a folder of its own: no other report changes)',
     );
   });
 

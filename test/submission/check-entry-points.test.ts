@@ -62,21 +62,21 @@ describe('checkEntryPoints', () => {
 
   it('recognises Python 2 code by its print statement, with the line', async () => {
     expect(await checkEntryPoints(path.join(examples, 'broken-python2'), python, 'the rubric', both, sandbox)).toBe(
-      'server.py is Python 2 code (line 9: print "Server jalan di port", PORT); sockgrade runs it with python3. Use print(...) and the other Python 3 forms.',
+      'server.py is Python 2 code (line 9: `print "Server jalan di port", PORT`); sockgrade runs it with python3. Use print(...) and the other Python 3 forms.',
     );
   });
 
   it('reports a Python 3 file that does not parse for another reason, with the line and Python\'s words', async () => {
     const dir = submission({ 'server.py': 'import socket\n\ndef serve(:\n    pass\n', 'client.py': 'print("ok")\n' });
     expect(await checkEntryPoints(dir, python, 'the rubric', both, sandbox)).toBe(
-      'server.py does not parse as Python 3 (line 3: def serve(:): invalid syntax.',
+      'server.py does not parse as Python 3 (line 3: `def serve(:`): invalid syntax.',
     );
   });
 
   it('checks the client too, naming it', async () => {
     const dir = submission({ 'server.py': 'print("ok")\n', 'client.py': 'x = 1\nif x\n    print(x)\n' });
     expect(await checkEntryPoints(dir, python, 'the rubric', both, sandbox)).toBe(
-      "client.py does not parse as Python 3 (line 2: if x): expected ':'.",
+      "client.py does not parse as Python 3 (line 2: `if x`): expected ':'.",
     );
   });
 
