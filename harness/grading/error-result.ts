@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Rubric } from '../rubric/rubric.js';
+import type { Criterion, Rubric } from '../rubric/rubric.js';
 import type { IsolationPlan } from '../sandbox/detect-isolation.js';
 import { harnessVersion } from '../version.js';
 import { decideVerdict } from './decide-verdict.js';
@@ -15,9 +15,7 @@ export function buildErrorResult(
   message: string,
   durationMs: number,
 ): SubmissionResult {
-  const criteria = rubric.criteria
-    .filter((c) => (!options.only || options.only.includes(c.id)) && (!options.visibleOnly || c.visibility === 'visible'))
-    .map((c) => decideVerdict(c, { status: 'error', message, evidence: {}, durationMs: 0 }));
+  const criteria = selectCriteria(rubric, options).map((c) => decideVerdict(c, { status: 'error', message, evidence: {}, durationMs: 0 }));
   return {
     submission: path.basename(path.resolve(dir)),
     path: path.resolve(dir),
@@ -28,13 +26,23 @@ export function buildErrorResult(
     seed: options.seed,
     durationMs,
     gradedAt: new Date().toISOString(),
-    harness: {
-      version: harnessVersion,
-      isolation: options.plan.mode,
-      sandbox: options.plan.sandbox,
-      ...(options.plan.note ? { isolationNote: options.plan.note } : {}),
-    },
+    harness: describeHarness(options.plan),
     criteria,
+  };
+}
+
+// The criteria a grading covers: those named with --only, and only the visible ones for check.
+export function selectCriteria(rubric: Rubric, options: { readonly only?: readonly string[]; readonly visibleOnly?: boolean }): Criterion[] {
+  return rubric.criteria.filter((c) => (!options.only || options.only.includes(c.id)) && (!options.visibleOnly || c.visibility === 'visible'));
+}
+
+// What a result records of the harness that graded it: its version and how programs were contained.
+export function describeHarness(plan: IsolationPlan): SubmissionResult['harness'] {
+  return {
+    version: harnessVersion,
+    isolation: plan.mode,
+    sandbox: plan.sandbox,
+    ...(plan.note ? { isolationNote: plan.note } : {}),
   };
 }
 

@@ -11,9 +11,9 @@ import { resolveLimits } from '../sandbox/limits.js';
 import { runInSandbox } from '../sandbox/run-in-sandbox.js';
 import type { RunOutcome } from '../sandbox/run-spec.js';
 import type { Implementation } from '../scenario/context.js';
-import { harnessVersion } from '../version.js';
 import { buildImplementation } from './build-implementation.js';
 import { decideVerdict } from './decide-verdict.js';
+import { describeHarness, selectCriteria } from './error-result.js';
 import type { CriterionResult, LaunchSetting, SubmissionResult } from './result.js';
 import type { LaunchSettings } from '../submission/resolve-launch.js';
 
@@ -38,9 +38,7 @@ export interface GradeOptions {
 // criteria's requirements allow, a failure re-run to tell a flaky program from a wrong one.
 export async function gradeSubmission(dir: string, rubric: Rubric, options: GradeOptions): Promise<SubmissionResult> {
   const started = Date.now();
-  const criteria = rubric.criteria.filter(
-    (c) => (!options.only || options.only.includes(c.id)) && (!options.visibleOnly || c.visibility === 'visible'),
-  );
+  const criteria = selectCriteria(rubric, options);
   const notes: string[] = [];
   let settings: LaunchSetting[] | undefined;
   const finish = (results: CriterionResult[]): SubmissionResult => ({
@@ -53,12 +51,7 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
     seed: options.seed,
     durationMs: Date.now() - started,
     gradedAt: new Date().toISOString(),
-    harness: {
-      version: harnessVersion,
-      isolation: options.plan.mode,
-      sandbox: options.plan.sandbox,
-      ...(options.plan.note ? { isolationNote: options.plan.note } : {}),
-    },
+    harness: describeHarness(options.plan),
     criteria: results,
     ...(notes.length > 0 ? { notes } : {}),
     ...(settings === undefined ? {} : { launch: settings }),
