@@ -29,6 +29,7 @@ export interface GradeOptions {
   readonly visibleOnly?: boolean;
   readonly reference?: Implementation;
   readonly onHarnessFault?: (fault: string) => void;
+  readonly onVerdict?: (criterion: CriterionResult) => void; // each criterion's verdict, the moment it is decided (progress, live lines)
   readonly submission?: string; // the result's name: an intake's id; the folder's name by default
   readonly refusal?: string; // why the submission cannot be graded (found at intake): every criterion an error, nothing run
   readonly hide?: readonly string[]; // more folders no run may read (an intake's extraction folder)
@@ -56,8 +57,11 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
     ...(notes.length > 0 ? { notes } : {}),
     ...(settings === undefined ? {} : { launch: settings }),
   });
-  const allError = (message: string): SubmissionResult =>
-    finish(criteria.map((c) => decideVerdict(c, { status: 'error', message, evidence: {}, durationMs: 0 })));
+  const allError = (message: string): SubmissionResult => {
+    const results = criteria.map((c) => decideVerdict(c, { status: 'error', message, evidence: {}, durationMs: 0 }));
+    for (const result of results) options.onVerdict?.(result);
+    return finish(results);
+  };
 
   if (options.refusal !== undefined) return allError(options.refusal);
   const limits = resolveLimits(rubric.limits);
@@ -118,7 +122,10 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
     const verdictOf = (criterion: Criterion): Promise<CriterionResult> => {
       const known = verdicts.get(criterion.id);
       if (known) return known;
-      const verdict = grade(criterion);
+      const verdict = grade(criterion).then((decided) => {
+        options.onVerdict?.(decided);
+        return decided;
+      });
       verdicts.set(criterion.id, verdict);
       return verdict;
     };
