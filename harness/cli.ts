@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { gradeBatch } from './batch/grade-batch.js';
 import { parseShard, type Shard } from './batch/select-shard.js';
 import { checkSubmission } from './batch/check-submission.js';
+import { chooseProgressMode } from './batch/show-progress.js';
 import { calibrate } from './batch/calibrate.js';
 import { mergeOutputs } from './batch/merge-outputs.js';
 import { intakeAction } from './intake/intake-action.js';
@@ -76,6 +77,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         only: opts.only,
         minScore: opts.minScore,
         annotate: process.env['GITHUB_ACTIONS'] === 'true',
+        progress: chooseProgressMode(process.stderr.isTTY === true, process.env),
         writeReports: (outDir, results, summary) => writeReports(outDir, results, summary, opts.format),
         print,
         log,
@@ -141,6 +143,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         only: opts.only,
         isolation: opts.isolation,
         color: detectColor(process.stdout.isTTY === true, process.env),
+        logColor: detectColor(process.stderr.isTTY === true, process.env),
         print,
         log,
       });

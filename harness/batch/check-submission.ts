@@ -1,13 +1,13 @@
 import { isDirectory } from './is-directory.js';
 import { gradeSubmission } from '../grading/grade-submission.js';
 import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
-import { renderTerminal } from '../report/render-terminal.js';
+import { makePaint, measureCriterionColumns, renderCriterionLine, renderTerminal } from '../report/render-terminal.js';
 import { revealName } from '../report/escape-text.js';
 import type { IsolationChoice } from '../sandbox/detect-isolation.js';
 import { newSeed, openIsolation, openRubric, openUidBlock } from './open-grading.js';
 import { makePools } from './make-pools.js';
 import { listenForInterrupt } from './listen-for-interrupt.js';
-import { buildErrorResult, describeGradingFault } from '../grading/error-result.js';
+import { buildErrorResult, describeGradingFault, selectCriteria } from '../grading/error-result.js';
 import type { Rubric } from '../rubric/rubric.js';
 import { discoverSubmissions, type Intake } from '../intake/discover-submissions.js';
 import { listEntryPointNames } from '../intake/entry-point-names.js';
@@ -22,6 +22,7 @@ export interface CheckOptions {
   readonly only: readonly string[] | undefined;
   readonly isolation: IsolationChoice;
   readonly color: boolean;
+  readonly logColor?: boolean; // colour for the live verdict lines on stderr
   readonly print: (line: string) => void;
   readonly log: (line: string) => void;
 }
@@ -81,12 +82,16 @@ async function checkFolder(dir: string, rubric: Rubric, options: CheckOptions): 
   const seed = options.seed ?? newSeed();
   const selection = { plan, seed, visibleOnly: true, ...(options.only ? { only: options.only } : {}) };
   const begun = Date.now();
+  // Each verdict goes to stderr the moment it is decided; the report on stdout follows when all are.
+  const { idWidth, titleWidth } = measureCriterionColumns(selectCriteria(rubric, selection));
+  const paint = makePaint(options.logColor ?? false);
   try {
     const result = await gradeSubmission(dir, rubric, {
       ...selection,
       reruns: 0,
       ...pools,
       signal: interruption.signal,
+      onVerdict: (criterion) => options.log(renderCriterionLine(criterion, idWidth, titleWidth, paint)),
       ...(paired ? { reference: paired.reference } : {}),
     }).catch((error: unknown) => buildErrorResult(dir, rubric, selection, describeGradingFault(error), Date.now() - begun));
     await interruption.settled();

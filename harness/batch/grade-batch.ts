@@ -16,7 +16,7 @@ import { mergeRegrade } from './merge-regrade.js';
 import { selectShard, type Shard } from './select-shard.js';
 import { makePools } from './make-pools.js';
 import { listenForInterrupt } from './listen-for-interrupt.js';
-import { buildErrorResult, describeGradingFault } from '../grading/error-result.js';
+import { buildErrorResult, describeGradingFault, selectCriteria } from '../grading/error-result.js';
 import type { Rubric } from '../rubric/rubric.js';
 import type { Roster, RosterField } from '../roster/roster.js';
 import { loadRoster } from '../roster/load-roster.js';
@@ -28,6 +28,7 @@ import { openSubmissions, type BatchSubmission } from './open-submissions.js';
 import { isDirectory } from './is-directory.js';
 import { formatBelowMinScore } from './format-below-min-score.js';
 import { formatGithubAnnotations } from '../report/format-github-annotations.js';
+import { openProgressDisplay, type ProgressMode } from './show-progress.js';
 
 // The share of a submission's fingerprints another must hold to be listed as similar.
 const defaultSimilarity = 0.5;
@@ -54,6 +55,7 @@ export interface BatchOptions {
   readonly writeReports: (outDir: string, results: readonly SubmissionResult[], summary: BatchSummary) => Promise<string[]>;
   readonly print: (line: string) => void; // results, for stdout
   readonly log: (line: string) => void; // progress and problems, for stderr
+  readonly progress?: ProgressMode; // a bar, plain lines now and then, or only the per-submission lines (the default)
 }
 
 // Grades every submission folder, saving each result as it completes; returns the exit code.
@@ -121,14 +123,17 @@ async function gradeOpened(
   );
 
   const pools = makePools(plan, options.jobs);
-  const interruption = listenForInterrupt(pools.pool, () =>
-    options.log('interrupted: stopping the runs in progress; every finished result is kept'),
-  );
+  const criteriaEach = selectCriteria(rubric, options.only ? { only: options.only } : {}).length;
+  // While it shows, every stderr line goes through it, so the bar is never drawn through a line.
+  const display = openProgressDisplay({ mode: options.progress ?? 'off', submissions: submissions.length, criteriaEach, log: options.log });
+  const log = display.log;
+  const interruption = listenForInterrupt(pools.pool, () => log('interrupted: stopping the runs in progress; every finished result is kept'));
   const { signal } = interruption;
 
   const paired = pairsWithReference(rubric) ? await prepareReference(rubric, plan) : undefined;
   if (paired && !paired.ok) {
     interruption.stop();
+    display.stop();
     options.log(paired.message);
     return 3;
   }
@@ -143,9 +148,10 @@ async function gradeOpened(
     const only = options.resume && saved?.seed === seed ? wanted.filter((id) => !saved.criteria.some((c) => c.id === id)) : options.only;
     if (saved && only?.length === 0) {
       results.push(saved);
+      display.finished(name, criteriaEach);
       // --only with --resume keeps what is saved: say so, and how to grade it again.
       const kept = options.only ? `kept from before: it holds ${options.only.join(', ')} already; drop --resume to grade again` : 'kept from before';
-      options.log(`${formatProgress(results.length, submissions.length, saved, nameWidth)}  (${kept})`);
+      log(`${formatProgress(results.length, submissions.length, saved, nameWidth)}  (${kept})`);
       return;
     }
     const merging = saved !== undefined && only !== undefined;
@@ -164,16 +170,17 @@ async function gradeOpened(
         submission: name,
         ...(refusal !== undefined ? { refusal } : {}),
         hide,
+        onVerdict: () => display.verdict(name),
         // Recorded in the criterion's own result; said once per submission here.
         onHarnessFault: (fault) => {
-          if (!faulted) options.log(`${revealName(name)}: sockgrade failed while grading it (${firstLine(fault)}); the criterion is recorded as error, and the batch goes on`);
+          if (!faulted) log(`${revealName(name)}: sockgrade failed while grading it (${firstLine(fault)}); the criterion is recorded as error, and the batch goes on`);
           faulted = true;
         },
       });
     } catch (error) {
       if (signal.aborted) return; // an interrupt dropped its queued work: not a result
       const message = describeGradingFault(error);
-      options.log(`${revealName(name)}: ${message}`);
+      log(`${revealName(name)}: ${message}`);
       result = { ...buildErrorResult(dir, rubric, selection, message, Date.now() - begun), submission: name };
     }
     if (signal.aborted) return; // half-graded: not a result
@@ -189,13 +196,15 @@ async function gradeOpened(
       return;
     }
     results.push(result);
-    options.log(formatProgress(results.length, submissions.length, result, nameWidth));
+    display.finished(name, criteriaEach);
+    log(formatProgress(results.length, submissions.length, result, nameWidth));
   };
   try {
     await Promise.all(submissions.map(gradeOne));
     await interruption.settled(); // the runs an interrupt killed have swept their uids
   } finally {
     interruption.stop();
+    display.stop();
     if (paired?.ok) paired.stage.remove();
   }
   if (outFault !== undefined) {

@@ -11,7 +11,13 @@ export interface TerminalOptions {
   readonly color: boolean;
 }
 
-type Paint = (code: string, text: string) => string;
+// Wraps text in an ANSI colour code, or leaves it as it is.
+export type Paint = (code: string, text: string) => string;
+
+// The painter for a terminal with or without colour.
+export function makePaint(color: boolean): Paint {
+  return color ? (code, text) => `\x1b[${code}m${text}\x1b[0m` : (_code, text) => text;
+}
 
 const maxTitleWidth = 64;
 
@@ -38,12 +44,21 @@ function statusColor(status: Status): string {
   }
 }
 
+// The widths of the id and title columns of these criteria's lines, so live lines line up with the report's.
+export function measureCriterionColumns(criteria: readonly { readonly id: string; readonly title: string }[]): { idWidth: number; titleWidth: number } {
+  return {
+    idWidth: Math.max(2, ...criteria.map((criterion) => criterion.id.length)),
+    titleWidth: Math.min(maxTitleWidth, Math.max(10, ...criteria.map((criterion) => criterion.title.length))),
+  };
+}
+
 function fitTitle(title: string, width: number): string {
   const revealed = revealControlChars(title);
   return revealed.length > width ? `${revealed.slice(0, width - 1)}…` : revealed.padEnd(width);
 }
 
-function renderCriterionLine(criterion: CriterionResult, idWidth: number, titleWidth: number, paint: Paint): string {
+// One criterion's line of the self-check ("  ✓ M1  The server prints …  10/10"), also printed live as it is decided.
+export function renderCriterionLine(criterion: CriterionResult, idWidth: number, titleWidth: number, paint: Paint): string {
   const symbol = paint(statusColor(criterion.status), describeStatusSymbol(criterion.status));
   const points = `${formatPoints(criterion.points)}/${formatPoints(criterion.maxPoints)}`.padStart(7);
   const word =
@@ -101,13 +116,12 @@ function indent(text: string, prefix: string): string {
 
 // The student's self-check: a line per visible criterion, the score, then evidence and hint per failure.
 export function renderTerminal(result: SubmissionResult, options: TerminalOptions): string {
-  const paint: Paint = options.color ? (code, text) => `\x1b[${code}m${text}\x1b[0m` : (_code, text) => text;
+  const paint = makePaint(options.color);
   const criteria = result.criteria.filter((criterion) => criterion.visibility === 'visible');
   const score = criteria.reduce((sum, criterion) => sum + criterion.points, 0);
   const maxScore = criteria.reduce((sum, criterion) => sum + criterion.maxPoints, 0);
-  const idWidth = Math.max(2, ...criteria.map((criterion) => criterion.id.length));
+  const { idWidth, titleWidth } = measureCriterionColumns(criteria);
   const common = findCommonFailure(criteria);
-  const titleWidth = Math.min(maxTitleWidth, Math.max(10, ...criteria.map((criterion) => criterion.title.length)));
   const isolation =
     result.harness.isolation === 'none' ? paint('33', 'none (no network namespaces)') : formatIsolation(result.harness);
   const lines = [
