@@ -4,6 +4,7 @@ import { gradeBatch } from './batch/grade-batch.js';
 import { parseShard, type Shard } from './batch/select-shard.js';
 import { checkSubmission } from './batch/check-submission.js';
 import { chooseProgressMode } from './batch/show-progress.js';
+import { initCourse } from './init/init-course.js';
 import { calibrate } from './batch/calibrate.js';
 import { mergeOutputs } from './batch/merge-outputs.js';
 import { intakeAction } from './intake/intake-action.js';
@@ -176,6 +177,16 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         print,
         log,
       });
+    });
+
+  program
+    .command('init')
+    .description("copy one of sockgrade's rubrics, with its probes and schema, into a course repository")
+    .argument('<dir>', 'the folder to copy it into')
+    .requiredOption('-r, --rubric <name>', "the rubric's name, e.g. udp-chat")
+    .option('--force', 'overwrite files already there', false)
+    .action(async (dir: string, opts: { rubric: string; force: boolean }) => {
+      exitCode = await initCourse({ dir, rubric: opts.rubric, force: opts.force, print, log });
     });
 
   program

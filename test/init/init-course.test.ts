@@ -1,0 +1,53 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot, runSockgrade } from '../helpers/cli.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'sockgrade-init-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const copied = ['udp-chat.yaml', 'probes/account-evidence.py', 'probes/cipher-evidence.py', 'probes/evidence_common.py', 'probes/gui-evidence.py', 'probes/oop.py', 'probes/probe_common.py', 'rubric.schema.json'];
+
+describe('sockgrade init', () => {
+  it('copies udp-chat with its probes, the modules they import and its schema, drops the reference, and validate passes', async () => {
+    const dir = path.join(scratch, 'course');
+    const result = await runSockgrade(['init', dir, '--rubric', 'udp-chat']);
+    expect(result.code, result.stderr).toBe(0);
+    const rubric = path.join(dir, 'udp-chat.yaml');
+    expect(result.stdout.split('\n')).toEqual([
+      ...copied.map((file) => `wrote ${path.join(dir, file)}`),
+      'dropped "reference: ../reference/udp-chat" from udp-chat.yaml: the reference implementation stays with sockgrade (only sockgrade calibrate needs it)',
+      `next: npx sockgrade validate ${rubric}, then npx sockgrade grade SUBMISSIONS... --rubric ${rubric}`,
+    ]);
+    expect(readFileSync(rubric, 'utf8')).not.toMatch(/^reference:/m);
+    expect(statSync(path.join(dir, 'probes/oop.py')).mode).toBe(statSync(path.join(repoRoot, 'rubrics/probes/oop.py')).mode);
+    const validated = await runSockgrade(['validate', rubric]);
+    expect(validated.stdout.trim()).toBe(`ok  ${rubric} (19 criteria, 120 points)`);
+    expect(validated.code).toBe(0);
+  });
+
+  it('refuses to overwrite files already there, naming each, unless --force', async () => {
+    const dir = path.join(scratch, 'again');
+    expect((await runSockgrade(['init', dir, '--rubric', 'udp-chat'])).code).toBe(0);
+    const refused = await runSockgrade(['init', dir, '--rubric', 'udp-chat']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.split('\n')).toEqual(copied.map((file) => `init: ${path.join(dir, file)} already exists; --force overwrites it`));
+    const forced = await runSockgrade(['init', dir, '--rubric', 'udp-chat', '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+  });
+
+  it('names the rubrics it has when asked for another', async () => {
+    const result = await runSockgrade(['init', path.join(scratch, 'none'), '--rubric', 'nope']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('init: sockgrade has no rubric "nope" (it has tcp-chat, udp-chat, udp-chat-protocol)');
+  });
+
+  it('refuses a rubric that grades against the reference implementation, which it does not copy', async () => {
+    const result = await runSockgrade(['init', path.join(scratch, 'protocol'), '--rubric', 'udp-chat-protocol']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      `init: udp-chat-protocol grades students' programs paired with sockgrade's reference implementation, which init does not copy; grade with ${path.join(repoRoot, 'rubrics/udp-chat-protocol.yaml')} itself`,
+    );
+  });
+});
