@@ -1,5 +1,6 @@
 import { chmodSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, readlinkSync, symlinkSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { isInside } from './is-inside.js';
 
 // What a copy of a submission may hold: how many bytes (by apparent size, so a sparse file counts
 // in full) and how many entries.
@@ -88,8 +89,7 @@ function scanTree(root: string, limits: CopyLimits): { ok: true; entries: Entry[
 function describeOutsideLink(root: string, relative: string): string | undefined {
   const target = readlinkSync(path.join(root, relative));
   const resolved = path.resolve(path.dirname(path.join(root, relative)), target);
-  const inside = path.relative(root, resolved);
-  if (!path.isAbsolute(target) && inside !== '..' && !inside.startsWith('../')) return undefined;
+  if (!path.isAbsolute(target) && isInside(resolved, root)) return undefined;
   return `${relative} is a symbolic link to ${target}${path.isAbsolute(target) ? '' : ` (${resolved})`}, which is outside the submission: sockgrade follows no link out of a submission; put the file itself in the folder`;
 }
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { isInside } from './is-inside.js';
 import { runTool } from './run-tool.js';
 
 // Inside the run's own mount namespace: covers folders a student's program has no business
@@ -10,17 +11,13 @@ export async function hideFolders(folders: readonly string[], keep: readonly str
   const hidden: string[] = [];
   for (const folder of new Set(folders.map((f) => path.resolve(f)))) {
     if (!existsSync(folder) || folder === '/') continue;
-    if (keep.some((needed) => isInside(path.resolve(needed), folder))) continue;
+    if (keep.some((needed) => isInside(needed, folder))) continue;
     const mounted = await runTool('mount', ['-t', 'tmpfs', '-o', 'size=64k,mode=0755', 'sockgrade-hidden', folder]);
     if (mounted.code === 0) hidden.push(folder);
   }
   return hidden;
 }
 
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
 
 // Inside the run's own mount namespace: gives the run fresh, empty, world-writable (sticky)
 // folders where programs leave things (/var/tmp, /dev/shm), so nothing outlives the run or

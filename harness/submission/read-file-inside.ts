@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../sandbox/is-inside.js';
 
 // A file of a submission as text, or why the harness will not read it.
 export type InsideText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly missing: boolean; readonly reason: string };
@@ -30,8 +31,7 @@ function readInside(
   } catch {
     return { ok: false, missing: true, reason: 'no such file' };
   }
-  const inside = path.relative(realpathSync(root), real);
-  if (inside === '' || inside === '..' || inside.startsWith('../') || path.isAbsolute(inside)) {
+  if (!isInside(real, realpathSync(root))) {
     return { ok: false, missing: false, reason: `is a link to ${real}, outside the submission` };
   }
   let fd: number;
