@@ -4,6 +4,7 @@ import type { LimitFunction } from 'p-limit';
 import type { Criterion, Rubric } from '../rubric/rubric.js';
 import { prepareSubmission } from '../submission/prepare-submission.js';
 import type { Confinement } from '../sandbox/confine-command.js';
+import { describeSkipped } from '../sandbox/copy-tree.js';
 import type { IsolationPlan } from '../sandbox/detect-isolation.js';
 import type { PortTurns } from '../sandbox/port-turns.js';
 import { allocateUid } from '../sandbox/allocate-uid.js';
@@ -79,7 +80,7 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
   if (!ready.ok) return allError(ready.message);
   const { stage, launch } = ready.prepared;
   settings = recordLaunch(launch);
-  notes.push(...stage.skipped.map((entry) => `skipped ${entry}: sockgrade copies only files, folders and links inside the submission`));
+  notes.push(...stage.skipped.map((entry) => `skipped ${describeSkipped(entry)}: sockgrade copies only files, folders and links inside the submission`));
   try {
     const student = buildImplementation('student', stage.dir, launch, trusted);
     const submission = options.submission ?? path.basename(path.resolve(dir));

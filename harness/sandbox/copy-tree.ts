@@ -12,8 +12,19 @@ export interface CopyLimits {
   readonly outsideLinks: 'refuse' | 'keep'; // a link out of the tree: the whole copy refused, or kept as a link
 }
 
+// An entry a copy left out, and why ("a FIFO", "a socket", …).
+export interface SkippedEntry {
+  readonly path: string; // relative to the tree
+  readonly why: string;
+}
+
 // The copy, with what it skipped; or why nothing was copied.
-export type CopyOutcome = { readonly ok: true; readonly skipped: readonly string[] } | { readonly ok: false; readonly message: string };
+export type CopyOutcome = { readonly ok: true; readonly skipped: readonly SkippedEntry[] } | { readonly ok: false; readonly message: string };
+
+// "debug.pipe (a FIFO)": a skipped entry as messages and notes name it.
+export function describeSkipped(entry: SkippedEntry): string {
+  return `${entry.path} (${entry.why})`;
+}
 
 interface Entry {
   readonly relative: string;
@@ -29,16 +40,16 @@ const openFlags = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLO
 export function copyTree(from: string, to: string, limits: CopyLimits): CopyOutcome {
   const scanned = scanTree(from, limits);
   if (!scanned.ok) return scanned;
-  const skipped: string[] = [];
+  const skipped: SkippedEntry[] = [];
   mkdirSync(to, { recursive: true, mode: 0o700 });
   for (const { relative, stat } of scanned.entries) {
     const source = path.join(from, relative);
     const target = path.join(to, relative);
     if (stat.isDirectory()) mkdirSync(target, { mode: 0o755 });
     else if (stat.isSymbolicLink()) symlinkSync(readlinkSync(source), target);
-    else if (!stat.isFile()) skipped.push(`${relative} (${describeKind(stat)})`);
-    else if (limits.owner !== undefined && stat.uid !== limits.owner && stat.uid !== process.getuid?.()) skipped.push(`${relative} (a file owned by another user)`);
-    else if (!copyRegularFile(source, target, stat)) skipped.push(`${relative} (changed while it was copied)`);
+    else if (!stat.isFile()) skipped.push({ path: relative, why: describeKind(stat) });
+    else if (limits.owner !== undefined && stat.uid !== limits.owner && stat.uid !== process.getuid?.()) skipped.push({ path: relative, why: 'a file owned by another user' });
+    else if (!copyRegularFile(source, target, stat)) skipped.push({ path: relative, why: 'changed while it was copied' });
   }
   return { ok: true, skipped };
 }

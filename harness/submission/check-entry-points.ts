@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { quoteShellWord, type Confinement } from '../sandbox/confine-command.js';
+import { describeSkipped, type SkippedEntry } from '../sandbox/copy-tree.js';
 import type { IsolationPlan } from '../sandbox/detect-isolation.js';
 import { runConfined } from '../sandbox/run-confined.js';
 
@@ -20,6 +21,7 @@ export async function checkEntryPoints(
   source: string | Readonly<Record<'server' | 'client', string>>,
   roles: ReadonlySet<'server' | 'client'>,
   sandbox: CheckSandbox,
+  skipped: readonly SkippedEntry[] = [], // what staging left out: an entry point there was a FIFO or a socket, not lost
 ): Promise<string | undefined> {
   for (const [role, command] of [['server', commands.server], ['client', commands.client]] as const) {
     if (!roles.has(role)) continue;
@@ -27,7 +29,9 @@ export async function checkEntryPoints(
     if (script === undefined) continue;
     if (!existsSync(path.join(dir, script))) {
       const present = readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
-      return `missing ${script}: the ${role} is started with \`${command}\` (from ${typeof source === 'string' ? source : source[role]}), but the submission has no ${script} (it has: ${present.join(', ') || 'no files'}). Add it, or name the ${role}'s command in sockgrade.yaml (${role}: ...).`;
+      const left = skipped.find((entry) => entry.path === script);
+      const notCopied = left ? ` (Not copied: ${describeSkipped(left)}.)` : '';
+      return `missing ${script}: the ${role} is started with \`${command}\` (from ${typeof source === 'string' ? source : source[role]}), but the submission has no ${script} (it has: ${present.join(', ') || 'no files'}). Add it, or name the ${role}'s command in sockgrade.yaml (${role}: ...).${notCopied}`;
     }
     if (script.endsWith('.py')) {
       const problem = await checkPython3Syntax(dir, script, sandbox);

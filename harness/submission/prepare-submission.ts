@@ -47,8 +47,7 @@ export async function prepareSubmission(
     if (failed) return fail(failed);
   }
   const from = { server: launch.from['server'] ?? 'the default', client: launch.from['client'] ?? 'the default' };
-  const problem = await checkEntryPoints(stage.dir, launch, from, options.roles, options);
-  // A program that is a FIFO or a socket was skipped, not lost: say so beside "missing".
-  if (problem) return fail(stage.skipped.length > 0 ? `${problem} (Not copied: ${stage.skipped.join(', ')}.)` : problem);
+  const problem = await checkEntryPoints(stage.dir, launch, from, options.roles, options, stage.skipped);
+  if (problem) return fail(problem);
   return { ok: true, prepared: { stage, manifest: manifest.manifest, launch } };
 }

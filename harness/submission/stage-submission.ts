@@ -5,7 +5,7 @@ import type { IsolationPlan } from '../sandbox/detect-isolation.js';
 import type { Confinement } from '../sandbox/confine-command.js';
 import { chownTree } from '../sandbox/workdir.js';
 import { runConfined } from '../sandbox/run-confined.js';
-import { copyTree } from '../sandbox/copy-tree.js';
+import { copyTree, type SkippedEntry } from '../sandbox/copy-tree.js';
 
 const buildTimeoutMs = 120_000;
 const leftOut = new Set(['expected.yaml', '.git', 'node_modules', '__pycache__']);
@@ -14,7 +14,7 @@ const maxEntries = 10_000;
 // A submission copied aside (and built, if it has a build step): every run copies from here.
 export interface Stage {
   readonly dir: string;
-  readonly skipped: readonly string[]; // FIFOs, sockets and devices left out of the copy
+  readonly skipped: readonly SkippedEntry[]; // FIFOs, sockets and devices left out of the copy
   remove(): void;
 }
 

@@ -103,4 +103,12 @@ describe('checkEntryPoints', () => {
     expect(await checkEntryPoints(dir, python, 'the rubric', both, sandbox)).toBeUndefined();
     expect(existsSync(marker)).toBe(false);
   });
+
+  it('names a skipped FIFO only beside the entry point it stood for', async () => {
+    const dir = submission({ 'client.py': 'print("ok")\n' });
+    const fifo = [{ path: 'server.py', why: 'a FIFO' }];
+    expect(await checkEntryPoints(dir, python, 'the rubric', both, sandbox, fifo)).toMatch(/^missing server\.py: .* \(server: \.\.\.\)\. \(Not copied: server\.py \(a FIFO\)\.\)$/);
+    const broken = submission({ 'server.py': 'def serve(:\n', 'client.py': 'print("ok")\n' });
+    expect(await checkEntryPoints(broken, python, 'the rubric', both, sandbox, [{ path: 'debug.pipe', why: 'a FIFO' }])).not.toContain('Not copied');
+  });
 });

@@ -9,6 +9,7 @@ import type { Confinement } from '../../harness/sandbox/confine-command.js';
 import { detectIsolation, type IsolationPlan } from '../../harness/sandbox/detect-isolation.js';
 import { defaultLimits } from '../../harness/sandbox/limits.js';
 import { sweepUid } from '../../harness/sandbox/process-tree.js';
+import { describeSkipped } from '../../harness/sandbox/copy-tree.js';
 import { buildStage, stageSubmission, type Stage } from '../../harness/submission/stage-submission.js';
 import { repoRoot } from '../helpers/cli.js';
 
@@ -144,7 +145,7 @@ describe('stageSubmission', () => {
     try {
       const staged = await stage(dir, undefined);
       if (!staged.ok) throw new Error(staged.message);
-      expect(staged.stage.skipped).toEqual(['chat.sock (a socket)', 'debug.pipe (a FIFO)']);
+      expect(staged.stage.skipped.map(describeSkipped)).toEqual(['chat.sock (a socket)', 'debug.pipe (a FIFO)']);
       expect(readdirSync(staged.stage.dir)).toEqual(['server.py']);
     } finally {
       server.close();
