@@ -16,7 +16,7 @@ const runDir = mkdtempSync(path.join(tmpdir(), 'sockgrade-confine-'));
 chmodSync(runDir, 0o711); // as run-in-sandbox does: the run's uid may enter its own copy
 // uids of our own, far from those sockgrade gives its runs (200000 + 0..499999), distinct per worker
 const baseUid = 800_000 + (process.pid % 10_000) * 20;
-const limits: Limits = { processes: 12, memoryMb: 512, cpuSeconds: 7, fileSizeMb: 3, outputKb: 256 };
+const limits: Limits = { processes: 12, memoryMb: 512, cpuSeconds: 7, fileSizeMb: 3, outputKb: 256, submissionMb: 50 };
 const actors: Actor[] = [];
 const isRoot = process.getuid?.() === 0;
 

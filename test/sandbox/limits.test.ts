@@ -3,7 +3,7 @@ import { defaultLimits, resolveLimits, toPrlimitArgs } from '../../harness/sandb
 
 describe('toPrlimitArgs', () => {
   it('turns the limits into prlimit(1) flags, sizes in bytes, no core files', () => {
-    expect(toPrlimitArgs({ processes: 10, memoryMb: 256, cpuSeconds: 5, fileSizeMb: 1, outputKb: 64 })).toEqual([
+    expect(toPrlimitArgs({ processes: 10, memoryMb: 256, cpuSeconds: 5, fileSizeMb: 1, outputKb: 64, submissionMb: 50 })).toEqual([
       '--nproc=10',
       '--as=268435456',
       '--cpu=5',
