@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import type { TranscriptLine } from '../grading/result.js';
+import type { TranscriptLine } from '../model/result.js';
 import { isNamespaceWrapper, listProcessTree, signalAll } from '../sandbox/process-tree.js';
 import { createLineSplitter, type LineSplitter } from './line-splitter.js';
 

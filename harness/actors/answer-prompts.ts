@@ -1,6 +1,5 @@
+import type { PromptKind } from '../model/implementation.js';
 import type { Actor } from './actor.js';
-
-export type PromptKind = 'host' | 'port' | 'name' | 'password';
 
 // The order prompts are tried in: "Server port:" is a port prompt, "user name and password" a password one.
 const promptOrder: readonly PromptKind[] = ['password', 'name', 'port', 'host'];

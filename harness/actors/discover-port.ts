@@ -1,7 +1,6 @@
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import type { Transport } from '../model/implementation.js';
 import { listProcessTree } from '../sandbox/process-tree.js';
-
-export type Transport = 'udp' | 'tcp';
 
 // A socket a server has bound: the address to forward to and where it was found.
 export interface BoundSocket {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { gradeSubmission, type GradeOptions } from '../grading/grade-submission.js';
 import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
-import type { Status, SubmissionResult } from '../grading/result.js';
+import type { Status, SubmissionResult } from '../model/result.js';
 import type { IsolationChoice } from '../sandbox/detect-isolation.js';
 import { newSeed, openIsolation, openRubric, openUidBlock } from './open-grading.js';
 import { formatProgress } from './format-progress.js';

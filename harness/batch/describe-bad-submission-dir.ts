@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { revealName } from '../report/escape-text.js';
+import { revealName } from '../model/escape-text.js';
 import { isDirectory } from './is-directory.js';
 
 const ownFolder = "give each submission's own folder, such as submissions/2024/alice";

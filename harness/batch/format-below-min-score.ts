@@ -1,5 +1,5 @@
-import type { SubmissionResult } from '../grading/result.js';
-import { revealName } from '../report/escape-text.js';
+import type { SubmissionResult } from '../model/result.js';
+import { revealName } from '../model/escape-text.js';
 import { formatPoints } from '../report/format-values.js';
 
 // The lines --min-score prints when submissions fall below it: one per submission, lowest

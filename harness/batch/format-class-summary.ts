@@ -1,4 +1,4 @@
-import type { SubmissionResult } from '../grading/result.js';
+import type { SubmissionResult } from '../model/result.js';
 import { computeCriterionStats } from '../report/summarize-results.js';
 
 // The class at a glance, under a batch's lines: the spread of scores and the specs the class

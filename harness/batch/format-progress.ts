@@ -1,5 +1,5 @@
-import type { Status, SubmissionResult } from '../grading/result.js';
-import { revealName } from '../report/escape-text.js';
+import type { Status, SubmissionResult } from '../model/result.js';
+import { revealName } from '../model/escape-text.js';
 import { formatPoints } from '../report/format-values.js';
 
 const marks: Record<Status, string> = { pass: '✓', fail: '✗', error: '!', blocked: '–', manual: '?', flaky: '~' };

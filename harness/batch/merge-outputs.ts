@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { BatchSummary, SubmissionResult } from '../grading/result.js';
+import type { BatchSummary, SubmissionResult } from '../model/result.js';
 import { loadRubric } from '../rubric/load-rubric.js';
 import { readResults, readSummary } from '../report/read-results.js';
 import { ReportInputError } from '../report/report-input-error.js';
 import { summarizeResults } from '../report/summarize-results.js';
-import { revealName } from '../report/escape-text.js';
+import { revealName } from '../model/escape-text.js';
 import { collectSources } from '../similarity/collect-sources.js';
 import { findSimilarPairs } from '../similarity/find-similar-pairs.js';
-import type { SimilarPair } from '../similarity/similar-pair.js';
+import type { SimilarPair } from '../model/similar-pair.js';
 import { isDirectory } from './is-directory.js';
 import { readOutputFolder } from './read-output-folder.js';
 

@@ -1,4 +1,4 @@
-import type { SubmissionResult } from '../grading/result.js';
+import type { SubmissionResult } from '../model/result.js';
 
 // A saved result with some of its criteria graded again: the fresh verdicts replace theirs, every
 // other criterion (and the saved run's facts: path, duration, launch) is kept, the totals are

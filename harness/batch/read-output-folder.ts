@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BatchSummary, SubmissionResult } from '../grading/result.js';
+import type { BatchSummary, SubmissionResult } from '../model/result.js';
 import { checkBatchSummary, checkSubmissionResult } from '../report/result-schema.js';
 
 // What an output folder already holds: the results an earlier batch saved there (each checked

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SubmissionResult } from '../grading/result.js';
+import type { SubmissionResult } from '../model/result.js';
 
 // Writes one submission's result.json the moment it is graded, atomically, so an interrupted
 // batch keeps every result it finished.

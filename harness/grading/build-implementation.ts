@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { LaunchSettings } from '../submission/resolve-launch.js';
-import type { Implementation } from '../scenario/context.js';
+import type { Implementation } from '../model/implementation.js';
 import { rootDir } from '../version.js';
 
 // Turns a submission's resolved launch settings into what the scenario starts; only a trusted

@@ -1,6 +1,6 @@
 import type { Criterion } from '../rubric/rubric.js';
 import type { RunOutcome } from '../sandbox/run-spec.js';
-import type { CriterionResult, Status } from './result.js';
+import type { CriterionResult, Status } from '../model/result.js';
 
 // What a criterion's grading came to before points: a run's outcome, or blocked/manual.
 export interface Decision {

@@ -3,7 +3,7 @@ import type { Criterion, Rubric } from '../rubric/rubric.js';
 import type { IsolationPlan } from '../sandbox/detect-isolation.js';
 import { harnessVersion } from '../version.js';
 import { decideVerdict } from './decide-verdict.js';
-import type { SubmissionResult } from './result.js';
+import type { SubmissionResult } from '../model/result.js';
 
 // What a submission's result says when sockgrade itself failed while grading it: every selected
 // criterion `error`, with the reason, the same shape gradeSubmission gives a submission it could

@@ -11,11 +11,11 @@ import { allocateUid } from '../sandbox/allocate-uid.js';
 import { resolveLimits } from '../sandbox/limits.js';
 import { runInSandbox } from '../sandbox/run-in-sandbox.js';
 import type { RunOutcome } from '../sandbox/run-spec.js';
-import type { Implementation } from '../scenario/context.js';
+import type { Implementation } from '../model/implementation.js';
 import { buildImplementation } from './build-implementation.js';
 import { decideVerdict } from './decide-verdict.js';
 import { describeHarness, selectCriteria } from './error-result.js';
-import type { CriterionResult, LaunchSetting, SubmissionResult } from './result.js';
+import type { CriterionResult, LaunchSetting, SubmissionResult } from '../model/result.js';
 import type { LaunchSettings } from '../submission/resolve-launch.js';
 
 // What grading one submission needs from the batch around it.

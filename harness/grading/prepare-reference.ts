@@ -1,7 +1,7 @@
 import type { Rubric } from '../rubric/rubric.js';
 import type { IsolationPlan } from '../sandbox/detect-isolation.js';
 import { resolveLimits } from '../sandbox/limits.js';
-import type { Implementation } from '../scenario/context.js';
+import type { Implementation } from '../model/implementation.js';
 import { allocateUid } from '../sandbox/allocate-uid.js';
 import { prepareSubmission } from '../submission/prepare-submission.js';
 import type { Stage } from '../submission/stage-submission.js';

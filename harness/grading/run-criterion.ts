@@ -1,4 +1,4 @@
-import type { TranscriptLine } from './result.js';
+import type { TranscriptLine } from '../model/result.js';
 import type { Criterion, Rubric } from '../rubric/rubric.js';
 import type { RunOutcome, RunSpec } from '../sandbox/run-spec.js';
 import type { ScenarioContext, StepOutcome } from '../scenario/context.js';
@@ -6,7 +6,7 @@ import { runScenario } from '../scenario/run-scenario.js';
 import { SeededSource } from '../scenario/tokens.js';
 import { WireLog } from '../wire/wire-log.js';
 import { FaultPlan } from '../wire/fault-plan.js';
-import { excerptTranscript, excerptWire } from './excerpt.js';
+import { excerptTranscript, excerptWire } from '../scenario/excerpt.js';
 
 // Plays one criterion's scenario and turns how it ended into a verdict with its evidence.
 export async function runCriterion(spec: RunSpec, rubric: Rubric, criterion: Criterion): Promise<RunOutcome> {

@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, lstatSync, mkdtempSync, openSync, readSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { revealName } from '../report/escape-text.js';
+import { revealName } from '../model/escape-text.js';
 import { defaultZipLimits, extractZip, type RefusedEntry, type ZipLimits } from './extract-zip.js';
 import { countFiles, findRoots, findZips } from './find-roots.js';
 import { isIgnoredName } from './ignored-names.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
-import { revealName } from '../report/escape-text.js';
+import { revealName } from '../model/escape-text.js';
 import { describeUnsafeEntryName } from './describe-unsafe-entry-name.js';
 
 // How much one archive may unpack to: a zip bomb is refused before it fills the disk.

@@ -1,4 +1,4 @@
-import { revealName } from '../report/escape-text.js';
+import { revealName } from '../model/escape-text.js';
 import type { Intake } from './discover-submissions.js';
 
 // The intake as a table a lecturer reads before grading: id, name, root found, files, problems;

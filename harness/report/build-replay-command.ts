@@ -1,4 +1,4 @@
-import type { CriterionResult, SubmissionResult } from '../grading/result.js';
+import type { CriterionResult, SubmissionResult } from '../model/result.js';
 
 // Quotes one shell word only when it needs it, so simple commands stay readable.
 export function quoteShellWord(word: string): string {

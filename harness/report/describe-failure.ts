@@ -1,7 +1,7 @@
-import type { CriterionResult, SubmissionResult } from '../grading/result.js';
+import type { CriterionResult, SubmissionResult } from '../model/result.js';
 import { buildReplayCommand } from './build-replay-command.js';
 import { describeStatus, isFailing } from './describe-status.js';
-import { revealControlChars } from './escape-text.js';
+import { revealControlChars } from '../model/escape-text.js';
 import { formatTranscript, formatWire } from './format-evidence.js';
 import { formatScore } from './format-values.js';
 

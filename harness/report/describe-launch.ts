@@ -1,4 +1,4 @@
-import type { LaunchSetting } from '../grading/result.js';
+import type { LaunchSetting } from '../model/result.js';
 
 const commandSettings = ['build', 'server', 'client'] as const;
 

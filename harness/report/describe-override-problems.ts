@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SubmissionResult } from '../grading/result.js';
+import type { SubmissionResult } from '../model/result.js';
 
 // One problem of overrides.yaml: where it is (a path of keys, at the key or its value) and what.
 export interface OverrideProblem {

@@ -1,4 +1,4 @@
-import type { CriterionResult, Status } from '../grading/result.js';
+import type { CriterionResult, Status } from '../model/result.js';
 
 // Every status in the order reports list and colour them.
 export const statusOrder = ['pass', 'fail', 'error', 'blocked', 'manual', 'flaky'] as const satisfies readonly Status[];

@@ -1,4 +1,4 @@
-import type { CriterionResult } from '../grading/result.js';
+import type { CriterionResult } from '../model/result.js';
 
 // The one error every criterion ended in (a submission that could not be graded at all: an empty
 // folder, a syntax error), or undefined; reports then say it once instead of once per criterion.

@@ -1,5 +1,5 @@
-import type { TranscriptLine, WireRecord } from '../grading/result.js';
-import { revealControlChars } from './escape-text.js';
+import type { TranscriptLine, WireRecord } from '../model/result.js';
+import { revealControlChars } from '../model/escape-text.js';
 import { formatRunTime } from './format-values.js';
 
 // The name of the server's end of every link in wire records and diagrams.

@@ -1,6 +1,6 @@
-import type { BatchSummary, CriterionResult, SubmissionResult } from '../grading/result.js';
+import type { BatchSummary, CriterionResult, SubmissionResult } from '../model/result.js';
 import { describeStatus, describeStatusSymbol } from './describe-status.js';
-import { escapeHtml } from './escape-text.js';
+import { escapeHtml } from '../model/escape-text.js';
 import { formatDuration, formatPercent, formatPoints, formatScore, toPercent } from './format-values.js';
 import { wrapHtmlPage } from './html-page.js';
 import { sortScript } from './html-sort-script.js';

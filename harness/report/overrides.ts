@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { CriterionResult, Status, SubmissionResult } from '../grading/result.js';
+import type { CriterionResult, Status, SubmissionResult } from '../model/result.js';
 import { checkAgainstResults, describeSchemaIssue } from './describe-override-problems.js';
 import { locateYamlPath, readYamlInput } from './read-yaml-keys.js';
 

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BatchSummary, SubmissionResult } from '../grading/result.js';
+import type { BatchSummary, SubmissionResult } from '../model/result.js';
 import { ReportInputError } from './report-input-error.js';
 import { checkBatchSummary, checkSubmissionResult } from './result-schema.js';
 

@@ -1,4 +1,4 @@
-import type { CriterionResult, SubmissionResult } from '../grading/result.js';
+import type { CriterionResult, SubmissionResult } from '../model/result.js';
 import { describeExcerptText, describeVerdictText } from './describe-failure.js';
 import { formatScore, formatIsolation } from './format-values.js';
 import { formatStudents } from '../roster/students-of.js';

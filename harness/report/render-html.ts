@@ -1,4 +1,4 @@
-import type { BatchSummary, SubmissionResult } from '../grading/result.js';
+import type { BatchSummary, SubmissionResult } from '../model/result.js';
 import { renderClassPage } from './html-class-page.js';
 import { renderSubmissionPage } from './html-submission-page.js';
 import type { ReportFile } from './report-format.js';

@@ -1,8 +1,8 @@
 import { formatIsolation } from './format-values.js';
-import type { BatchSummary, CriterionResult, SubmissionResult } from '../grading/result.js';
+import type { BatchSummary, CriterionResult, SubmissionResult } from '../model/result.js';
 import { assertNever } from './describe-status.js';
 import { describeExcerptText, describeVerdictText } from './describe-failure.js';
-import { escapeXml, revealName } from './escape-text.js';
+import { escapeXml, revealName } from '../model/escape-text.js';
 import { formatStudents } from '../roster/students-of.js';
 
 interface SuiteCounts {

@@ -1,8 +1,8 @@
-import type { CriterionResult, Status, SubmissionResult } from '../grading/result.js';
+import type { CriterionResult, Status, SubmissionResult } from '../model/result.js';
 import { buildReplayCommand, buildSubmissionReplayCommand, describeReplayNote } from './build-replay-command.js';
 import { describeCommonFailure, findCommonFailure } from './find-common-failure.js';
 import { describeStatus, describeStatusSymbol, isFailing, needsExplanation } from './describe-status.js';
-import { revealControlChars, revealName } from './escape-text.js';
+import { revealControlChars, revealName } from '../model/escape-text.js';
 import { formatTranscript } from './format-evidence.js';
 import { formatDuration, formatPercent, formatPoints, formatIsolation } from './format-values.js';
 

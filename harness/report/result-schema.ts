@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { BatchSummary, SubmissionResult } from '../grading/result.js';
-import { rosterSchema } from '../roster/roster.js';
-import { similarPairSchema } from '../similarity/similar-pair.js';
+import type { BatchSummary, SubmissionResult } from '../model/result.js';
+import { rosterSchema } from '../model/roster.js';
+import { similarPairSchema } from '../model/similar-pair.js';
 
 const statusSchema = z.enum(['pass', 'fail', 'error', 'blocked', 'manual', 'flaky']);
 const isolationSchema = z.enum(['netns', 'none']);

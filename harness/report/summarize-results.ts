@@ -1,5 +1,5 @@
 import { joinRoster } from '../roster/join-roster.js';
-import type { BatchSummary, Isolation, Status, SubmissionResult } from '../grading/result.js';
+import type { BatchSummary, Isolation, Status, SubmissionResult } from '../model/result.js';
 import { statusOrder } from './describe-status.js';
 
 // How the class did on one criterion: counts per status and the share that passed.

@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape-text.js';
+import { escapeHtml } from '../model/escape-text.js';
 import { formatCount } from './format-values.js';
 import { wrapSvg } from './svg-frame.js';
 

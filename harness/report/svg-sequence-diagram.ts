@@ -1,5 +1,5 @@
-import type { WireRecord } from '../grading/result.js';
-import { escapeHtml } from './escape-text.js';
+import type { WireRecord } from '../model/result.js';
+import { escapeHtml } from '../model/escape-text.js';
 import { decodeWireHead, describeWireEnds, serverLifeline } from './format-evidence.js';
 import { formatCount, formatRunTime } from './format-values.js';
 import { wrapSvg } from './svg-frame.js';

@@ -1,6 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { BatchSummary, SubmissionResult } from '../grading/result.js';
+import type { BatchSummary, SubmissionResult } from '../model/result.js';
 import { renderCsv } from './render-csv.js';
 import { renderGradescope } from './render-gradescope.js';
 import { renderHtml } from './render-html.js';

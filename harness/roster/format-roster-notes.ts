@@ -1,5 +1,5 @@
-import type { BatchSummary } from '../grading/result.js';
-import { revealName } from '../report/escape-text.js';
+import type { BatchSummary } from '../model/result.js';
+import { revealName } from '../model/escape-text.js';
 
 // What the lecturer must look at after grading with a roster: who handed nothing in, and which
 // submissions match no one (a late enrolment, a typo in a folder name).

@@ -1,5 +1,5 @@
-import type { SubmissionResult } from '../grading/result.js';
-import type { Roster, RosterStudent } from './roster.js';
+import type { SubmissionResult } from '../model/result.js';
+import type { Roster, RosterStudent } from '../model/roster.js';
 
 // A gradebook row: a student of the roster, and the submission that grades them (their own, their
 // team's), or none.

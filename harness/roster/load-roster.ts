@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { revealName } from '../report/escape-text.js';
+import { revealName } from '../model/escape-text.js';
 import { parseCsv } from './parse-csv.js';
 import { findRosterColumns } from './roster-columns.js';
-import type { Roster, RosterField, RosterStudent } from './roster.js';
+import type { Roster, RosterField, RosterStudent } from '../model/roster.js';
 
 // A roster, or every problem found in it, each naming the file (and the line for a row).
 export type RosterOutcome = { readonly ok: true; readonly roster: Roster } | { readonly ok: false; readonly problems: readonly string[] };

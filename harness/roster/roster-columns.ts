@@ -1,4 +1,4 @@
-import { rosterFields, type RosterField } from './roster.js';
+import { rosterFields, type RosterField } from '../model/roster.js';
 
 // Header names recognised for each field when --roster-columns does not name them (compared
 // ignoring case and spaces): Moodle's, Canvas's, GitHub Classroom's and common ones.

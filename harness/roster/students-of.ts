@@ -1,6 +1,6 @@
-import type { StudentOf, SubmissionResult } from '../grading/result.js';
+import type { StudentOf, SubmissionResult } from '../model/result.js';
 import { joinRoster } from './join-roster.js';
-import type { Roster } from './roster.js';
+import type { Roster } from '../model/roster.js';
 
 // Who a submission grades, for its reports: the roster's students it matches (its own, or each
 // member of its team), or else the student the download named; undefined when neither says.

@@ -1,4 +1,4 @@
-import type { Isolation, Sandbox } from '../grading/result.js';
+import type { Isolation, Sandbox } from '../model/result.js';
 import { bubblewrapArgs, type SandboxView } from './bubblewrap-args.js';
 import { toPrlimitArgs, type Limits } from './limits.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
-import type { Isolation, Sandbox } from '../grading/result.js';
+import type { Isolation, Sandbox } from '../model/result.js';
 import { bubblewrapArgs } from './bubblewrap-args.js';
 
 // What the user asked for: the strongest available (auto), namespaces whichever way (netns), one

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import dgram from 'node:dgram';
 import net from 'node:net';
-import type { Transport } from '../actors/discover-port.js';
+import type { Transport } from '../model/implementation.js';
 
 // Ports the harness hands a server ({port} in its command, or its port prompt): below the
 // kernel's ephemeral range (32768 and up), so no relay or client socket bound to port 0 can

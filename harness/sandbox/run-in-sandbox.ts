@@ -8,7 +8,7 @@ import { sweepUid } from './process-tree.js';
 import type { RunOutcome, RunSpec } from './run-spec.js';
 import { specToJson } from './spec-json.js';
 
-const workerPath = path.join(rootDir, 'dist', 'harness', 'sandbox', 'worker.js');
+const workerPath = path.join(rootDir, 'dist', 'harness', 'worker.js');
 const stderrLimit = 16 * 1024;
 
 // Runs one criterion in a worker inside fresh namespaces, kills it if it overstays its deadline,

@@ -1,6 +1,6 @@
-import type { Evidence } from '../grading/result.js';
+import type { Evidence } from '../model/result.js';
 import type { Rubric } from '../rubric/rubric.js';
-import type { Implementation } from '../scenario/context.js';
+import type { Implementation } from '../model/implementation.js';
 import type { Confinement } from './confine-command.js';
 
 // Everything a worker needs to grade one criterion of one submission, as JSON.

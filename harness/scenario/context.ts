@@ -1,25 +1,14 @@
-import type { TranscriptLine } from '../grading/result.js';
+import type { TranscriptLine } from '../model/result.js';
 import type { Rubric, Criterion } from '../rubric/rubric.js';
 import type { Actor } from '../actors/actor.js';
-import type { PromptKind, PromptState } from '../actors/answer-prompts.js';
+import type { PromptState } from '../actors/answer-prompts.js';
+import type { Implementation } from '../model/implementation.js';
 import type { BoundSocket } from '../actors/discover-port.js';
 import type { Confinement } from '../sandbox/confine-command.js';
 import type { WireLog } from '../wire/wire-log.js';
 import type { FaultPlan } from '../wire/fault-plan.js';
 import type { SeededSource } from './tokens.js';
 
-// One implementation a scenario can launch actors from: the student's or the reference.
-export interface Implementation {
-  readonly label: string; // "student" or "reference"
-  readonly stageDir: string; // the built copy every actor's working copy is made from
-  readonly readable: readonly string[]; // folders its programs may read besides their copy (the reference's build)
-  readonly server: string; // command templates
-  readonly client: string;
-  readonly password: string;
-  readonly prompts: Readonly<Record<PromptKind, string>>; // regex sources
-  readonly patterns: Readonly<Record<string, string>>;
-  readonly commands: Readonly<Record<string, string>>;
-}
 
 // A launched actor and what the scenario knows about it.
 export interface ActorState {

@@ -1,9 +1,9 @@
 import { Actor } from '../actors/actor.js';
-import type { PromptKind } from '../actors/answer-prompts.js';
+import type { Implementation, PromptKind } from '../model/implementation.js';
 import { compilePattern } from '../rubric/compile-pattern.js';
 import { buildActorEnv, confineCommand } from '../sandbox/confine-command.js';
 import { makeActorWorkdir } from '../sandbox/workdir.js';
-import { stepError, type ActorState, type Implementation, type ScenarioContext } from './context.js';
+import { stepError, type ActorState, type ScenarioContext } from './context.js';
 
 // Launches one actor in its own working copy (kept when it restarts) and registers its teardown
 // before it starts, so an interrupted run still ends it.

@@ -1,4 +1,5 @@
-import { stepError, type Implementation, type ScenarioContext, type StepOutcome } from './context.js';
+import type { Implementation } from '../model/implementation.js';
+import { stepError, type ScenarioContext, type StepOutcome } from './context.js';
 
 // The program an actor runs: the student's, or the reference's when the step pairs them.
 export function pickImplementation(ctx: ScenarioContext, impl: 'student' | 'reference'): Implementation | undefined {

@@ -1,5 +1,5 @@
 import type { SourceFile } from './collect-sources.js';
-import type { Excerpt, SimilarPair } from './similar-pair.js';
+import type { Excerpt, SimilarPair } from '../model/similar-pair.js';
 import { tokenizeSource } from './tokenize-source.js';
 import { winnow } from './winnow.js';
 

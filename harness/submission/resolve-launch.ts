@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { PromptKind } from '../actors/answer-prompts.js';
+import type { PromptKind } from '../model/implementation.js';
 import type { Rubric } from '../rubric/rubric.js';
 import { defaultPatterns, defaultPrompts } from '../rubric/rubric-defaults.js';
 import type { ManifestDocument } from './manifest-schema.js';

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { WireRecord } from '../grading/result.js';
+import type { WireRecord } from '../model/result.js';
 
 const headBytes = 64;
 const payloadBudget = 32 * 1024 * 1024; // full bytes kept for checks such as "unreadable"

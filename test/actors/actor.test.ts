@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Actor, describeExit, type ActorLaunch } from '../../harness/actors/actor.js';
 import { waitForActor } from '../../harness/actors/wait-for.js';
-import type { TranscriptLine } from '../../harness/grading/result.js';
+import type { TranscriptLine } from '../../harness/model/result.js';
 import { listProcessTree } from '../../harness/sandbox/process-tree.js';
 import { repoRoot } from '../helpers/cli.js';
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Actor } from '../../harness/actors/actor.js';
 import { quitLikeAPerson } from '../../harness/actors/quit-like-a-person.js';
 import { waitForActor } from '../../harness/actors/wait-for.js';
-import type { TranscriptLine } from '../../harness/grading/result.js';
+import type { TranscriptLine } from '../../harness/model/result.js';
 import { repoRoot } from '../helpers/cli.js';
 
 const programs = path.join(repoRoot, 'test', 'fixtures', 'programs', 'quit-clients');

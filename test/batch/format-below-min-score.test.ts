@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBelowMinScore } from '../../harness/batch/format-below-min-score.js';
-import type { SubmissionResult } from '../../harness/grading/result.js';
+import type { SubmissionResult } from '../../harness/model/result.js';
 
 const scored = (submission: string, score: number): SubmissionResult => ({
   submission,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatLegend, formatProgress } from '../../harness/batch/format-progress.js';
 import { formatClassSummary } from '../../harness/batch/format-class-summary.js';
-import type { CriterionResult, Status, SubmissionResult } from '../../harness/grading/result.js';
+import type { CriterionResult, Status, SubmissionResult } from '../../harness/model/result.js';
 
 function criterion(id: string, status: Status): CriterionResult {
   return { id, title: id, mandatory: true, visibility: 'visible', points: 0, maxPoints: 10, status, message: '', durationMs: 0, evidence: {} };

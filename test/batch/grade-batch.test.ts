@@ -3,7 +3,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SubmissionResult } from '../../harness/grading/result.js';
+import type { SubmissionResult } from '../../harness/model/result.js';
 import { repoRoot, runSockgrade } from '../helpers/cli.js';
 import { findLeftovers, uidRangeFromLog } from '../helpers/leftovers.js';
 

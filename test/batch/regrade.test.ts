@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SubmissionResult } from '../../harness/grading/result.js';
+import type { SubmissionResult } from '../../harness/model/result.js';
 import { repoRoot, runSockgrade } from '../helpers/cli.js';
 
 const fixture = path.join(repoRoot, 'test', 'fixtures', 'programs', 'quick-udp');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSavedResult, readSavedSeed, saveResult } from '../../harness/batch/save-result.js';
-import type { SubmissionResult } from '../../harness/grading/result.js';
+import type { SubmissionResult } from '../../harness/model/result.js';
 
 let out = '';
 beforeEach(() => {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SubmissionResult } from '../../harness/grading/result.js';
+import type { SubmissionResult } from '../../harness/model/result.js';
 import { repoRoot, runSockgrade } from '../helpers/cli.js';
 import { makeZip, renameEntry } from '../helpers/make-zip.js';
 

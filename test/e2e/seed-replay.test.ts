@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CriterionResult, SubmissionResult } from '../../harness/grading/result.js';
+import type { CriterionResult, SubmissionResult } from '../../harness/model/result.js';
 import { runSockgrade, repoRoot } from '../helpers/cli.js';
 
 // A submission without retransmission, under O1's seeded loss, duplication and reordering: what

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CriterionResult, SubmissionResult } from '../../harness/grading/result.js';
+import type { CriterionResult, SubmissionResult } from '../../harness/model/result.js';
 import { renderSubmissionPage } from '../../harness/report/html-submission-page.js';
 import { renderSubmissionMarkdown } from '../../harness/report/render-markdown.js';
 import { renderTerminal } from '../../harness/report/render-terminal.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { escapeHtml, escapeXml, revealControlChars, revealName } from '../../harness/report/escape-text.js';
+import { escapeHtml, escapeXml, revealControlChars, revealName } from '../../harness/model/escape-text.js';
 
 const xmlInvalid =
   /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { BatchSummary, SubmissionResult } from '../../harness/grading/result.js';
+import type { BatchSummary, SubmissionResult } from '../../harness/model/result.js';
 import { readResults, readSummary } from '../../harness/report/read-results.js';
 
 // The saved results the report tests render: full marks, fail+blocked+error, hostile, one miss.

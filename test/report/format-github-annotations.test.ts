@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CriterionResult, SubmissionResult } from '../../harness/grading/result.js';
+import type { CriterionResult, SubmissionResult } from '../../harness/model/result.js';
 import { escapeAnnotationData, escapeAnnotationProperty, formatGithubAnnotations } from '../../harness/report/format-github-annotations.js';
 
 function criterion(id: string, status: CriterionResult['status'], message = `${id} went wrong`): CriterionResult {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { WireRecord } from '../../harness/grading/result.js';
+import type { WireRecord } from '../../harness/model/result.js';
 import { countScoreBins, renderScoreHistogram } from '../../harness/report/svg-histogram.js';
 import { renderPassRateChart } from '../../harness/report/svg-pass-rate-chart.js';
 import { orderLifelines, renderSequenceDiagram } from '../../harness/report/svg-sequence-diagram.js';

@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SubmissionResult } from '../../harness/grading/result.js';
+import type { SubmissionResult } from '../../harness/model/result.js';
 import { renderCsv } from '../../harness/report/render-csv.js';
 import { formatRosterNotes } from '../../harness/roster/format-roster-notes.js';
 import { joinRoster } from '../../harness/roster/join-roster.js';
 import { loadRoster } from '../../harness/roster/load-roster.js';
 import { parseCsv } from '../../harness/roster/parse-csv.js';
 import { parseRosterColumns } from '../../harness/roster/roster-columns.js';
-import type { Roster } from '../../harness/roster/roster.js';
+import type { Roster } from '../../harness/model/roster.js';
 import { summarizeResults } from '../../harness/report/summarize-results.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'sockgrade-roster-'));

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { emitJsonSchemas, renderJsonSchemas } from '../../harness/rubric/emit-json-schema.js';
+import { emitJsonSchemas, renderJsonSchemas } from '../../harness/emit-json-schema.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -17,7 +17,7 @@ async function committedSchema(file: string): Promise<z.ZodType> {
 describe('the committed JSON Schemas', () => {
   it.each(['rubrics/rubric.schema.json', 'rubrics/manifest.schema.json'])('%s is what the zod schema produces now', async (file) => {
     const fresh = renderJsonSchemas().get(file);
-    expect(fresh, 'run: node dist/harness/rubric/emit-json-schema.js').toBeDefined();
+    expect(fresh, 'run: node dist/harness/emit-json-schema.js').toBeDefined();
     expect(await readFile(path.join(root, file), 'utf8')).toBe(fresh);
   });
 

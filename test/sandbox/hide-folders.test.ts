@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { SubmissionResult } from '../../harness/grading/result.js';
+import type { SubmissionResult } from '../../harness/model/result.js';
 import { runSockgrade, repoRoot } from '../helpers/cli.js';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'programs');

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { SubmissionResult } from '../../harness/grading/result.js';
+import type { SubmissionResult } from '../../harness/model/result.js';
 import { runSockgrade, repoRoot } from '../helpers/cli.js';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'programs', 'server-port');

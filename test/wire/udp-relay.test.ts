@@ -1,6 +1,6 @@
 import dgram from 'node:dgram';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WireRecord } from '../../harness/grading/result.js';
+import type { WireRecord } from '../../harness/model/result.js';
 import { FaultPlan } from '../../harness/wire/fault-plan.js';
 import { UdpRelay } from '../../harness/wire/udp-relay.js';
 import { WireLog } from '../../harness/wire/wire-log.js';

@@ -1,6 +1,6 @@
 import { waitForActor } from '../../actors/wait-for.js';
 import type { DeliveredStep } from '../../rubric/rubric.js';
-import { chooseRecords } from '../../grading/excerpt.js';
+import { chooseRecords } from '../excerpt.js';
 import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 
 // How long to keep watching once everything has arrived, for late duplicates.

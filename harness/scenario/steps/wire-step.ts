@@ -1,4 +1,4 @@
-import type { WireRecord } from '../../grading/result.js';
+import type { WireRecord } from '../../model/result.js';
 import type { WireStep } from '../../rubric/rubric.js';
 import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 

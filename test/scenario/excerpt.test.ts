@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseRecords, excerptWire } from '../../harness/grading/excerpt.js';
-import type { WireRecord } from '../../harness/grading/result.js';
+import { chooseRecords, excerptWire } from '../../harness/scenario/excerpt.js';
+import type { WireRecord } from '../../harness/model/result.js';
 
 const record = (t: number, fault?: string, link = 'alice'): WireRecord => ({ t, link, dir: 'up', size: 10, head: '', ...(fault ? { fault } : {}) });
 

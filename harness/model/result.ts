@@ -1,6 +1,6 @@
 // The serialisable shape of a grading: what result.json holds and what every report reads.
-import type { Roster } from '../roster/roster.js';
-import type { SimilarPair } from '../similarity/similar-pair.js';
+import type { Roster } from './roster.js';
+import type { SimilarPair } from './similar-pair.js';
 
 export type Status = 'pass' | 'fail' | 'error' | 'blocked' | 'manual' | 'flaky';
 

@@ -1,4 +1,4 @@
-import type { TranscriptLine, WireRecord } from './result.js';
+import type { TranscriptLine, WireRecord } from '../model/result.js';
 
 const windowMs = 10_000;
 const maxLines = 40;

@@ -1,7 +1,7 @@
-import { openRubric } from '../batch/open-grading.js';
-import { discoverSubmissions } from './discover-submissions.js';
-import { listEntryPointNames } from './entry-point-names.js';
-import { formatIntakeTable } from './format-intake-table.js';
+import { openRubric } from './open-grading.js';
+import { discoverSubmissions } from '../intake/discover-submissions.js';
+import { listEntryPointNames } from '../intake/entry-point-names.js';
+import { formatIntakeTable } from '../intake/format-intake-table.js';
 
 // What `sockgrade intake` was asked: the lecturer's download and the rubric whose entry points mark a submission's root.
 export interface IntakeOptions {

@@ -2,8 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { manifestSchema } from '../submission/manifest-schema.js';
-import { rubricSchema } from './schema.js';
+import { manifestSchema } from './submission/manifest-schema.js';
+import { rubricSchema } from './rubric/schema.js';
 
 interface SchemaFile {
   readonly file: string; // relative to the repository root

@@ -2,12 +2,12 @@
 // plays the scenario (proxy included) and writes the outcome for the harness to read.
 import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { runCriterion } from '../grading/run-criterion.js';
-import type { RunOutcome } from './run-spec.js';
-import { specFromJson } from './spec-json.js';
-import { setupNetwork } from './setup-network.js';
-import { hideFolders, privatizeFolders } from './hide-folders.js';
-import { rootDir } from '../version.js';
+import { runCriterion } from './grading/run-criterion.js';
+import type { RunOutcome } from './sandbox/run-spec.js';
+import { specFromJson } from './sandbox/spec-json.js';
+import { setupNetwork } from './sandbox/setup-network.js';
+import { hideFolders, privatizeFolders } from './sandbox/hide-folders.js';
+import { rootDir } from './version.js';
 
 async function main(specPath: string): Promise<void> {
   const spec = specFromJson(await readFile(specPath, 'utf8'));
