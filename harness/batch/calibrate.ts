@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { gradeSubmission, type GradeOptions } from '../grading/grade-submission.js';
 import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
 import type { Status, SubmissionResult } from '../model/result.js';
+import type { Rubric } from '../rubric/rubric.js';
 import type { IsolationChoice } from '../sandbox/detect-isolation.js';
+import { readExpected } from './read-expected.js';
 import { newSeed, openIsolation, openRubric, openUidBlock } from './open-grading.js';
 import { formatProgress } from './format-progress.js';
 import { makePools } from './make-pools.js';
@@ -38,7 +39,7 @@ export async function calibrate(options: CalibrateOptions): Promise<number> {
     return 2;
   }
   const examplesDir = options.examples ?? defaultExamples(rubric.source, rubric.name);
-  const examples = readExamples(examplesDir, rubric.name, options.log);
+  const examples = await readExamples(examplesDir, rubric, options.log);
   if (typeof examples === 'string') {
     options.log(examples);
     return 2;
@@ -118,27 +119,20 @@ export async function calibrate(options: CalibrateOptions): Promise<number> {
   }
 }
 
-// The examples whose expected.yaml names this rubric, or a message when one cannot be read.
-function readExamples(dir: string, rubric: string, log: (line: string) => void): Example[] | string {
+// The examples whose expected.yaml names this rubric, or every problem of those that cannot be read.
+async function readExamples(dir: string, rubric: Rubric, log: (line: string) => void): Promise<Example[] | string> {
   if (!existsSync(dir)) return `${dir}: no examples folder (name another with --examples)`;
   const examples: Example[] = [];
+  const errors: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const file = path.join(dir, name, 'expected.yaml');
     if (!existsSync(file)) continue;
-    let document: unknown;
-    try {
-      document = parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      return `${file}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
-    }
-    const expected = document as { rubric?: unknown; criteria?: unknown };
-    if (typeof expected.rubric !== 'string' || typeof expected.criteria !== 'object' || expected.criteria === null) {
-      return `${file}: expected "rubric: <name>" and "criteria: { <id>: <status> }"`;
-    }
-    if (expected.rubric !== rubric) continue;
-    examples.push({ name, dir: path.join(dir, name), expected: expected.criteria as Record<string, Status> });
+    const expected = await readExpected(file, rubric);
+    if (!expected.ok) errors.push(...expected.errors);
+    else if (expected.rubric === rubric.name) examples.push({ name, dir: path.join(dir, name), expected: expected.criteria });
   }
-  if (examples.length === 0) log(`note: no example in ${dir} names the rubric ${rubric}`);
+  if (errors.length > 0) return errors.join('\n');
+  if (examples.length === 0) log(`note: no example in ${dir} names the rubric ${rubric.name}`);
   return examples;
 }
 

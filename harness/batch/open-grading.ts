@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { formatIssue } from '../rubric/format-issues.js';
+import { formatIssue } from '../yaml/format-issues.js';
 import { loadRubric } from '../rubric/load-rubric.js';
 import type { Rubric } from '../rubric/rubric.js';
 import { reserveUidBlock } from '../sandbox/allocate-uid.js';

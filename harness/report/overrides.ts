@@ -1,9 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { CriterionResult, Status, SubmissionResult } from '../model/result.js';
-import { checkAgainstResults, describeSchemaIssue } from './describe-override-problems.js';
-import { locateYamlPath, readYamlInput } from './read-yaml-keys.js';
+import { sayExpected } from '../yaml/describe-schema.js';
+import { formatIssue } from '../yaml/format-issues.js';
+import { readSourceFile } from '../yaml/read-source-file.js';
+import { validateDocument } from '../yaml/validate-document.js';
+import { placeFindings } from '../yaml/yaml-issue.js';
+import { parseYamlWithPositions } from '../yaml/yaml-positions.js';
+import { checkAgainstResults } from './describe-override-problems.js';
 
 // One lecturer's decision on one criterion.
 export interface CriterionOverride {
@@ -18,70 +21,32 @@ export type Overrides = Readonly<Record<string, Readonly<Record<string, Criterio
 export type OverridesOutcome =
   { readonly ok: true; readonly overrides: Overrides } | { readonly ok: false; readonly errors: readonly string[] };
 
-const overrideSchema = z.strictObject({
-  points: z.number().nonnegative(),
-  comment: z.string().optional(),
-});
+const overrideSchema = sayExpected(
+  z.strictObject({ points: sayExpected(z.number().nonnegative(), 'a number of points of at least 0'), comment: z.string().optional() }),
+  'a map { points: N, comment: "..." }',
+);
 
-const overridesSchema = z.record(z.string(), z.record(z.string(), overrideSchema));
-
-interface Located {
-  readonly offset: number;
-  readonly message: string;
-}
+const overridesSchema = sayExpected(
+  z.record(z.string(), sayExpected(z.record(z.string(), overrideSchema), 'a map of criterion ids to { points, comment }')),
+  'a map of submission names to criteria',
+);
 
 // Parses overrides.yaml against the graded results; reports every problem as file:line:col at once.
 export function parseOverrides(text: string, fileName: string, results: readonly SubmissionResult[]): OverridesOutcome {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const cite = (offset: number): string => {
-    const { line, col } = lineCounter.linePos(offset);
-    return `${fileName}:${line}:${col}`;
-  };
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((error) => `${cite(error.pos[0])} ${error.message.split('\n')[0] ?? error.code}`),
-    };
-  }
-  const input = readYamlInput(doc);
-  const located: Located[] = [];
-  const parsed = overridesSchema.safeParse(input);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      for (const problem of describeSchemaIssue(issue, input)) {
-        const where = problem.path.length === 0 ? '' : `${problem.path.join('.')}: `;
-        located.push({ offset: locateYamlPath(doc, problem.path, problem.at), message: `${where}${problem.text}` });
-      }
-    }
-  }
-  for (const problem of checkAgainstResults(input, results)) {
-    located.push({
-      offset: locateYamlPath(doc, problem.path, problem.at),
-      message: `${problem.path.join('.')}: ${problem.text}`,
-    });
-  }
-  if (located.length > 0 || !parsed.success) {
-    return {
-      ok: false,
-      errors: located
-        .sort((a, b) => a.offset - b.offset)
-        .map((problem) => `${cite(problem.offset)} ${problem.message}`),
-    };
-  }
-  return { ok: true, overrides: parsed.data };
+  const parsed = parseYamlWithPositions(text, fileName, { keysAsTyped: true }); // student ids such as 0123 stay as typed
+  if (!parsed.ok) return { ok: false, errors: parsed.issues.map(formatIssue) };
+  const input = parsed.value ?? {};
+  const validated = validateDocument(overridesSchema, input);
+  const findings = [...(validated.ok ? [] : validated.findings), ...checkAgainstResults(input, results)];
+  if (!validated.ok || findings.length > 0) return { ok: false, errors: placeFindings(findings, fileName, parsed.locate).map(formatIssue) };
+  return { ok: true, overrides: validated.data };
 }
 
 // Reads overrides.yaml and checks it against the graded results (see parseOverrides).
 export async function loadOverrides(file: string, results: readonly SubmissionResult[]): Promise<OverridesOutcome> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    return { ok: false, errors: [`${file}: cannot read the overrides: ${reason}`] };
-  }
-  return parseOverrides(text, file, results);
+  const source = await readSourceFile(file);
+  if (!source.ok) return { ok: false, errors: [formatIssue({ ...source.issue, message: `cannot read the overrides: ${source.issue.message}` })] };
+  return parseOverrides(source.text, file, results);
 }
 
 // A lecturer's full marks make a verdict a pass; fewer points turn a pass (or a manual

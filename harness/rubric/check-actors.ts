@@ -1,8 +1,8 @@
 import type { IndexedCriterion } from './collect-rubric-parts.js';
-import { quote } from './describe-value.js';
-import type { PathSegment } from './format-path.js';
+import { quote } from '../yaml/describe-value.js';
+import type { PathSegment } from '../yaml/format-path.js';
 import type { StepDocument } from './schema.js';
-import type { Finding } from './yaml-issue.js';
+import type { Finding } from '../yaml/yaml-issue.js';
 import { walkSteps } from './walk-steps.js';
 
 // How a step involves an actor: starts it, joins it, makes it send, or needs it already there (joined: as a client).

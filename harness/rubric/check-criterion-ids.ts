@@ -1,6 +1,6 @@
 import type { IndexedCriterion, RubricParts } from './collect-rubric-parts.js';
-import { quote } from './describe-value.js';
-import type { Finding } from './yaml-issue.js';
+import { quote } from '../yaml/describe-value.js';
+import type { Finding } from '../yaml/yaml-issue.js';
 
 const idsShown = 12;
 

@@ -1,5 +1,5 @@
 import type { IndexedCriterion } from './collect-rubric-parts.js';
-import type { Finding } from './yaml-issue.js';
+import type { Finding } from '../yaml/yaml-issue.js';
 
 // An automatically graded criterion needs steps to run; a manual one may have none.
 export function checkGrading({ index, criterion }: IndexedCriterion): Finding[] {

@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import nodePath from 'node:path';
-import { isPlainMap } from './describe-value.js';
+import { isPlainMap } from '../yaml/describe-value.js';
 import type { IndexedCriterion } from './collect-rubric-parts.js';
-import type { Finding } from './yaml-issue.js';
+import type { Finding } from '../yaml/yaml-issue.js';
 
 // Reports the files and folders a rubric names (reference, starter, each probe) that are not
 // there, relative to the rubric's own folder as they are resolved, so a rubric copied without its

@@ -1,7 +1,7 @@
 import { explainBadPattern } from './compile-pattern.js';
-import { quote } from './describe-value.js';
-import type { PathSegment } from './format-path.js';
-import type { Finding } from './yaml-issue.js';
+import { quote } from '../yaml/describe-value.js';
+import type { PathSegment } from '../yaml/format-path.js';
+import type { Finding } from '../yaml/yaml-issue.js';
 
 // Reports each regex of a map (prompts, patterns) that JavaScript cannot compile.
 export function checkRegexes(regexes: Readonly<Record<string, string>>, base: readonly PathSegment[]): Finding[] {

@@ -1,7 +1,7 @@
 import { explainBadPattern } from './compile-pattern.js';
 import type { RubricParts } from './collect-rubric-parts.js';
-import { listWords, quote } from './describe-value.js';
-import type { Finding } from './yaml-issue.js';
+import { listWords, quote } from '../yaml/describe-value.js';
+import type { Finding } from '../yaml/yaml-issue.js';
 import { walkSteps } from './walk-steps.js';
 
 // Reports a step's pattern that is neither the name of a pattern nor a regex that compiles.

@@ -1,5 +1,5 @@
 import { criterionSchema, type CriterionDocument } from './schema.js';
-import { isPlainMap } from './describe-value.js';
+import { isPlainMap } from '../yaml/describe-value.js';
 
 // A criterion that passed the schema, with its index in the document.
 export interface IndexedCriterion {

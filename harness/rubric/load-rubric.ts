@@ -6,13 +6,13 @@ import { checkRegexes } from './check-regexes.js';
 import { checkStepPatterns } from './check-step-patterns.js';
 import { collectRubricParts } from './collect-rubric-parts.js';
 import { normalizeRubric } from './normalize-rubric.js';
-import { readSourceFile } from './read-source-file.js';
+import { readSourceFile } from '../yaml/read-source-file.js';
 import { defaultPatterns, stepKindOrder } from './rubric-defaults.js';
 import type { LoadResult } from './rubric.js';
 import { rubricSchema } from './schema.js';
-import { validateDocument } from './validate-document.js';
-import { placeFindings, type Finding } from './yaml-issue.js';
-import { parseYamlWithPositions } from './yaml-positions.js';
+import { validateDocument } from '../yaml/validate-document.js';
+import { placeFindings, type Finding } from '../yaml/yaml-issue.js';
+import { parseYamlWithPositions } from '../yaml/yaml-positions.js';
 
 // Reads, checks and normalises a rubric; every problem in the file is reported at once, with file:line:col.
 export async function loadRubric(file: string): Promise<LoadResult> {

@@ -5,7 +5,7 @@ import { parseDuration } from './parse-duration.js';
 import { defaultPatterns, defaultPrompts, defaultTimeouts } from './rubric-defaults.js';
 import type { Criterion, PromptName, Rubric, Timeouts } from './rubric.js';
 import type { CriterionDocument, RubricDocument } from './schema.js';
-import type { Locate } from './yaml-issue.js';
+import type { Locate } from '../yaml/yaml-issue.js';
 
 // Turns a checked rubric document into the Rubric the harness runs: defaults filled, durations in ms, regexes compiled.
 export function normalizeRubric(doc: RubricDocument, file: string, locate: Locate): Rubric {

@@ -1,11 +1,11 @@
 import nodePath from 'node:path';
 import { compilePattern } from './compile-pattern.js';
-import type { PathSegment } from './format-path.js';
+import type { PathSegment } from '../yaml/format-path.js';
 import { parseDuration } from './parse-duration.js';
 import { parseSize } from './parse-size.js';
 import type { CheckStep, Match, Step, Timeouts } from './rubric.js';
 import type { StepDocument } from './schema.js';
-import type { Locate } from './yaml-issue.js';
+import type { Locate } from '../yaml/yaml-issue.js';
 
 // What turning a step document into a step needs from the rubric around it.
 export interface StepContext {

@@ -1,5 +1,5 @@
 // The loaded rubric: the YAML document normalised for the harness (durations in ms, regexes compiled, defaults filled).
-import type { YamlIssue } from './yaml-issue.js';
+import type { YamlIssue } from '../yaml/yaml-issue.js';
 
 // A rubric problem with its place: rubrics/udp-chat.yaml:12:7 criteria[0].points: expected …
 export type RubricIssue = YamlIssue;

@@ -1,5 +1,5 @@
-import { plural } from './describe-value.js';
-import { formatIssue } from './format-issues.js';
+import { plural } from '../yaml/describe-value.js';
+import { formatIssue } from '../yaml/format-issues.js';
 import { loadRubric } from './load-rubric.js';
 
 // The action of `sockgrade validate <rubric...>`: prints each file's issues or a one-line summary; 0 if all load, 2 if not.

@@ -1,4 +1,4 @@
-import type { PathSegment } from './format-path.js';
+import type { PathSegment } from '../yaml/format-path.js';
 import type { StepDocument } from './schema.js';
 
 // A step of a criterion, or a check inside an "any" step, with its document path.

@@ -1,5 +1,5 @@
-import { quote } from '../rubric/describe-value.js';
-import type { Finding } from '../rubric/yaml-issue.js';
+import { quote } from '../yaml/describe-value.js';
+import type { Finding } from '../yaml/yaml-issue.js';
 
 // The placeholders a submission's own commands may use; sockgrade's own ({root}, its install
 // folder) are for the reference only.

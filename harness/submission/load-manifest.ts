@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { checkRegexes } from '../rubric/check-regexes.js';
-import { validateDocument } from '../rubric/validate-document.js';
-import { placeFindings, type YamlIssue } from '../rubric/yaml-issue.js';
-import { parseYamlWithPositions } from '../rubric/yaml-positions.js';
+import { validateDocument } from '../yaml/validate-document.js';
+import { placeFindings, type YamlIssue } from '../yaml/yaml-issue.js';
+import { parseYamlWithPositions } from '../yaml/yaml-positions.js';
 import { checkCommands } from './check-commands.js';
 import { manifestSchema, type ManifestDocument } from './manifest-schema.js';
 import { readFileInside } from './read-file-inside.js';

@@ -1,4 +1,4 @@
-import { formatIssue } from '../rubric/format-issues.js';
+import { formatIssue } from '../yaml/format-issues.js';
 import type { Rubric } from '../rubric/rubric.js';
 import type { Confinement } from '../sandbox/confine-command.js';
 import type { IsolationPlan } from '../sandbox/detect-isolation.js';

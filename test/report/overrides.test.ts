@@ -71,9 +71,9 @@ describe('parseOverrides errors', () => {
     expect(outcome).toEqual({
       ok: false,
       errors: [
-        'o.yaml:2:17 bob-partial.M2.points: expected a number, found "ten"',
-        'o.yaml:3:9 bob-partial.M3.pts: unexpected key "pts"; expected "points" and an optional "comment"',
-        'o.yaml:4:7 bob-partial.M4.points: expected a number, found nothing',
+        'o.yaml:2:17 bob-partial.M2.points: expected a number of points of at least 0, found "ten"',
+        'o.yaml:3:9 bob-partial.M3.pts: unknown key; expected one of points or comment',
+        'o.yaml:4:7 bob-partial.M4.points: missing; expected a number of points of at least 0',
         'o.yaml:5:17 bob-partial.M5.points: expected a number of points of at least 0, found -1',
         'o.yaml:6:1 nobody: expected a graded submission (alice-full, bob-partial, dave-late, mallory-hostile), found "nobody"',
       ],
@@ -91,7 +91,7 @@ describe('parseOverrides errors', () => {
     const { results } = await loadFixtures();
     expect(parseOverrides('- bob-partial\n', 'overrides.yaml', results)).toEqual({
       ok: false,
-      errors: ['overrides.yaml:1:1 expected a map of submission names to criteria, found a list'],
+      errors: ['overrides.yaml:1:1 expected a map of submission names to criteria, found a list of 1 item'],
     });
   });
 

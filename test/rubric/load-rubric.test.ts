@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../../harness/rubric/format-issues.js';
+import { formatIssue } from '../../harness/yaml/format-issues.js';
 import { loadRubric } from '../../harness/rubric/load-rubric.js';
 import type { Rubric } from '../../harness/rubric/rubric.js';
 import { fixtureRubric, shippedRubric } from './fixture-path.js';

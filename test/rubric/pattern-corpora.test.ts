@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { pickPromptKind } from '../../harness/actors/answer-prompts.js';
 import type { PromptKind } from '../../harness/model/implementation.js';
 import { compilePattern } from '../../harness/rubric/compile-pattern.js';
-import { formatIssue } from '../../harness/rubric/format-issues.js';
+import { formatIssue } from '../../harness/yaml/format-issues.js';
 import { loadRubric } from '../../harness/rubric/load-rubric.js';
 import { defaultPatterns, defaultPrompts } from '../../harness/rubric/rubric-defaults.js';
 import type { Rubric, Step } from '../../harness/rubric/rubric.js';

@@ -8,6 +8,7 @@ import { repoRoot } from '../helpers/cli.js';
 // sits under `submission` because preparing a submission runs its build confined.
 const floors: readonly (readonly string[])[] = [
   ['model', 'version.ts'],
+  ['yaml'],
   ['rubric'],
   ['sandbox'],
   ['submission'],

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatIssue } from '../../harness/rubric/format-issues.js';
+import { formatIssue } from '../../harness/yaml/format-issues.js';
 import { loadManifest } from '../../harness/submission/load-manifest.js';
 
 let dir = '';

@@ -1,9 +1,20 @@
 import { z } from 'zod';
 import { listWords, quote } from './describe-value.js';
 
+// A schema's own words for what it accepts, where the generic ones would say less ("a map").
+const expectedWords = z.registry<{ expected: string }>();
+
+// Gives a schema its own words for the "expected …" half of a message.
+export function sayExpected<S extends z.core.$ZodType>(schema: S, expected: string): S {
+  expectedWords.add(schema, { expected });
+  return schema;
+}
+
 // Says what a schema accepts, for the "expected …" half of a message: "a non-negative number", "\"udp\" or \"tcp\"".
 export function describeSchema(schema: z.core.$ZodType): string {
   const inner = unwrapSchema(schema);
+  const own = expectedWords.get(inner)?.expected;
+  if (own !== undefined) return own;
   if (inner instanceof z.ZodNumber) return describeNumber(inner);
   if (inner instanceof z.ZodString) return describeString(inner);
   if (inner instanceof z.ZodBoolean) return 'true or false';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../../harness/rubric/format-issues.js';
+import { formatIssue } from '../../harness/yaml/format-issues.js';
 import { rubricSchema } from '../../harness/rubric/schema.js';
 import { stepKindOrder } from '../../harness/rubric/rubric-defaults.js';
-import { validateDocument } from '../../harness/rubric/validate-document.js';
-import { placeFindings } from '../../harness/rubric/yaml-issue.js';
-import { parseYamlWithPositions } from '../../harness/rubric/yaml-positions.js';
+import { validateDocument } from '../../harness/yaml/validate-document.js';
+import { placeFindings } from '../../harness/yaml/yaml-issue.js';
+import { parseYamlWithPositions } from '../../harness/yaml/yaml-positions.js';
 
 const head = 'rubric: r\ntitle: t\ntransport: udp\ncriteria:\n  - id: M1\n    title: x\n    points: 1\n';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../../harness/rubric/format-issues.js';
+import { formatIssue } from '../../harness/yaml/format-issues.js';
 
 describe('formatIssue', () => {
   it('writes file:line:col, the path and the message', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestClosest } from '../../harness/rubric/suggest-closest.js';
+import { suggestClosest } from '../../harness/yaml/suggest-closest.js';
 
 const kinds = ['start', 'join', 'send', 'expect', 'refute', 'rejected', 'wire', 'stop', 'restart', 'quit', 'any'];
 
