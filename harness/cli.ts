@@ -14,7 +14,7 @@ import { parseList, parseScore, parseShare, parseWholeNumber } from './cli-optio
 import { parseReportFormats, reportFormatNames, type ReportFormat } from './report/report-format.js';
 import { writeReports } from './report/write-reports.js';
 import { reportAction } from './report/report-action.js';
-import { detectColor } from './report/render-terminal.js';
+import { detectColor } from './report/formats/render-terminal.js';
 import { validateRubrics } from './rubric/validate-rubrics.js';
 import { isolationChoices, type IsolationChoice } from './sandbox/detect-isolation.js';
 import { harnessVersion } from './version.js';

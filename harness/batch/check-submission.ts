@@ -1,7 +1,7 @@
 import { isDirectory } from './is-directory.js';
 import { gradeSubmission } from '../grading/grade-submission.js';
 import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
-import { makePaint, measureCriterionColumns, renderCriterionLine, renderTerminal } from '../report/render-terminal.js';
+import { makePaint, measureCriterionColumns, renderCriterionLine, renderTerminal } from '../report/formats/render-terminal.js';
 import { revealName } from '../model/escape-text.js';
 import type { IsolationChoice } from '../sandbox/detect-isolation.js';
 import { newSeed, openIsolation, openRubric, openUidBlock } from './open-grading.js';

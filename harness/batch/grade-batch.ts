@@ -27,7 +27,7 @@ import { findSimilarPairs } from '../similarity/find-similar-pairs.js';
 import { openSubmissions, type BatchSubmission } from './open-submissions.js';
 import { isDirectory } from './is-directory.js';
 import { formatBelowMinScore } from './format-below-min-score.js';
-import { formatGithubAnnotations } from '../report/format-github-annotations.js';
+import { formatGithubAnnotations } from '../report/formats/format-github-annotations.js';
 import { openProgressDisplay, type ProgressMode } from './show-progress.js';
 
 // The share of a submission's fingerprints another must hold to be listed as similar.

@@ -1,4 +1,4 @@
-import { applyOverrides, loadOverrides } from './overrides.js';
+import { applyOverrides, loadOverrides } from './overrides/overrides.js';
 import { readResults, readSummary } from './read-results.js';
 import { reportFormatNames, type ReportFormat } from './report-format.js';
 import { ReportInputError } from './report-input-error.js';

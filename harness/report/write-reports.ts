@@ -1,12 +1,12 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { BatchSummary, SubmissionResult } from '../model/result.js';
-import { renderCsv } from './render-csv.js';
-import { renderGradescope } from './render-gradescope.js';
-import { renderHtml } from './render-html.js';
-import { renderJunit } from './render-junit.js';
-import { renderClassMarkdown, renderSubmissionMarkdown } from './render-markdown.js';
-import { renderTap } from './render-tap.js';
+import { renderCsv } from './formats/render-csv.js';
+import { renderGradescope } from './formats/render-gradescope.js';
+import { renderHtml } from './html/render-html.js';
+import { renderJunit } from './formats/render-junit.js';
+import { renderClassMarkdown, renderSubmissionMarkdown } from './formats/render-markdown.js';
+import { renderTap } from './formats/render-tap.js';
 import type { ReportFile, ReportFormat } from './report-format.js';
 import { ReportInputError } from './report-input-error.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CriterionResult, SubmissionResult } from '../../harness/model/result.js';
-import { renderSubmissionPage } from '../../harness/report/html-submission-page.js';
-import { renderSubmissionMarkdown } from '../../harness/report/render-markdown.js';
-import { renderTerminal } from '../../harness/report/render-terminal.js';
+import { renderSubmissionPage } from '../../harness/report/html/html-submission-page.js';
+import { renderSubmissionMarkdown } from '../../harness/report/formats/render-markdown.js';
+import { renderTerminal } from '../../harness/report/formats/render-terminal.js';
 import { findCommonFailure } from '../../harness/report/find-common-failure.js';
 
 const syntax = 'server.py does not parse as Python 3 (line 132: `def broken(:`): invalid syntax.';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CriterionResult, SubmissionResult } from '../../harness/model/result.js';
-import { escapeAnnotationData, escapeAnnotationProperty, formatGithubAnnotations } from '../../harness/report/format-github-annotations.js';
+import { escapeAnnotationData, escapeAnnotationProperty, formatGithubAnnotations } from '../../harness/report/formats/format-github-annotations.js';
 
 function criterion(id: string, status: CriterionResult['status'], message = `${id} went wrong`): CriterionResult {
   return { id, title: `Title of ${id}`, mandatory: false, visibility: 'visible', points: 0, maxPoints: 1, status, message, durationMs: 1, evidence: {} };

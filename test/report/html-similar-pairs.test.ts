@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderSimilarPairs } from '../../harness/report/html-similar-pairs.js';
+import { renderSimilarPairs } from '../../harness/report/html/html-similar-pairs.js';
 
 describe('renderSimilarPairs', () => {
   it('lists each pair with its score and the fragments side by side, student text escaped', () => {

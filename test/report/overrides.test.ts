@@ -2,9 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { applyOverrides, loadOverrides, parseOverrides, type Overrides } from '../../harness/report/overrides.js';
-import { renderCsv } from '../../harness/report/render-csv.js';
-import { renderHtml } from '../../harness/report/render-html.js';
+import { applyOverrides, loadOverrides, parseOverrides, type Overrides } from '../../harness/report/overrides/overrides.js';
+import { renderCsv } from '../../harness/report/formats/render-csv.js';
+import { renderHtml } from '../../harness/report/html/render-html.js';
 import { summarizeResults } from '../../harness/report/summarize-results.js';
 import { loadFixtures, pickResult } from './fixture-results.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatCsvField, renderCsv } from '../../harness/report/render-csv.js';
+import { formatCsvField, renderCsv } from '../../harness/report/formats/render-csv.js';
 import { hostileName, loadFixtures, pickResult } from './fixture-results.js';
 
 describe('renderCsv', () => {

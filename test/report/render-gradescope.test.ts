@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { renderGradescope } from '../../harness/report/render-gradescope.js';
+import { renderGradescope } from '../../harness/report/formats/render-gradescope.js';
 import { loadFixtures, pickResult } from './fixture-results.js';
 
 // The fields of Gradescope's autograder specification that sockgrade writes.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { renderHtml } from '../../harness/report/render-html.js';
+import { renderHtml } from '../../harness/report/html/render-html.js';
 import { loadFixtures } from './fixture-results.js';
 
 async function renderPages(): Promise<Map<string, string>> {

@@ -1,7 +1,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { parse, type TestCase, type TestSuites } from 'junit2json';
 import { describe, expect, test } from 'vitest';
-import { renderJunit } from '../../harness/report/render-junit.js';
+import { renderJunit } from '../../harness/report/formats/render-junit.js';
 import { hostileName, loadFixtures } from './fixture-results.js';
 
 const xmlInvalid =

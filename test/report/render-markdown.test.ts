@@ -5,7 +5,7 @@ import {
   formatCodeSpan,
   renderClassMarkdown,
   renderSubmissionMarkdown,
-} from '../../harness/report/render-markdown.js';
+} from '../../harness/report/formats/render-markdown.js';
 import { hostileName, loadFixtures, pickResult } from './fixture-results.js';
 
 // Markdown outside code, where raw HTML or markup would be interpreted.

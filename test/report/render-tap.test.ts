@@ -1,6 +1,6 @@
 import { Parser, type FinalResults } from 'tap-parser';
 import { describe, expect, test } from 'vitest';
-import { escapeTapDescription, renderTap } from '../../harness/report/render-tap.js';
+import { escapeTapDescription, renderTap } from '../../harness/report/formats/render-tap.js';
 import { hostileName, loadFixtures } from './fixture-results.js';
 
 interface ParsedTap {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { detectColor, renderTerminal } from '../../harness/report/render-terminal.js';
+import { detectColor, renderTerminal } from '../../harness/report/formats/render-terminal.js';
 import { hostileName, loadFixtures, pickResult } from './fixture-results.js';
 
 describe('renderTerminal', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { WireRecord } from '../../harness/model/result.js';
-import { countScoreBins, renderScoreHistogram } from '../../harness/report/svg-histogram.js';
-import { renderPassRateChart } from '../../harness/report/svg-pass-rate-chart.js';
-import { orderLifelines, renderSequenceDiagram } from '../../harness/report/svg-sequence-diagram.js';
+import { countScoreBins, renderScoreHistogram } from '../../harness/report/svg/svg-histogram.js';
+import { renderPassRateChart } from '../../harness/report/svg/svg-pass-rate-chart.js';
+import { orderLifelines, renderSequenceDiagram } from '../../harness/report/svg/svg-sequence-diagram.js';
 import { computeCriterionStats } from '../../harness/report/summarize-results.js';
 import { loadFixtures } from './fixture-results.js';
 

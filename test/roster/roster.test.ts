@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SubmissionResult } from '../../harness/model/result.js';
-import { renderCsv } from '../../harness/report/render-csv.js';
+import { renderCsv } from '../../harness/report/formats/render-csv.js';
 import { formatRosterNotes } from '../../harness/roster/format-roster-notes.js';
 import { joinRoster } from '../../harness/roster/join-roster.js';
 import { loadRoster } from '../../harness/roster/load-roster.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SubmissionResult } from '../../harness/model/result.js';
-import { renderSubmissionMarkdown } from '../../harness/report/render-markdown.js';
-import { renderJunit } from '../../harness/report/render-junit.js';
-import { buildGradescopeResults } from '../../harness/report/render-gradescope.js';
-import { renderTap } from '../../harness/report/render-tap.js';
+import { renderSubmissionMarkdown } from '../../harness/report/formats/render-markdown.js';
+import { renderJunit } from '../../harness/report/formats/render-junit.js';
+import { buildGradescopeResults } from '../../harness/report/formats/render-gradescope.js';
+import { renderTap } from '../../harness/report/formats/render-tap.js';
 import { findStudentsOf, formatStudents } from '../../harness/roster/students-of.js';
 import type { Roster } from '../../harness/model/roster.js';
 import { loadFixtures, pickResult } from '../report/fixture-results.js';

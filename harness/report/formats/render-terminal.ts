@@ -1,10 +1,10 @@
-import type { CriterionResult, Status, SubmissionResult } from '../model/result.js';
-import { buildReplayCommand, buildSubmissionReplayCommand, describeReplayNote } from './build-replay-command.js';
-import { describeCommonFailure, findCommonFailure } from './find-common-failure.js';
-import { describeStatus, describeStatusSymbol, isFailing, needsExplanation } from './describe-status.js';
-import { revealControlChars, revealName } from '../model/escape-text.js';
-import { formatTranscript } from './format-evidence.js';
-import { formatDuration, formatPercent, formatPoints, formatIsolation } from './format-values.js';
+import type { CriterionResult, Status, SubmissionResult } from '../../model/result.js';
+import { buildReplayCommand, buildSubmissionReplayCommand, describeReplayNote } from '../build-replay-command.js';
+import { describeCommonFailure, findCommonFailure } from '../find-common-failure.js';
+import { describeStatus, describeStatusSymbol, isFailing, needsExplanation } from '../describe-status.js';
+import { revealControlChars, revealName } from '../../model/escape-text.js';
+import { formatTranscript } from '../format-evidence.js';
+import { formatDuration, formatPercent, formatPoints, formatIsolation } from '../format-values.js';
 
 // How the terminal report is drawn; the caller decides colour (see detectColor).
 export interface TerminalOptions {

@@ -1,6 +1,6 @@
-import type { CriterionStats } from './summarize-results.js';
-import { describeStatus, statusOrder } from './describe-status.js';
-import { escapeHtml } from '../model/escape-text.js';
+import type { CriterionStats } from '../summarize-results.js';
+import { describeStatus, statusOrder } from '../describe-status.js';
+import { escapeHtml } from '../../model/escape-text.js';
 import { wrapSvg } from './svg-frame.js';
 
 const width = 560;

@@ -1,13 +1,13 @@
-import type { CriterionResult, SubmissionResult, TranscriptLine } from '../model/result.js';
-import { buildReplayCommand, buildSubmissionReplayCommand, describeReplayNote } from './build-replay-command.js';
-import { describeCommonFailure, findCommonFailure } from './find-common-failure.js';
-import { describeLaunch } from './describe-launch.js';
-import { describeStatus, isFailing, needsExplanation } from './describe-status.js';
-import { escapeHtml } from '../model/escape-text.js';
-import { formatDuration, formatPercent, formatPoints, formatRunTime, formatScore, toPercent, formatIsolation } from './format-values.js';
+import type { CriterionResult, SubmissionResult, TranscriptLine } from '../../model/result.js';
+import { buildReplayCommand, buildSubmissionReplayCommand, describeReplayNote } from '../build-replay-command.js';
+import { describeCommonFailure, findCommonFailure } from '../find-common-failure.js';
+import { describeLaunch } from '../describe-launch.js';
+import { describeStatus, isFailing, needsExplanation } from '../describe-status.js';
+import { escapeHtml } from '../../model/escape-text.js';
+import { formatDuration, formatPercent, formatPoints, formatRunTime, formatScore, toPercent, formatIsolation } from '../format-values.js';
 import { wrapHtmlPage } from './html-page.js';
-import { renderSequenceDiagram } from './svg-sequence-diagram.js';
-import { formatStudents } from '../roster/students-of.js';
+import { renderSequenceDiagram } from '../svg/svg-sequence-diagram.js';
+import { formatStudents } from '../../roster/students-of.js';
 
 const maxTranscriptLines = 200;
 

@@ -1,8 +1,8 @@
-import type { SubmissionResult } from '../model/result.js';
-import { revealName } from '../model/escape-text.js';
-import { formatPoints } from './format-values.js';
-import { joinRoster } from '../roster/join-roster.js';
-import type { Roster } from '../model/roster.js';
+import type { SubmissionResult } from '../../model/result.js';
+import { revealName } from '../../model/escape-text.js';
+import { formatPoints } from '../format-values.js';
+import { joinRoster } from '../../roster/join-roster.js';
+import type { Roster } from '../../model/roster.js';
 
 // One RFC 4180 field, control characters shown as escapes; text a spreadsheet would run as a formula gets a leading apostrophe (OWASP).
 export function formatCsvField(value: string, isText = true): string {

@@ -1,7 +1,7 @@
-import type { BatchSummary, SubmissionResult } from '../model/result.js';
+import type { BatchSummary, SubmissionResult } from '../../model/result.js';
 import { renderClassPage } from './html-class-page.js';
 import { renderSubmissionPage } from './html-submission-page.js';
-import type { ReportFile } from './report-format.js';
+import type { ReportFile } from '../report-format.js';
 
 // The offline HTML report: index.html for the class and <submission>/index.html for each one.
 export function renderHtml(results: readonly SubmissionResult[], summary: BatchSummary): ReportFile[] {

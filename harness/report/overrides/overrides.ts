@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { CriterionResult, Status, SubmissionResult } from '../model/result.js';
-import { sayExpected } from '../yaml/describe-schema.js';
-import { formatIssue } from '../yaml/format-issues.js';
-import { readSourceFile } from '../yaml/read-source-file.js';
-import { validateDocument } from '../yaml/validate-document.js';
-import { placeFindings } from '../yaml/yaml-issue.js';
-import { parseYamlWithPositions } from '../yaml/yaml-positions.js';
+import type { CriterionResult, Status, SubmissionResult } from '../../model/result.js';
+import { sayExpected } from '../../yaml/describe-schema.js';
+import { formatIssue } from '../../yaml/format-issues.js';
+import { readSourceFile } from '../../yaml/read-source-file.js';
+import { validateDocument } from '../../yaml/validate-document.js';
+import { placeFindings } from '../../yaml/yaml-issue.js';
+import { parseYamlWithPositions } from '../../yaml/yaml-positions.js';
 import { checkAgainstResults } from './describe-override-problems.js';
 
 // One lecturer's decision on one criterion.

@@ -1,14 +1,14 @@
-import type { BatchSummary, CriterionResult, SubmissionResult } from '../model/result.js';
-import { describeStatus, describeStatusSymbol } from './describe-status.js';
-import { escapeHtml } from '../model/escape-text.js';
-import { formatDuration, formatPercent, formatPoints, formatScore, toPercent } from './format-values.js';
+import type { BatchSummary, CriterionResult, SubmissionResult } from '../../model/result.js';
+import { describeStatus, describeStatusSymbol } from '../describe-status.js';
+import { escapeHtml } from '../../model/escape-text.js';
+import { formatDuration, formatPercent, formatPoints, formatScore, toPercent } from '../format-values.js';
 import { wrapHtmlPage } from './html-page.js';
 import { sortScript } from './html-sort-script.js';
 import { renderSimilarPairs } from './html-similar-pairs.js';
-import { computeCriterionStats, type CriterionStats } from './summarize-results.js';
-import { renderScoreHistogram } from './svg-histogram.js';
-import { renderPassRateChart } from './svg-pass-rate-chart.js';
-import { formatStudents } from '../roster/students-of.js';
+import { computeCriterionStats, type CriterionStats } from '../summarize-results.js';
+import { renderScoreHistogram } from '../svg/svg-histogram.js';
+import { renderPassRateChart } from '../svg/svg-pass-rate-chart.js';
+import { formatStudents } from '../../roster/students-of.js';
 
 const isolationWarning =
   '<p class="warning">These runs had no network namespaces: processes were isolated by process group only ' +

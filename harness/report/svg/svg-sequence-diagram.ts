@@ -1,7 +1,7 @@
-import type { WireRecord } from '../model/result.js';
-import { escapeHtml } from '../model/escape-text.js';
-import { decodeWireHead, describeWireEnds, serverLifeline } from './format-evidence.js';
-import { formatCount, formatRunTime } from './format-values.js';
+import type { WireRecord } from '../../model/result.js';
+import { escapeHtml } from '../../model/escape-text.js';
+import { decodeWireHead, describeWireEnds, serverLifeline } from '../format-evidence.js';
+import { formatCount, formatRunTime } from '../format-values.js';
 import { wrapSvg } from './svg-frame.js';
 
 const gutter = 78; // room for the time of each arrow

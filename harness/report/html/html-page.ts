@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { escapeHtml } from '../model/escape-text.js';
+import { escapeHtml } from '../../model/escape-text.js';
 import { pageStyles } from './html-styles.js';
 
 // The parts of one HTML page; the body is already-escaped markup.

@@ -1,7 +1,7 @@
-import type { CriterionResult, SubmissionResult } from '../model/result.js';
-import { describeExcerptText, describeVerdictText } from './describe-failure.js';
-import { formatScore, formatIsolation } from './format-values.js';
-import { formatStudents } from '../roster/students-of.js';
+import type { CriterionResult, SubmissionResult } from '../../model/result.js';
+import { describeExcerptText, describeVerdictText } from '../describe-failure.js';
+import { formatScore, formatIsolation } from '../format-values.js';
+import { formatStudents } from '../../roster/students-of.js';
 
 // One test of Gradescope's results.json, with the field names of its autograder specification.
 export interface GradescopeTest {

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../model/escape-text.js';
+import { escapeHtml } from '../../model/escape-text.js';
 
 // What every chart's <svg> element says about itself: its kind (for tests and CSS), size and title.
 export interface SvgFrame {

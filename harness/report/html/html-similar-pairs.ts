@@ -1,5 +1,5 @@
-import type { SimilarPair } from '../model/similar-pair.js';
-import { escapeHtml } from '../model/escape-text.js';
+import type { SimilarPair } from '../../model/similar-pair.js';
+import { escapeHtml } from '../../model/escape-text.js';
 import { linkSubmissionPage } from './html-class-page.js';
 
 // The class page's "Similar pairs" section: each pair with its score and, folded, the matching

@@ -1,5 +1,5 @@
-import { escapeHtml } from '../model/escape-text.js';
-import { formatCount } from './format-values.js';
+import { escapeHtml } from '../../model/escape-text.js';
+import { formatCount } from '../format-values.js';
 import { wrapSvg } from './svg-frame.js';
 
 const width = 520;

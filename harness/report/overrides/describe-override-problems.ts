@@ -1,6 +1,6 @@
-import type { SubmissionResult } from '../model/result.js';
-import { isPlainMap, quote } from '../yaml/describe-value.js';
-import type { Finding } from '../yaml/yaml-issue.js';
+import type { SubmissionResult } from '../../model/result.js';
+import { isPlainMap, quote } from '../../yaml/describe-value.js';
+import type { Finding } from '../../yaml/yaml-issue.js';
 
 function listNames(names: readonly string[]): string {
   return names.length <= 12 ? names.join(', ') : `${names.slice(0, 12).join(', ')}, … ${names.length - 12} more`;

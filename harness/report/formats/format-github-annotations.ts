@@ -1,6 +1,6 @@
-import type { SubmissionResult } from '../model/result.js';
-import { describeStatus, isFailing } from './describe-status.js';
-import { revealControlChars } from '../model/escape-text.js';
+import type { SubmissionResult } from '../../model/result.js';
+import { describeStatus, isFailing } from '../describe-status.js';
+import { revealControlChars } from '../../model/escape-text.js';
 
 // GitHub shows at most 10 error annotations of a step; the rest would be dropped unseen.
 const maxErrorAnnotations = 10;

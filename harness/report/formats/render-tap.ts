@@ -1,11 +1,11 @@
 import { stringify } from 'yaml';
-import type { CriterionResult, SubmissionResult } from '../model/result.js';
-import { buildReplayCommand } from './build-replay-command.js';
-import { assertNever } from './describe-status.js';
-import { revealControlChars, revealName } from '../model/escape-text.js';
-import { formatTranscript, formatWire } from './format-evidence.js';
-import { formatScore } from './format-values.js';
-import { formatStudents } from '../roster/students-of.js';
+import type { CriterionResult, SubmissionResult } from '../../model/result.js';
+import { buildReplayCommand } from '../build-replay-command.js';
+import { assertNever } from '../describe-status.js';
+import { revealControlChars, revealName } from '../../model/escape-text.js';
+import { formatTranscript, formatWire } from '../format-evidence.js';
+import { formatScore } from '../format-values.js';
+import { formatStudents } from '../../roster/students-of.js';
 
 // A TAP description on one line, where "#" would start a directive and "\" escapes.
 export function escapeTapDescription(text: string): string {

@@ -1,13 +1,13 @@
-import type { BatchSummary, CriterionResult, SubmissionResult } from '../model/result.js';
-import { buildReplayCommand, buildSubmissionReplayCommand, describeReplayNote } from './build-replay-command.js';
-import { describeCommonFailure, findCommonFailure } from './find-common-failure.js';
-import { describeLaunch } from './describe-launch.js';
-import { describeStatus, describeStatusSymbol, isFailing, needsExplanation } from './describe-status.js';
-import { revealControlChars, revealName } from '../model/escape-text.js';
-import { formatTranscript, formatWire } from './format-evidence.js';
-import { formatDuration, formatPercent, formatPoints, formatScore, toPercent, formatIsolation } from './format-values.js';
-import { computeCriterionStats, type CriterionStats } from './summarize-results.js';
-import { formatStudents } from '../roster/students-of.js';
+import type { BatchSummary, CriterionResult, SubmissionResult } from '../../model/result.js';
+import { buildReplayCommand, buildSubmissionReplayCommand, describeReplayNote } from '../build-replay-command.js';
+import { describeCommonFailure, findCommonFailure } from '../find-common-failure.js';
+import { describeLaunch } from '../describe-launch.js';
+import { describeStatus, describeStatusSymbol, isFailing, needsExplanation } from '../describe-status.js';
+import { revealControlChars, revealName } from '../../model/escape-text.js';
+import { formatTranscript, formatWire } from '../format-evidence.js';
+import { formatDuration, formatPercent, formatPoints, formatScore, toPercent, formatIsolation } from '../format-values.js';
+import { computeCriterionStats, type CriterionStats } from '../summarize-results.js';
+import { formatStudents } from '../../roster/students-of.js';
 
 // Text made inert for Markdown: no emphasis, links, HTML or table breaks, on one line.
 export function escapeMarkdown(text: string): string {

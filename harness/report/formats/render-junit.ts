@@ -1,9 +1,9 @@
-import { formatIsolation } from './format-values.js';
-import type { BatchSummary, CriterionResult, SubmissionResult } from '../model/result.js';
-import { assertNever } from './describe-status.js';
-import { describeExcerptText, describeVerdictText } from './describe-failure.js';
-import { escapeXml, revealName } from '../model/escape-text.js';
-import { formatStudents } from '../roster/students-of.js';
+import { formatIsolation } from '../format-values.js';
+import type { BatchSummary, CriterionResult, SubmissionResult } from '../../model/result.js';
+import { assertNever } from '../describe-status.js';
+import { describeExcerptText, describeVerdictText } from '../describe-failure.js';
+import { escapeXml, revealName } from '../../model/escape-text.js';
+import { formatStudents } from '../../roster/students-of.js';
 
 interface SuiteCounts {
   tests: number;
