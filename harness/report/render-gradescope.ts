@@ -29,15 +29,29 @@ export interface GradescopeResults {
   readonly tests: GradescopeTest[];
 }
 
+// "1 point", "2.5 points".
+function describePoints(points: number): string {
+  return `${formatPoints(points)} ${points === 1 ? 'point' : 'points'}`;
+}
+
 // What a manual criterion says instead of a failure: nobody has graded it yet, and its points
 // are not in the autograder's score (max_score 0) until the lecturer grades it on Gradescope.
 function describeManual(criterion: CriterionResult): string {
-  return `Pending: graded by hand by your lecturer, not by the autograder. Its ${formatPoints(criterion.maxPoints)} points are not part of this score and are added when it is graded.`;
+  return `Pending: graded by hand by your lecturer, not by the autograder. Its ${describePoints(criterion.maxPoints)} ${criterion.maxPoints === 1 ? 'is' : 'are'} not part of this score and will be added when it is graded.`;
 }
 
 // What a blocked criterion says first: it never ran, and which criterion stopped it.
 function describeBlocked(criterion: CriterionResult): string {
-  return `Blocked, not run: ${revealControlChars(criterion.message)} Its ${formatPoints(criterion.maxPoints)} points are graded once that criterion passes.`;
+  return `Blocked, not run: ${revealControlChars(criterion.message)} Its ${describePoints(criterion.maxPoints)} can be earned once that criterion passes.`;
+}
+
+// The summary's sentence about the criteria still waiting for the lecturer.
+function describeManualSummary(manual: readonly CriterionResult[]): string {
+  const points = describePoints(manual.reduce((sum, c) => sum + c.maxPoints, 0));
+  const ids = manual.map((c) => c.id).join(', ');
+  return manual.length === 1
+    ? `${ids} (${points}) is graded by hand, not by the autograder: pending until your lecturer grades it.`
+    : `${ids} (${points}) are graded by hand, not by the autograder: pending until your lecturer grades them.`;
 }
 
 function buildOutput(result: SubmissionResult, criterion: CriterionResult, common: CriterionResult | undefined): string {
@@ -70,13 +84,15 @@ function buildTest(result: SubmissionResult, criterion: CriterionResult, common:
   const tags = [criterion.mandatory ? 'mandatory' : 'optional', criterion.status];
   if (criterion.overridden === true) tags.push('overridden');
   const output = buildOutput(result, criterion, common);
-  const base = { number: criterion.id, score: criterion.points, output, visibility: criterion.visibility, tags };
-  if (criterion.status === 'manual') return { ...base, name: `${criterion.title} (graded by hand)`, max_score: 0 };
+  const shared = { number: criterion.id, score: criterion.points };
+  const rest = { output, visibility: criterion.visibility, tags };
+  if (criterion.status === 'manual') return { name: `${criterion.title} (graded by hand)`, ...shared, max_score: 0, ...rest };
   return {
-    ...base,
     name: criterion.title,
+    ...shared,
     max_score: criterion.maxPoints,
     status: criterion.status === 'pass' ? 'passed' : 'failed',
+    ...rest,
   };
 }
 
@@ -97,7 +113,7 @@ export function buildGradescopeResults(result: SubmissionResult): GradescopeResu
       `Seed ${result.seed}, isolation ${formatIsolation(result.harness)}. Each failed test shows the command that replays it.`,
       `Total ${formatScore(result.score, result.maxScore)}.`,
       ...(manual.length > 0
-        ? [`${manual.map((c) => c.id).join(', ')} (${formatPoints(manual.reduce((sum, c) => sum + c.maxPoints, 0))} points) are graded by hand, not by the autograder: pending until your lecturer grades them.`]
+        ? [describeManualSummary(manual)]
         : []),
     ].join(' '),
     tests: result.criteria.map((criterion) => buildTest(result, criterion, common)),

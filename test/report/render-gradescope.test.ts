@@ -61,7 +61,7 @@ describe('renderGradescope', () => {
   test('a blocked criterion says it did not run and what blocked it', async () => {
     const tests = testsOf(await renderFor('bob-partial'));
     expect(String(tests[3]?.['output']).split('\n')[0]).toBe(
-      'Blocked, not run: Blocked: requires M2, which failed. Its 10 points are graded once that criterion passes.',
+      'Blocked, not run: Blocked: requires M2, which failed. Its 10 points can be earned once that criterion passes.',
     );
     expect(tests[3]?.['output']).not.toContain('Replay:');
   });
@@ -72,8 +72,8 @@ describe('renderGradescope', () => {
     expect(manual).toMatchObject({ score: 0, max_score: 0, tags: ['mandatory', 'manual'] });
     expect(manual?.['status']).toBeUndefined();
     expect(manual?.['name']).toMatch(/\(graded by hand\)$/);
-    expect(String(manual?.['output'])).toMatch(/^Pending: graded by hand by your lecturer, not by the autograder\. Its \d+ points are not part of this score/);
-    expect(json['output']).toMatch(/M5 \(\d+ points\) are graded by hand, not by the autograder: pending until your lecturer grades them\./);
+    expect(String(manual?.['output'])).toMatch(/^Pending: graded by hand by your lecturer, not by the autograder\. Its \d+ points are not part of this score and will be added when it is graded\./);
+    expect(json['output']).toMatch(/M5 \(\d+ points\) is graded by hand, not by the autograder: pending until your lecturer grades it\./);
   });
 
   test('hidden criteria stay hidden', async () => {
