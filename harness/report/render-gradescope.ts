@@ -42,7 +42,7 @@ function describeManual(criterion: CriterionResult): string {
 
 // What a blocked criterion says first: it never ran, and which criterion stopped it.
 function describeBlocked(criterion: CriterionResult): string {
-  return `Blocked, not run: ${revealControlChars(criterion.message)} Its ${describePoints(criterion.maxPoints)} can be earned once that criterion passes.`;
+  return `${revealControlChars(criterion.message)} It did not run, so it scored 0; its ${describePoints(criterion.maxPoints)} can be earned once what it requires passes.`;
 }
 
 // The summary's sentence about the criteria still waiting for the lecturer.

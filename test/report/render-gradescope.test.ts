@@ -61,7 +61,7 @@ describe('renderGradescope', () => {
   test('a blocked criterion says it did not run and what blocked it', async () => {
     const tests = testsOf(await renderFor('bob-partial'));
     expect(String(tests[3]?.['output']).split('\n')[0]).toBe(
-      'Blocked, not run: Blocked: requires M2, which failed. Its 10 points can be earned once that criterion passes.',
+      'Blocked: requires M2, which failed. It did not run, so it scored 0; its 10 points can be earned once what it requires passes.',
     );
     expect(tests[3]?.['output']).not.toContain('Replay:');
   });
