@@ -132,6 +132,7 @@ describe('examples/ci/github-actions.yml', () => {
   it('its steps grade each shard, merge them, fill the step summary and leave JUnit to publish', async () => {
     const shards = workflow.jobs['grade']?.strategy?.matrix.shard ?? [];
     expect(shards).toEqual([1, 2, 3]);
+    // The one change to the file: the class's rubric is quick-udp's (a second a run), not udp-chat's.
     workflow.env['RUBRIC'] = 'quick.yaml';
     await Promise.all(shards.map((shard) => runJob('grade', { 'matrix.shard': String(shard) }, freshCheckout(`github-shard-${shard}`))));
     for (const shard of shards) {
@@ -180,6 +181,7 @@ describe('examples/ci/gitlab-ci.yml', () => {
   it('its script lines grade the shards in parallel jobs and merge them into a JUnit report', async () => {
     expect(pipeline.default.before_script.join('\n')).toMatch(/apt-get .*bubblewrap iproute2/);
     expect(skippedGitlabPart).toContain('before_script');
+    // The one change to the file, as for GitHub: the quick rubric.
     pipeline.variables['RUBRIC'] = 'quick.yaml';
     const grade = pipeline['grade'] as GitlabJob;
     const report = pipeline['report'] as GitlabJob;
