@@ -5,6 +5,7 @@ import { parseShard, type Shard } from './batch/select-shard.js';
 import { checkSubmission } from './batch/check-submission.js';
 import { chooseProgressMode } from './batch/show-progress.js';
 import { initCourse } from './init/init-course.js';
+import { buildGradescopePackage } from './init/build-gradescope-package.js';
 import { calibrate } from './batch/calibrate.js';
 import { mergeOutputs } from './batch/merge-outputs.js';
 import { intakeAction } from './batch/intake-action.js';
@@ -187,6 +188,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--force', 'overwrite files already there', false)
     .action(async (dir: string, opts: { rubric: string; force: boolean }) => {
       exitCode = await initCourse({ dir, rubric: opts.rubric, force: opts.force, print, log });
+    });
+
+  program
+    .command('gradescope')
+    .description("build the zip Gradescope's autograder takes: setup.sh, run_autograder, the rubric and sockgrade")
+    .requiredOption('-r, --rubric <file>', 'the rubric (YAML); its probes travel with it')
+    .option('-o, --out <file>', 'the zip to write', 'autograder.zip')
+    .action(async (opts: { rubric: string; out: string }) => {
+      exitCode = await buildGradescopePackage({ rubric: opts.rubric, out: opts.out, print, log });
     });
 
   program

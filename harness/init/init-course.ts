@@ -1,8 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadRubric } from '../rubric/load-rubric.js';
-import { pairsWithReference } from '../grading/prepare-reference.js';
 import { rootDir } from '../version.js';
+import { collectRubricFiles } from './collect-rubric-files.js';
 
 // What `sockgrade init DIR --rubric NAME` was asked.
 export interface InitOptions {
@@ -13,10 +12,21 @@ export interface InitOptions {
   readonly log: (line: string) => void;
 }
 
-const referenceLine = /^reference:.*\n?/m;
+// The CI examples and where they go in a course repository (DIR taken as its root, where
+// GitHub and GitLab look for them).
+const ciFiles = [
+  { from: 'examples/ci/github-actions.yml', to: '.github/workflows/sockgrade.yml' },
+  { from: 'examples/ci/gitlab-ci.yml', to: '.gitlab-ci.yml' },
+] as const;
 
-// Copies one of sockgrade's rubrics, the probes it runs (with the modules they import) and its
-// JSON schema into a course repository, ready to validate and run; exit 0, or 2 when refused.
+// The CI example's text with RUBRIC naming the copied rubric (the examples name udp-chat's).
+function pointCiAt(text: string, rubricFile: string): string {
+  return text.replace(/^(\s*RUBRIC: ).*$/m, `$1${rubricFile}`);
+}
+
+// Copies one of sockgrade's rubrics, the probes it runs (with the modules they import), its JSON
+// schema and the CI examples into a course repository, ready to validate and run; exit 0, or 2
+// when refused.
 export async function initCourse(options: InitOptions): Promise<number> {
   const rubricsDir = path.join(rootDir, 'rubrics');
   const shipped = readdirSync(rubricsDir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort();
@@ -24,56 +34,35 @@ export async function initCourse(options: InitOptions): Promise<number> {
     options.log(`init: sockgrade has no rubric "${options.rubric}" (it has ${shipped.join(', ')})`);
     return 2;
   }
-  const source = path.join(rubricsDir, `${options.rubric}.yaml`);
-  const loaded = await loadRubric(source);
-  if (!loaded.ok) {
-    options.log(`init: sockgrade's own ${options.rubric}.yaml does not load; run sockgrade validate ${source}`);
+  const collected = await collectRubricFiles(path.join(rubricsDir, `${options.rubric}.yaml`), 'init');
+  if (!collected.ok) {
+    options.log(collected.message);
     return 2;
   }
-  if (pairsWithReference(loaded.rubric)) {
-    options.log(`init: ${options.rubric} grades students' programs paired with sockgrade's reference implementation, which init does not copy; grade with ${source} itself`);
-    return 2;
-  }
-  const probes = loaded.rubric.criteria.flatMap((c) => c.steps.flatMap((s) => (s.kind === 'probe' ? [s.run] : [])));
-  const files = [...new Set([...probes.flatMap(withImportedModules), path.join(rubricsDir, 'rubric.schema.json')])]
-    .map((file) => path.relative(rubricsDir, file))
-    .sort();
-  const rubricFile = `${options.rubric}.yaml`;
-  const targets = [rubricFile, ...files];
+  const { rubric } = collected;
+  const files = [...rubric.files, 'rubric.schema.json'].sort();
+  const targets = [rubric.name, ...files, ...ciFiles.map((ci) => ci.to)];
   const existing = targets.filter((file) => existsSync(path.join(options.dir, file)));
   if (existing.length > 0 && !options.force) {
     for (const file of existing) options.log(`init: ${path.join(options.dir, file)} already exists; --force overwrites it`);
     return 2;
   }
-  const text = readFileSync(source, 'utf8');
-  const dropped = referenceLine.exec(text)?.[0].trim();
   mkdirSync(options.dir, { recursive: true });
-  writeFileSync(path.join(options.dir, rubricFile), text.replace(referenceLine, ''));
+  writeFileSync(path.join(options.dir, rubric.name), rubric.text);
   for (const file of files) {
     mkdirSync(path.dirname(path.join(options.dir, file)), { recursive: true });
     copyFileSync(path.join(rubricsDir, file), path.join(options.dir, file));
   }
-  for (const file of targets) options.print(`wrote ${path.join(options.dir, file)}`);
-  if (dropped !== undefined) {
-    options.print(`dropped "${dropped.replace(/\s+#.*$/, '')}" from ${rubricFile}: the reference implementation stays with sockgrade (only sockgrade calibrate needs it)`);
+  for (const ci of ciFiles) {
+    mkdirSync(path.dirname(path.join(options.dir, ci.to)), { recursive: true });
+    writeFileSync(path.join(options.dir, ci.to), pointCiAt(readFileSync(path.join(rootDir, ci.from), 'utf8'), rubric.name));
   }
-  const copied = path.join(options.dir, rubricFile);
+  for (const file of targets) options.print(`wrote ${path.join(options.dir, file)}`);
+  if (rubric.dropped !== undefined) {
+    options.print(`dropped "${rubric.dropped}" from ${rubric.name}: the reference implementation stays with sockgrade (only sockgrade calibrate needs it)`);
+  }
+  const copied = path.join(options.dir, rubric.name);
   options.print(`next: npx sockgrade validate ${copied}, then npx sockgrade grade SUBMISSIONS... --rubric ${copied}`);
+  options.print(`CI: the workflows grade ${path.join(options.dir, 'submissions')}/*/ when ${options.dir} is the repository's root; set SOCKGRADE_REPOSITORY as they say (README, "Grading on CI")`);
   return 0;
-}
-
-// A Python probe with the sibling modules it imports (probe_common.py, …), and theirs in turn.
-function withImportedModules(probe: string): string[] {
-  const found = new Set<string>();
-  const visit = (file: string): void => {
-    if (found.has(file) || !existsSync(file)) return;
-    found.add(file);
-    if (!file.endsWith('.py')) return;
-    for (const match of readFileSync(file, 'utf8').matchAll(/^\s*(?:from\s+(\w+)\s+import|import\s+(\w+))/gm)) {
-      const name = match[1] ?? match[2];
-      if (name !== undefined) visit(path.join(path.dirname(file), `${name}.py`));
-    }
-  };
-  visit(probe);
-  return [...found];
 }

@@ -12,3 +12,9 @@ export function findCommonFailure(criteria: readonly CriterionResult[]): Criteri
 export function describeCommonFailure(count: number): string {
   return `Not graded: all ${count} criteria ended in the same error`;
 }
+
+// What every criterion but the first says in formats with one entry per criterion (JUnit, TAP,
+// Gradescope), where the first carries the error itself.
+export function describeSameErrorAs(common: CriterionResult): string {
+  return `The same error as ${common.id}: this submission could not be graded at all (the reason is given once, under ${common.id}).`;
+}

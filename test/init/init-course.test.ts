@@ -2,12 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { execa } from 'execa';
+import { parse } from 'yaml';
 import { repoRoot, runSockgrade } from '../helpers/cli.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'sockgrade-init-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const copied = ['udp-chat.yaml', 'probes/account-evidence.py', 'probes/cipher-evidence.py', 'probes/evidence_common.py', 'probes/gui-evidence.py', 'probes/oop.py', 'probes/probe_common.py', 'rubric.schema.json'];
+const copied = ['udp-chat.yaml', 'probes/account-evidence.py', 'probes/cipher-evidence.py', 'probes/evidence_common.py', 'probes/gui-evidence.py', 'probes/oop.py', 'probes/probe_common.py', 'rubric.schema.json', '.github/workflows/sockgrade.yml', '.gitlab-ci.yml'];
 
 describe('sockgrade init', () => {
   it('copies udp-chat with its probes, the modules they import and its schema, drops the reference, and validate passes', async () => {
@@ -19,12 +21,28 @@ describe('sockgrade init', () => {
       ...copied.map((file) => `wrote ${path.join(dir, file)}`),
       'dropped "reference: ../reference/udp-chat" from udp-chat.yaml: the reference implementation stays with sockgrade (only sockgrade calibrate needs it)',
       `next: npx sockgrade validate ${rubric}, then npx sockgrade grade SUBMISSIONS... --rubric ${rubric}`,
+      `CI: the workflows grade ${path.join(dir, 'submissions')}/*/ when ${dir} is the repository's root; set SOCKGRADE_REPOSITORY as they say (README, "Grading on CI")`,
     ]);
     expect(readFileSync(rubric, 'utf8')).not.toMatch(/^reference:/m);
     expect(statSync(path.join(dir, 'probes/oop.py')).mode).toBe(statSync(path.join(repoRoot, 'rubrics/probes/oop.py')).mode);
     const validated = await runSockgrade(['validate', rubric]);
     expect(validated.stdout.trim()).toBe(`ok  ${rubric} (19 criteria, 120 points)`);
     expect(validated.code).toBe(0);
+  });
+
+  it('copies the CI examples where GitHub and GitLab look, pointed at the copied rubric, still valid', async () => {
+    const dir = path.join(scratch, 'tcp-course');
+    const result = await runSockgrade(['init', dir, '--rubric', 'tcp-chat']);
+    expect(result.code, result.stderr).toBe(0);
+    const workflow = path.join(dir, '.github/workflows/sockgrade.yml');
+    const github = parse(readFileSync(workflow, 'utf8')) as { env: Record<string, string> };
+    const gitlab = parse(readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8')) as { variables: Record<string, string> };
+    expect(github.env['RUBRIC']).toBe('tcp-chat.yaml');
+    expect(gitlab.variables['RUBRIC']).toBe('tcp-chat.yaml');
+    const shipped = readFileSync(path.join(repoRoot, 'examples/ci/github-actions.yml'), 'utf8');
+    expect(readFileSync(workflow, 'utf8')).toBe(shipped.replace('RUBRIC: udp-chat.yaml', 'RUBRIC: tcp-chat.yaml'));
+    const validated = await execa(path.join(repoRoot, 'node_modules/.bin/action-validator'), [workflow], { reject: false });
+    expect(validated.exitCode, validated.stdout).toBe(0);
   });
 
   it('refuses to overwrite files already there, naming each, unless --force', async () => {

@@ -4,6 +4,10 @@ import { renderSubmissionPage } from '../../harness/report/html/html-submission-
 import { renderSubmissionMarkdown } from '../../harness/report/formats/render-markdown.js';
 import { renderTerminal } from '../../harness/report/formats/render-terminal.js';
 import { findCommonFailure } from '../../harness/report/find-common-failure.js';
+import { renderJunit } from '../../harness/report/render-junit.js';
+import { renderTap } from '../../harness/report/render-tap.js';
+import { buildGradescopeResults } from '../../harness/report/render-gradescope.js';
+import type { BatchSummary } from '../../harness/grading/result.js';
 
 const syntax = 'server.py does not parse as Python 3 (line 132: `def broken(:`): invalid syntax.';
 
@@ -67,6 +71,40 @@ describe('one message for one cause', () => {
     expect(html).toContain('<h3>Not graded: all 3 criteria ended in the same error</h3>');
     expect(html).toContain('<a href="#not-graded">M3</a>');
     expect(html).not.toContain('Hint');
+  });
+
+  it('JUnit says it once: the first testcase holds the error, the others point to it, the counts stay', () => {
+    const xml = renderJunit([broken], { rubric: 'udp-chat', durationMs: 900 } as BatchSummary);
+    expect(count(xml, 'does not parse')).toBe(1);
+    expect(count(xml, '<error ')).toBe(3);
+    expect(xml).toContain('<error message="Not graded: all 3 criteria ended in the same error" type="error">server.py does not parse');
+    expect(xml).toContain('<error message="The same error as M1: this submission could not be graded at all (the reason is given once, under M1)." type="error"/>');
+    expect(xml).toContain('Replay: sockgrade grade submissions/2026/bayu --rubric rubrics/udp-chat.yaml --seed c0ffee --out reports-replay/bayu');
+    expect(xml).toMatch(/<testsuite name="bayu" tests="3" failures="0" errors="3"/);
+    expect(xml).not.toContain('Hint');
+  });
+
+  it('TAP says it once: three not-ok points, the reason and replay under the first only', () => {
+    const tap = renderTap([broken]);
+    expect(count(tap, 'does not parse')).toBe(1);
+    expect(count(tap, '    not ok ')).toBe(3);
+    expect(count(tap, 'The same error as M1')).toBe(2);
+    expect(count(tap, 'replay: ')).toBe(1);
+    expect(tap).not.toContain('Hint');
+  });
+
+  it('Gradescope says it once: in the summary and the first test, the other tests point to it', () => {
+    const json = buildGradescopeResults(broken);
+    const text = JSON.stringify(json);
+    expect(count(json.output, 'does not parse')).toBe(1);
+    expect(json.tests[0]?.output).toContain('Not graded: all 3 criteria ended in the same error:\nserver.py does not parse');
+    expect(json.tests.slice(1).map((t) => t.output)).toEqual([
+      'The same error as M1: this submission could not be graded at all (the reason is given once, under M1).',
+      'The same error as M1: this submission could not be graded at all (the reason is given once, under M1).',
+    ]);
+    expect(count(text, 'does not parse')).toBe(2);
+    expect(json.tests.map((t) => t.status)).toEqual(['failed', 'failed', 'failed']);
+    expect(text).not.toContain('Hint');
   });
 
   it('still explains each criterion when they failed for different reasons', () => {

@@ -24,12 +24,15 @@ describe('renderGradescope', () => {
     expect(Number.isInteger(json['execution_time'])).toBe(true);
     expect(typeof json['output']).toBe('string');
     for (const item of testsOf(json)) {
-      expect(Object.keys(item).sort()).toEqual(testFields);
+      expect(Object.keys(item).sort()).toEqual(
+        item['status'] === undefined ? testFields.filter((field) => field !== 'status') : testFields,
+      );
       expect(typeof item['name']).toBe('string');
       expect(typeof item['number']).toBe('string');
       expect(typeof item['score']).toBe('number');
       expect(typeof item['max_score']).toBe('number');
-      expect(['passed', 'failed']).toContain(item['status']);
+      if (item['tags'] instanceof Array && item['tags'].includes('manual')) expect(item['status']).toBeUndefined();
+      else expect(['passed', 'failed']).toContain(item['status']);
       expect(['visible', 'hidden', 'after_due_date', 'after_published']).toContain(item['visibility']);
       expect(Array.isArray(item['tags'])).toBe(true);
       expect(typeof item['output']).toBe('string');
@@ -53,6 +56,24 @@ describe('renderGradescope', () => {
     );
     expect(tests[1]?.['output']).toContain('Hint: When one client sends a message');
     expect(tests[3]).toMatchObject({ status: 'failed', tags: ['mandatory', 'blocked'] });
+  });
+
+  test('a blocked criterion says it did not run and what blocked it', async () => {
+    const tests = testsOf(await renderFor('bob-partial'));
+    expect(String(tests[3]?.['output']).split('\n')[0]).toBe(
+      'Blocked: requires M2, which failed. It did not run, so it scored 0; its 10 points can be earned once what it requires passes.',
+    );
+    expect(tests[3]?.['output']).not.toContain('Replay:');
+  });
+
+  test('a manual criterion is pending, not failed: no status, no points at stake, and it says so', async () => {
+    const json = await renderFor('mallory-hostile');
+    const manual = testsOf(json).find((item) => item['number'] === 'M5');
+    expect(manual).toMatchObject({ score: 0, max_score: 0, tags: ['mandatory', 'manual'] });
+    expect(manual?.['status']).toBeUndefined();
+    expect(manual?.['name']).toMatch(/\(graded by hand\)$/);
+    expect(String(manual?.['output'])).toMatch(/^Pending: graded by hand by your lecturer, not by the autograder\. Its \d+ points are not part of this score and will be added when it is graded\./);
+    expect(json['output']).toMatch(/M5 \(\d+ points\) is graded by hand, not by the autograder: pending until your lecturer grades it\./);
   });
 
   test('hidden criteria stay hidden', async () => {

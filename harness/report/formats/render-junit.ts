@@ -4,6 +4,9 @@ import { assertNever } from '../describe-status.js';
 import { describeExcerptText, describeVerdictText } from '../describe-failure.js';
 import { escapeXml, revealName } from '../../model/escape-text.js';
 import { formatStudents } from '../../roster/students-of.js';
+import { buildSubmissionReplayCommand } from '../build-replay-command.js';
+import { revealControlChars } from '../../model/escape-text.js';
+import { describeCommonFailure, describeSameErrorAs, findCommonFailure } from '../find-common-failure.js';
 
 interface SuiteCounts {
   tests: number;
@@ -64,9 +67,24 @@ function countSuite(criteria: readonly CriterionResult[]): SuiteCounts {
   return counts;
 }
 
-function renderTestcase(result: SubmissionResult, criterion: CriterionResult): string {
-  const outcome = renderOutcome(result, criterion);
-  const excerpt = criterion.status === 'pass' && criterion.overridden !== true ? [] : describeExcerptText(criterion);
+// An error that ended every criterion: the first testcase carries it, the others point to it.
+function renderCommonError(result: SubmissionResult, criterion: CriterionResult, common: CriterionResult): string {
+  if (criterion !== common) {
+    return `<error message="${formatAttribute(describeSameErrorAs(common))}" type="error"/>`;
+  }
+  const heading = describeCommonFailure(result.criteria.length);
+  const body = [
+    revealControlChars(common.message),
+    ...(common.evidence.notes ?? []).map((note) => `Note: ${revealControlChars(note)}`),
+    `Replay: ${buildSubmissionReplayCommand(result)}`,
+  ].join('\n');
+  return `<error message="${formatAttribute(heading)}" type="error">${escapeXml(body)}</error>`;
+}
+
+function renderTestcase(result: SubmissionResult, criterion: CriterionResult, common: CriterionResult | undefined): string {
+  const outcome = common === undefined ? renderOutcome(result, criterion) : renderCommonError(result, criterion, common);
+  const excerpt =
+    common !== undefined || (criterion.status === 'pass' && criterion.overridden !== true) ? [] : describeExcerptText(criterion);
   const override =
     criterion.overridden === true && criterion.status === 'pass' ? describeVerdictText(result, criterion) : [];
   const out = [...override, ...excerpt];
@@ -82,6 +100,7 @@ function renderTestcase(result: SubmissionResult, criterion: CriterionResult): s
 
 function renderSuite(result: SubmissionResult): string {
   const counts = countSuite(result.criteria);
+  const common = findCommonFailure(result.criteria);
   const properties = [
     ['rubric', result.rubric],
     ['score', String(result.score)],
@@ -103,7 +122,7 @@ function renderSuite(result: SubmissionResult): string {
     '    <properties>',
     ...properties,
     '    </properties>',
-    ...result.criteria.map((criterion) => renderTestcase(result, criterion)),
+    ...result.criteria.map((criterion) => renderTestcase(result, criterion, common)),
     '  </testsuite>',
   ].join('\n');
 }

@@ -6,6 +6,8 @@ import { revealControlChars, revealName } from '../../model/escape-text.js';
 import { formatTranscript, formatWire } from '../format-evidence.js';
 import { formatScore } from '../format-values.js';
 import { formatStudents } from '../../roster/students-of.js';
+import { buildSubmissionReplayCommand } from '../build-replay-command.js';
+import { describeCommonFailure, describeSameErrorAs, findCommonFailure } from '../find-common-failure.js';
 
 // A TAP description on one line, where "#" would start a directive and "\" escapes.
 export function escapeTapDescription(text: string): string {
@@ -68,6 +70,29 @@ function renderTestPoint(
   }
 }
 
+// An error that ended every criterion: the first test point carries it, the others point to it.
+function renderCommonPoint(
+  result: SubmissionResult,
+  criterion: CriterionResult,
+  common: CriterionResult,
+  number: number,
+  indent: string,
+): string[] {
+  const description = escapeTapDescription(`${criterion.id} ${criterion.title}`);
+  const diagnostics: Record<string, unknown> =
+    criterion === common
+      ? {
+          message: `${describeCommonFailure(result.criteria.length)}: ${revealControlChars(common.message)}`,
+          severity: 'error',
+          points: criterion.points,
+          maxPoints: criterion.maxPoints,
+          ...(common.evidence.notes?.length ? { notes: common.evidence.notes.map((note) => revealControlChars(note)) } : {}),
+          replay: buildSubmissionReplayCommand(result),
+        }
+      : { message: describeSameErrorAs(common), severity: 'error', points: criterion.points, maxPoints: criterion.maxPoints };
+  return [`${indent}not ok ${number} - ${description}`, ...renderYamlBlock(diagnostics, indent)];
+}
+
 // Whether a submission passes as a whole in TAP: nothing failed, errored or was flaky.
 export function isSubmissionOk(result: SubmissionResult): boolean {
   return result.criteria.every(
@@ -77,9 +102,14 @@ export function isSubmissionOk(result: SubmissionResult): boolean {
 
 // One submission as TAP 14 lines (plan, then a test point per criterion), indented for a subtest.
 export function renderSubmissionTapLines(result: SubmissionResult, indent = ''): string[] {
+  const common = findCommonFailure(result.criteria);
   return [
     `${indent}1..${result.criteria.length}`,
-    ...result.criteria.flatMap((criterion, index) => renderTestPoint(result, criterion, index + 1, indent)),
+    ...result.criteria.flatMap((criterion, index) =>
+      common === undefined
+        ? renderTestPoint(result, criterion, index + 1, indent)
+        : renderCommonPoint(result, criterion, common, index + 1, indent),
+    ),
   ];
 }
 
