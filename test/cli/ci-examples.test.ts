@@ -27,6 +27,11 @@ const skippedGithubSteps: Record<string, string> = {
 // GitLab lines not run here, and why: default.before_script installs packages and clones sockgrade.
 const skippedGitlabPart = 'default.before_script: apt-get, git clone and npm install; the test puts this worktree\'s build on PATH as `sockgrade`';
 
+// Each pipeline is four sockgrade runs (three shards graded side by side, then a merge), about 13 s
+// on a lightly loaded 2-core machine: the deadline leaves room for one shared with other test runs,
+// and every wait inside ends as soon as its run does.
+const pipelineTimeoutMs = 360_000;
+
 const scratch = mkdtempSync(path.join(tmpdir(), 'sockgrade-ci-'));
 const course = path.join(scratch, 'course');
 const bin = path.join(scratch, 'bin');
@@ -150,7 +155,7 @@ describe('examples/ci/github-actions.yml', () => {
     expect(readFileSync(path.join(report, 'reports/junit.xml'), 'utf8').match(/<testsuite /g)).toHaveLength(3);
     expect(readdirSync(path.join(artifacts, 'class-report'))).toEqual(expect.arrayContaining(['index.html', 'grades.csv', ...submissions]));
     expect([...skipped].sort()).toEqual(Object.keys(skippedGithubSteps).sort());
-  });
+  }, pipelineTimeoutMs);
 });
 
 describe('examples/ci/gitlab-ci.yml', () => {
@@ -206,5 +211,5 @@ describe('examples/ci/gitlab-ci.yml', () => {
     expect(junit).toContain('name="crash"');
     const summary = JSON.parse(readFileSync(path.join(reportDir, 'reports/summary.json'), 'utf8')) as { seed: string };
     expect(summary.seed).toBe('pipeline-77');
-  });
+  }, pipelineTimeoutMs);
 });

@@ -12,6 +12,10 @@ import { repoRoot, runSockgrade } from '../helpers/cli.js';
 // (it installs system packages and Node): it is checked with bash -n, and what it would leave
 // behind, the packages `npm ci` installs, is this checkout's node_modules, linked in its place.
 
+// run_autograder is one grading of a two-criterion rubric, a few seconds on a lightly loaded machine;
+// the deadline leaves room for one shared with other test runs, and ends as soon as the run does.
+const runTimeoutMs = 300_000;
+
 const scratch = mkdtempSync(path.join(tmpdir(), 'sockgrade-gradescope-'));
 const zip = path.join(scratch, 'autograder.zip');
 const root = path.join(scratch, 'autograder');
@@ -68,7 +72,7 @@ describe('sockgrade gradescope', () => {
       cwd: root,
       env: { SOCKGRADE_AUTOGRADER_DIR: root, NO_COLOR: '1', CI: 'true' },
       reject: false,
-      timeout: 300_000,
+      timeout: runTimeoutMs,
     });
     expect(run.exitCode, run.stderr).toBe(0);
     const results = JSON.parse(readFileSync(path.join(root, 'results/results.json'), 'utf8')) as {
@@ -95,7 +99,7 @@ describe('sockgrade gradescope', () => {
     ]);
     expect(results.score).toBe(1);
     expect(results.tests[1]?.output).toMatch(/^Pending: graded by hand/);
-  });
+  }, runTimeoutMs);
 
   it('packs a rubric\'s probes beside it, and refuses a rubric paired with the reference implementation', async () => {
     const udp = path.join(scratch, 'udp.zip');
