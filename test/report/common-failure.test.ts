@@ -4,10 +4,10 @@ import { renderSubmissionPage } from '../../harness/report/html/html-submission-
 import { renderSubmissionMarkdown } from '../../harness/report/formats/render-markdown.js';
 import { renderTerminal } from '../../harness/report/formats/render-terminal.js';
 import { findCommonFailure } from '../../harness/report/find-common-failure.js';
-import { renderJunit } from '../../harness/report/render-junit.js';
-import { renderTap } from '../../harness/report/render-tap.js';
-import { buildGradescopeResults } from '../../harness/report/render-gradescope.js';
-import type { BatchSummary } from '../../harness/grading/result.js';
+import { renderJunit } from '../../harness/report/formats/render-junit.js';
+import { renderTap } from '../../harness/report/formats/render-tap.js';
+import { buildGradescopeResults } from '../../harness/report/formats/render-gradescope.js';
+import type { BatchSummary } from '../../harness/model/result.js';
 
 const syntax = 'server.py does not parse as Python 3 (line 132: `def broken(:`): invalid syntax.';
 
