@@ -1,0 +1,47 @@
+import type { RunOutcome } from '../sandbox/run-spec.js';
+import type { StarvationReading } from './watch-starvation.js';
+
+// Beyond these, a run's timing says more about the machine than about the program: the harness's
+// event loop stalled long enough to misjudge a refute window or a deadline (rubric timings are
+// whole seconds, a stall of half of one is not noise), or tasks waited for a CPU most of the run
+// (servers then start in 0.8 s instead of 0.15, clients join in 2 s instead of 0.2).
+export const starvationBounds = { loopDelayMaxMs: 500, loopDelayP99Ms: 200, pressureShare: 0.5 } as const;
+
+// A starved run's failure is judged again, at most this many times (each admitted only as the
+// batch's concurrency allows, so usually on a calmer machine).
+export const starvedReruns = 2;
+
+// Why a run cannot be trusted to have judged timing, or undefined when it can.
+export function describeStarvation(reading: StarvationReading | undefined): string | undefined {
+  if (reading === undefined) return undefined;
+  const why: string[] = [];
+  if (reading.loopDelayMaxMs >= starvationBounds.loopDelayMaxMs || reading.loopDelayP99Ms >= starvationBounds.loopDelayP99Ms) {
+    why.push(`sockgrade's event loop was delayed up to ${reading.loopDelayMaxMs} ms (p99 ${reading.loopDelayP99Ms} ms)`);
+  }
+  if (reading.pressureShare !== undefined && reading.pressureShare >= starvationBounds.pressureShare) {
+    why.push(`tasks waited for a CPU ${Math.round(reading.pressureShare * 100)}% of the run`);
+  }
+  return why.length === 0 ? undefined : why.join(' and ');
+}
+
+// Runs once and, while a run that did not pass was starved of CPU, runs it again (same attempt:
+// same tokens and faults) instead of letting the machine's load decide the verdict. Every re-run
+// is recorded in the evidence's notes of the outcome kept; when every run was starved the last
+// verdict stands, and its notes say so.
+export async function rerunStarved(run: () => Promise<RunOutcome>, signal?: AbortSignal): Promise<RunOutcome> {
+  const notes: string[] = [];
+  let outcome = await run();
+  for (let rerun = 1; ; rerun++) {
+    if (outcome.status === 'pass' || outcome.status === 'manual' || signal?.aborted === true) break;
+    const starved = describeStarvation(outcome.starvation);
+    if (starved === undefined) break;
+    if (rerun > starvedReruns) {
+      notes.push(`judged while the machine was starved of CPU (${starved}) after ${starvedReruns} re-runs: this verdict may be the load's, not the program's`);
+      break;
+    }
+    notes.push(`run ${rerun} ended ${outcome.status} while the machine was starved of CPU (${starved}): run again`);
+    outcome = await run();
+  }
+  if (notes.length === 0) return outcome;
+  return { ...outcome, evidence: { ...outcome.evidence, notes: [...notes, ...(outcome.evidence.notes ?? [])] } };
+}
