@@ -1,11 +1,20 @@
+import type { Criterion } from '../rubric/rubric.js';
 import type { RunOutcome } from '../sandbox/run-spec.js';
 import type { StarvationReading } from './watch-starvation.js';
 
 // Beyond these, a run's timing says more about the machine than about the program: the harness's
 // event loop stalled long enough to misjudge a refute window or a deadline (rubric timings are
 // whole seconds, a stall of half of one is not noise), or tasks waited for a CPU most of the run
-// (servers then start in 0.8 s instead of 0.15, clients join in 2 s instead of 0.2).
-export const starvationBounds = { loopDelayMaxMs: 500, loopDelayP99Ms: 200, pressureShare: 0.5 } as const;
+// (servers then start in 0.8 s instead of 0.15, clients join in 2 s instead of 0.2). The pressure
+// bound lies above the one at which the batch stops admitting runs (adapt-concurrency.ts), so a
+// batch on a machine of its own does not starve itself into re-runs.
+export const starvationBounds = { loopDelayMaxMs: 500, loopDelayP99Ms: 200, pressureShare: 0.75 } as const;
+
+// Whether a criterion's verdict can depend on timing: any step but a static probe starts programs
+// and waits on them. A probe-only criterion reads files, and is never run again for starvation.
+export function isTimeSensitive(criterion: Criterion): boolean {
+  return criterion.steps.some((step) => step.kind !== 'probe');
+}
 
 // A starved run's failure is judged again, at most this many times (each admitted only as the
 // batch's concurrency allows, so usually on a calmer machine).

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeStarvation, rerunStarved, starvedReruns } from '../../harness/grading/rerun-starved.js';
+import { describeStarvation, isTimeSensitive, rerunStarved, starvedReruns } from '../../harness/grading/rerun-starved.js';
+import { loadRubric } from '../../harness/rubric/load-rubric.js';
 import type { RunOutcome } from '../../harness/sandbox/run-spec.js';
 
 const calm = { loopDelayMaxMs: 30, loopDelayP99Ms: 21, pressureShare: 0.1, busyShare: 0.4 };
@@ -26,6 +28,21 @@ describe('describeStarvation', () => {
     expect(describeStarvation(undefined)).toBeUndefined();
     expect(describeStarvation(starvedLoop)).toBe("sockgrade's event loop was delayed up to 900 ms (p99 40 ms)");
     expect(describeStarvation(starvedCpu)).toBe('tasks waited for a CPU 80% of the run');
+  });
+});
+
+describe('isTimeSensitive', () => {
+  it('is true of a criterion that starts programs, false of one that only reads the source', async () => {
+    const loaded = await loadRubric(path.join(import.meta.dirname, '..', '..', 'rubrics', 'udp-chat.yaml'));
+    if (!loaded.ok) throw new Error('the shipped rubric does not load');
+    const byId = (id: string) => {
+      const criterion = loaded.rubric.criteria.find((c) => c.id === id);
+      if (!criterion) throw new Error(`udp-chat.yaml has no ${id}`);
+      return criterion;
+    };
+    expect(isTimeSensitive(byId('X1'))).toBe(true);
+    expect(isTimeSensitive(byId('M5'))).toBe(true);
+    expect(isTimeSensitive(byId('O11'))).toBe(false);
   });
 });
 
