@@ -1,11 +1,13 @@
 import type { LimitFunction } from 'p-limit';
 import { cpuLoadBetween, readCpuCounters, type CpuCounters, type CpuLoad } from '../grading/read-cpu-load.js';
 
-// The machine has headroom below these shares, and is saturated above the others. Runs mostly
-// wait (on prompts, deadlines, the network), so a machine at 70% still serves one more; above
-// 90% busy, or with tasks waiting for a CPU most of the time, timing-sensitive judgements (a
-// crowd of 12 joining within its deadline) start to fail for want of CPU, not for the program.
-export const headroomBounds = { busyBelow: 0.7, pressureBelow: 0.3, saturatedBusy: 0.9, saturatedPressure: 0.6 } as const;
+// The machine has headroom below these, and is saturated above the others. Runs mostly wait (on
+// prompts, deadlines, the network), so a machine at 80% busy still serves one more. CPU pressure
+// alone cannot tell: on 2 cores it reads 100% as soon as a third task wants a CPU, which grading
+// at four runs per core does with every verdict right. What breaks verdicts is a long run queue:
+// with more than 2.5 tasks per core wanting a CPU, a server's start and a crowd's joins stretch
+// past their deadlines (a crowd of 12 failing at --jobs 32 on 2 cores).
+export const headroomBounds = { busyBelow: 0.8, runnablePerCoreBelow: 1.5, saturatedRunnablePerCore: 2.5 } as const;
 
 // What the decision sees: the pool now, the machine since the last look.
 export interface ConcurrencyReading {
@@ -23,9 +25,10 @@ export interface ConcurrencyReading {
 export function decideConcurrency({ active, pending, ceiling, cores, load }: ConcurrencyReading): number {
   const floor = Math.max(1, Math.min(ceiling, cores));
   if (load === undefined) return ceiling;
-  const pressure = load.pressureShare ?? 0;
-  if (load.busyShare >= headroomBounds.saturatedBusy || pressure >= headroomBounds.saturatedPressure) return Math.max(floor, active - 1);
-  if (load.busyShare < headroomBounds.busyBelow && pressure < headroomBounds.pressureBelow && pending > 0) return Math.min(ceiling, Math.max(floor, active + 1));
+  if (load.runnablePerCore >= headroomBounds.saturatedRunnablePerCore) return Math.max(floor, active - 1);
+  if (load.busyShare < headroomBounds.busyBelow && load.runnablePerCore < headroomBounds.runnablePerCoreBelow && pending > 0) {
+    return Math.min(ceiling, Math.max(floor, active + 1));
+  }
   return Math.max(floor, Math.min(ceiling, active));
 }
 
@@ -41,7 +44,7 @@ export function adaptConcurrency(pool: LimitFunction, ceiling: number, cores: nu
   const timer = setInterval(() => {
     const now = read();
     if (now === undefined || before === undefined) return;
-    const load = cpuLoadBetween(before, now);
+    const load = cpuLoadBetween(before, now, cores);
     before = now;
     pool.concurrency = decideConcurrency({ active: pool.activeCount, pending: pool.pendingCount, ceiling, cores, load });
   }, lookEveryMs);

@@ -4,11 +4,12 @@ import type { StarvationReading } from './watch-starvation.js';
 
 // Beyond these, a run's timing says more about the machine than about the program: the harness's
 // event loop stalled long enough to misjudge a refute window or a deadline (rubric timings are
-// whole seconds, a stall of half of one is not noise), or tasks waited for a CPU most of the run
-// (servers then start in 0.8 s instead of 0.15, clients join in 2 s instead of 0.2). The pressure
-// bound lies above the one at which the batch stops admitting runs (adapt-concurrency.ts), so a
-// batch on a machine of its own does not starve itself into re-runs.
-export const starvationBounds = { loopDelayMaxMs: 500, loopDelayP99Ms: 200, pressureShare: 0.75 } as const;
+// whole seconds, a stall of half of one is not noise), or so many tasks wanted a CPU that each
+// program got a third of a core or less (servers then start in 0.8 s instead of 0.15, clients
+// join in 2 s instead of 0.2). The run-queue bound lies above the one at which the batch stops
+// admitting runs (adapt-concurrency.ts), so a batch alone on a machine does not starve itself
+// into re-runs.
+export const starvationBounds = { loopDelayMaxMs: 500, loopDelayP99Ms: 200, runnablePerCore: 3 } as const;
 
 // Whether a criterion's verdict can depend on timing: any step but a static probe starts programs
 // and waits on them. A probe-only criterion reads files, and is never run again for starvation.
@@ -27,8 +28,8 @@ export function describeStarvation(reading: StarvationReading | undefined): stri
   if (reading.loopDelayMaxMs >= starvationBounds.loopDelayMaxMs || reading.loopDelayP99Ms >= starvationBounds.loopDelayP99Ms) {
     why.push(`sockgrade's event loop was delayed up to ${reading.loopDelayMaxMs} ms (p99 ${reading.loopDelayP99Ms} ms)`);
   }
-  if (reading.pressureShare !== undefined && reading.pressureShare >= starvationBounds.pressureShare) {
-    why.push(`tasks waited for a CPU ${Math.round(reading.pressureShare * 100)}% of the run`);
+  if (reading.runnablePerCore !== undefined && reading.runnablePerCore >= starvationBounds.runnablePerCore) {
+    why.push(`${reading.runnablePerCore} tasks per core wanted a CPU on average`);
   }
   return why.length === 0 ? undefined : why.join(' and ');
 }

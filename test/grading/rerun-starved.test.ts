@@ -4,9 +4,9 @@ import { describeStarvation, isTimeSensitive, rerunStarved, starvedReruns } from
 import { loadRubric } from '../../harness/rubric/load-rubric.js';
 import type { RunOutcome } from '../../harness/sandbox/run-spec.js';
 
-const calm = { loopDelayMaxMs: 30, loopDelayP99Ms: 21, pressureShare: 0.1, busyShare: 0.4 };
-const starvedLoop = { loopDelayMaxMs: 900, loopDelayP99Ms: 40, pressureShare: 0.1, busyShare: 0.6 };
-const starvedCpu = { loopDelayMaxMs: 60, loopDelayP99Ms: 30, pressureShare: 0.8, busyShare: 1 };
+const calm = { loopDelayMaxMs: 30, loopDelayP99Ms: 21, runnablePerCore: 1.2, busyShare: 0.4, pressureShare: 1 };
+const starvedLoop = { loopDelayMaxMs: 900, loopDelayP99Ms: 40, runnablePerCore: 0.5, busyShare: 0.6 };
+const starvedCpu = { loopDelayMaxMs: 60, loopDelayP99Ms: 30, runnablePerCore: 4.5, busyShare: 1 };
 
 const outcome = (status: RunOutcome['status'], starvation: RunOutcome['starvation']): RunOutcome => ({
   status,
@@ -27,7 +27,7 @@ describe('describeStarvation', () => {
     expect(describeStarvation(calm)).toBeUndefined();
     expect(describeStarvation(undefined)).toBeUndefined();
     expect(describeStarvation(starvedLoop)).toBe("sockgrade's event loop was delayed up to 900 ms (p99 40 ms)");
-    expect(describeStarvation(starvedCpu)).toBe('tasks waited for a CPU 80% of the run');
+    expect(describeStarvation(starvedCpu)).toBe('4.5 tasks per core wanted a CPU on average');
   });
 });
 
@@ -66,7 +66,7 @@ describe('rerunStarved', () => {
     const kept = await rerunStarved(runs.run);
     expect(kept.status).toBe('pass');
     expect(runs.calls()).toBe(2);
-    expect(kept.evidence.notes).toEqual(['run 1 ended fail while the machine was starved of CPU (tasks waited for a CPU 80% of the run): run again', 'skipped a FIFO']);
+    expect(kept.evidence.notes).toEqual(['run 1 ended fail while the machine was starved of CPU (4.5 tasks per core wanted a CPU on average): run again', 'skipped a FIFO']);
   });
 
   it('runs a starved error again too', async () => {
@@ -81,7 +81,7 @@ describe('rerunStarved', () => {
     expect(runs.calls()).toBe(1 + starvedReruns);
     expect(kept.status).toBe('fail');
     expect(kept.evidence.notes?.at(-2)).toBe(
-      `judged while the machine was starved of CPU (tasks waited for a CPU 80% of the run) after ${starvedReruns} re-runs: this verdict may be the load's, not the program's`,
+      `judged while the machine was starved of CPU (4.5 tasks per core wanted a CPU on average) after ${starvedReruns} re-runs: this verdict may be the load's, not the program's`,
     );
   });
 
