@@ -87,11 +87,13 @@ async function gradeAccounted(dirs, out, expected) {
   }
   const differences = [];
   let criteria = 0;
+  let starvedReruns = 0;
   for (const dir of dirs) {
     const name = path.basename(dir);
     const result = JSON.parse(readFileSync(path.join(out, name, 'result.json'), 'utf8'));
     for (const criterion of result.criteria) {
       criteria++;
+      if ((criterion.evidence?.notes ?? []).some((note) => note.includes('starved of CPU'))) starvedReruns++;
       const want = expected.get(name)?.[criterion.id];
       if (want !== undefined && want !== criterion.status) differences.push({ submission: name, criterion: criterion.id, expected: want, got: criterion.status });
     }
@@ -102,7 +104,8 @@ async function gradeAccounted(dirs, out, expected) {
   return {
     submissions: n,
     criteria,
-    jobs: /(\d+) job\(s\)/.exec(run.stderr)?.[1],
+    jobs: /(\S+) job\(s\)/.exec(run.stderr)?.[1],
+    criteriaRerunForStarvation: starvedReruns,
     wallSeconds: round(cpu.wallSeconds),
     wallSecondsPerSubmission: round(cpu.wallSeconds / n),
     cpu: roundDeep(cpu),
@@ -138,7 +141,7 @@ function formatTable(r) {
     } else {
       lines.push(`  no CPU breakdown: ${g.cpu.method}`);
     }
-    lines.push(`  verdicts that differ from expected.yaml: ${g.verdictDifferences.length}`);
+    lines.push(`  verdicts that differ from expected.yaml: ${g.verdictDifferences.length}; criteria re-run because the machine starved them: ${g.criteriaRerunForStarvation}`);
     for (const d of g.verdictDifferences) lines.push(`    ${d.submission} ${d.criterion}: expected ${d.expected}, got ${d.got}`);
   }
   const relay = r.relay;
@@ -159,6 +162,7 @@ function formatReadme(r) {
     '|---|---|---|',
     row('class of 100, wall time', `≤ ${goals.classSeconds} s`, c && `${c.wallSeconds} s for ${c.submissions}${c.submissions === 100 ? '' : ` (≈ ${Math.round(c.wallSeconds * scale)} s for 100)`}`),
     row('verdicts differing from `expected.yaml` in the class', `${goals.verdictDifferences}`, c && String(c.verdictDifferences.length)),
+    row('criteria re-run because the machine starved them (class)', '', c && `${c.criteriaRerunForStarvation} of ${c.criteria}`),
     row('one full-marks submission, wall time', `≤ ${goals.singleSeconds} s`, s && `${s.wallSeconds} s`),
     row('one full-marks submission, CPU', '', s?.cpu.total && `${s.cpu.total.seconds} CPU-s (user ${s.cpu.total.user}, system ${s.cpu.total.system})`),
     row('harness + workers + sandbox CPU per submission (class)', `≤ ${goals.overheadCpuPerSubmission} CPU-s`, c?.overheadCpuSecondsPerSubmission !== undefined ? `${c.overheadCpuSecondsPerSubmission} CPU-s` : undefined),
