@@ -5,11 +5,11 @@ import type { StarvationReading } from './watch-starvation.js';
 // Beyond these, a run's timing says more about the machine than about the program: the harness's
 // event loop stalled long enough to misjudge a refute window or a deadline (rubric timings are
 // whole seconds, a stall of half of one is not noise), or so many tasks wanted a CPU that each
-// program got a third of a core or less (servers then start in 0.8 s instead of 0.15, clients
-// join in 2 s instead of 0.2). The run-queue bound lies above the one at which the batch stops
-// admitting runs (adapt-concurrency.ts), so a batch alone on a machine does not starve itself
-// into re-runs.
-export const starvationBounds = { loopDelayMaxMs: 500, loopDelayP99Ms: 200, runnablePerCore: 3 } as const;
+// program got a quarter of a core or less (servers then start in 0.8 s instead of 0.15, clients
+// join in 2 s instead of 0.2). The run-queue bound lies well above the one at which the batch
+// stops admitting runs (adapt-concurrency.ts), so a batch alone on a machine does not starve
+// itself into re-runs; it is reached when other work crowds the machine.
+export const starvationBounds = { loopDelayMaxMs: 500, loopDelayP99Ms: 200, runnablePerCore: 4 } as const;
 
 // Whether a criterion's verdict can depend on timing: any step but a static probe starts programs
 // and waits on them. A probe-only criterion reads files, and is never run again for starvation.
@@ -17,9 +17,9 @@ export function isTimeSensitive(criterion: Criterion): boolean {
   return criterion.steps.some((step) => step.kind !== 'probe');
 }
 
-// A starved run's failure is judged again, at most this many times (each admitted only as the
-// batch's concurrency allows, so usually on a calmer machine).
-export const starvedReruns = 2;
+// A starved run's failure is judged again, at most this many times: on a machine crowded for
+// minutes each re-run costs a whole run more, and the notes say when the load may have decided.
+export const starvedReruns = 1;
 
 // Why a run cannot be trusted to have judged timing, or undefined when it can.
 export function describeStarvation(reading: StarvationReading | undefined): string | undefined {
