@@ -66,7 +66,7 @@ try {
     for (const { origin } of plan.members) results.class.mix[origin] = (results.class.mix[origin] ?? 0) + 1;
   }
   log('measuring the relay…');
-  results.relay = await measureRelay();
+  results.relay = roundDeep(await measureRelay());
   results.machine.loadavgAfter = os.loadavg();
   results.machine.cpuPressureAfter = readCpuPressure();
   mkdirSync(path.dirname(resultsFile), { recursive: true });
@@ -135,8 +135,8 @@ function formatTable(r) {
     lines.push('', `${title} (--jobs ${g.jobs ?? '?'}): ${g.wallSeconds} s wall, ${g.wallSecondsPerSubmission} s per submission`);
     if (g.cpu.total) lines.push(`  CPU ${g.cpu.total.seconds} s (user ${g.cpu.total.user}, system ${g.cpu.total.system}); ${g.cpuSecondsPerSubmission} s per submission`);
     if (g.cpu.byCategory) {
-      for (const c of categories) lines.push(`    ${labels[c].padEnd(58)} ${String(g.cpu.byCategory[c].seconds).padStart(8)} s  ${String(g.cpu.byCategory[c].processes).padStart(6)} processes`);
-      lines.push(`    ${'not attributed (records round down to 10 ms)'.padEnd(58)} ${String(g.cpu.notAttributed ?? '?').padStart(8)} s`);
+      for (const c of categories) lines.push(`    ${labels[c].padEnd(68)} ${String(g.cpu.byCategory[c].seconds).padStart(8)} s  ${String(g.cpu.byCategory[c].processes).padStart(6)} processes`);
+      lines.push(`    ${'not attributed (records round down to 10 ms)'.padEnd(68)} ${String(g.cpu.notAttributed ?? '?').padStart(8)} s`);
       lines.push(`  overhead beyond the students' programs: ${g.overheadCpuSecondsPerSubmission} CPU-s per submission; ${g.processesPerSubmission} processes per submission`);
     } else {
       lines.push(`  no CPU breakdown: ${g.cpu.method}`);
@@ -177,6 +177,7 @@ function formatReadme(r) {
 function round(value) {
   return Math.round(value * 100) / 100;
 }
+
 
 function roundDeep(value) {
   if (typeof value === 'number') return round(value);
