@@ -32,6 +32,7 @@ const expected = new Map(chosen.map((name) => [name, parse(readFileSync(path.joi
 
 // verdicts.get(submission).get(criterion) = the verdict of each run, in order
 const verdicts = new Map(chosen.map((name) => [name, new Map()]));
+const messages = []; // why each verdict other than the expected one came about
 const labels = plans.map((jobs, i) => (jobs === undefined ? `default#${i + 1}` : `jobs${jobs}`));
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'sockgrade-stability-'));
 try {
@@ -54,6 +55,8 @@ try {
       for (const criterion of result.criteria) {
         const seen = verdicts.get(name).get(criterion.id) ?? [];
         seen[i] = criterion.status;
+        const want = expected.get(name)?.[criterion.id];
+        if (want !== undefined && want !== criterion.status) messages.push(`  ${labels[i]} ${name} ${criterion.id} ${criterion.status}: ${criterion.message.split('\n').join(' / ').slice(0, 300)}`);
         verdicts.get(name).set(criterion.id, seen);
         if ((criterion.evidence?.notes ?? []).some((note) => note.includes('starved of CPU'))) reruns++;
       }
@@ -75,4 +78,5 @@ console.log(`\n${differing.length} verdict(s) differ across ${plans.length} runs
 for (const { name, id, want, seen } of differing) {
   console.log(`  ${name} ${id}: expected ${want ?? '(not listed)'}; seen ${seen.map((v, i) => `${labels[i]}=${v}`).join(' ')}`);
 }
+if (messages.length > 0) console.log(`\nwhat the verdicts other than the expected ones said:\n${messages.join('\n')}`);
 process.exitCode = differing.length === 0 ? 0 : 1;
