@@ -20,7 +20,8 @@ import { validateRubrics } from './rubric/validate-rubrics.js';
 import { isolationChoices, type IsolationChoice } from './sandbox/detect-isolation.js';
 import { harnessVersion } from './version.js';
 
-// Runs mostly wait (on prompts, deadlines, the network): several per core keep the machine busy.
+// Runs mostly wait (on prompts, deadlines, the network): several per core keep the machine busy;
+// beyond one per core they start only while the CPU has headroom (batch/adapt-concurrency.ts).
 const defaultJobs = Math.max(4, availableParallelism() * 4);
 
 // Declares the commands; each action sets the exit code it returns. Only main.ts exits.
@@ -43,7 +44,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--roster <file>', 'a CSV of the class (id, name, email, team): grades.csv gets a row per student, keyed by id')
     .option('--roster-columns <list>', 'which roster header holds which field, e.g. "id=Student ID,email=Email address"', parseRosterColumnsOption)
     .option('--similarity <share>', 'list pairs of submissions sharing at least this share of their code, 0 to 1 (default 0.5)', parseShare('--similarity'))
-    .option('-j, --jobs <n>', 'runs at a time', parseWholeNumber('--jobs', 1, 64), defaultJobs)
+    .option('-j, --jobs <n>', 'at most n runs at a time; beyond one per core, only while the CPU has headroom', parseWholeNumber('--jobs', 1, 64), defaultJobs)
     .option('-o, --out <dir>', 'output folder', 'reports')
     .option('-f, --format <list>', `report formats: ${reportFormatNames.join(',')}`, parseFormats, [...reportFormatNames])
     .option('--seed <seed>', 'seed of every token and fault, to replay a grading exactly')
@@ -131,7 +132,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .argument('[dir]', 'the submission folder', '.')
     .option('--from <path>', 'check the submission inside a zip or a folder, wherever its programs sit')
     .requiredOption('-r, --rubric <file>', 'the rubric (YAML)')
-    .option('-j, --jobs <n>', 'runs at a time', parseWholeNumber('--jobs', 1, 64), defaultJobs)
+    .option('-j, --jobs <n>', 'at most n runs at a time; beyond one per core, only while the CPU has headroom', parseWholeNumber('--jobs', 1, 64), defaultJobs)
     .option('--seed <seed>', 'seed of every token and fault')
     .option('--only <ids>', 'check only these criteria, e.g. M1,M5', parseList)
     .addOption(new Option('--isolation <mode>', 'how runs are contained').choices(isolationChoices).default('auto'))
@@ -165,7 +166,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .description("the rubric's own test: the reference earns every automatable point, the examples their expected.yaml")
     .requiredOption('-r, --rubric <file>', 'the rubric (YAML), which names its reference implementation')
     .option('--examples <dir>', 'folder of example submissions (default: submissions/examples/<rubric> beside the rubrics folder)')
-    .option('-j, --jobs <n>', 'runs at a time', parseWholeNumber('--jobs', 1, 64), defaultJobs)
+    .option('-j, --jobs <n>', 'at most n runs at a time; beyond one per core, only while the CPU has headroom', parseWholeNumber('--jobs', 1, 64), defaultJobs)
     .option('--seed <seed>', 'seed of every token and fault')
     .addOption(new Option('--isolation <mode>', 'how runs are contained').choices(isolationChoices).default('auto'))
     .action(async (opts: CalibrateFlags) => {

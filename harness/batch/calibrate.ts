@@ -57,7 +57,7 @@ export async function calibrate(options: CalibrateOptions): Promise<number> {
   const started = Date.now();
   options.log(`calibrate ${rubric.name}: the reference and ${examples.length} example(s), seed ${seed}, isolation ${plan.mode}${uids}`);
   let faults = 0;
-  const pools = makePools(plan, options.jobs);
+  const { stop: stopAdapting, ...pools } = makePools(plan, options.jobs);
   const interruption = listenForInterrupt(pools.pool, () => options.log('interrupted: stopping the runs in progress'));
   const grading: GradeOptions = {
     plan,
@@ -114,6 +114,7 @@ export async function calibrate(options: CalibrateOptions): Promise<number> {
     for (const problem of problems) options.print(`  ${problem}`);
     return faults > 0 ? 3 : 1;
   } finally {
+    stopAdapting();
     interruption.stop();
     prepared.stage.remove();
   }

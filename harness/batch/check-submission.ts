@@ -77,7 +77,7 @@ async function checkFolder(dir: string, rubric: Rubric, options: CheckOptions): 
     options.log(paired.message);
     return 3;
   }
-  const pools = makePools(plan, options.jobs);
+  const { stop: stopAdapting, ...pools } = makePools(plan, options.jobs);
   const interruption = listenForInterrupt(pools.pool);
   const seed = options.seed ?? newSeed();
   const selection = { plan, seed, visibleOnly: true, ...(options.only ? { only: options.only } : {}) };
@@ -100,6 +100,7 @@ async function checkFolder(dir: string, rubric: Rubric, options: CheckOptions): 
     // Criteria for the lecturer (manual) do not hold a student back.
     return result.criteria.every((c) => c.status === 'pass' || c.status === 'manual') ? 0 : 1;
   } finally {
+    stopAdapting();
     interruption.stop();
     if (paired?.ok) paired.stage.remove();
   }

@@ -15,6 +15,7 @@ import { describeFolderConflict } from './describe-folder-conflict.js';
 import { mergeRegrade } from './merge-regrade.js';
 import { selectShard, type Shard } from './select-shard.js';
 import { makePools } from './make-pools.js';
+import { describeJobs } from './describe-jobs.js';
 import { listenForInterrupt } from './listen-for-interrupt.js';
 import { buildErrorResult, describeGradingFault, selectCriteria } from '../grading/error-result.js';
 import type { Rubric } from '../rubric/rubric.js';
@@ -119,10 +120,10 @@ async function gradeOpened(
   const submissions = selectShard([...entries].sort((a, b) => a.id.localeCompare(b.id)), options.shard);
   const started = Date.now();
   options.log(
-    `sockgrade: ${submissions.length} submission(s), rubric ${rubric.name}, seed ${seed}, isolation ${plan.mode}${plan.note ? ` (${plan.note})` : ''}, ${options.jobs} job(s)${uids}`,
+    `sockgrade: ${submissions.length} submission(s), rubric ${rubric.name}, seed ${seed}, isolation ${plan.mode}${plan.note ? ` (${plan.note})` : ''}, ${describeJobs(options.jobs)}${uids}`,
   );
 
-  const pools = makePools(plan, options.jobs);
+  const { stop: stopAdapting, ...pools } = makePools(plan, options.jobs);
   const criteriaEach = selectCriteria(rubric, options.only ? { only: options.only } : {}).length;
   // While it shows, every stderr line goes through it, so the bar is never drawn through a line.
   const display = openProgressDisplay({ mode: options.progress ?? 'off', submissions: submissions.length, criteriaEach, log: options.log });
@@ -132,6 +133,7 @@ async function gradeOpened(
 
   const paired = pairsWithReference(rubric) ? await prepareReference(rubric, plan) : undefined;
   if (paired && !paired.ok) {
+    stopAdapting();
     interruption.stop();
     display.stop();
     options.log(paired.message);
@@ -203,6 +205,7 @@ async function gradeOpened(
     await Promise.all(submissions.map(gradeOne));
     await interruption.settled(); // the runs an interrupt killed have swept their uids
   } finally {
+    stopAdapting();
     interruption.stop();
     display.stop();
     if (paired?.ok) paired.stage.remove();

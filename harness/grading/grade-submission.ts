@@ -14,6 +14,7 @@ import type { RunOutcome } from '../sandbox/run-spec.js';
 import type { Implementation } from '../model/implementation.js';
 import { buildImplementation } from './build-implementation.js';
 import { decideVerdict } from './decide-verdict.js';
+import { isTimeSensitive, rerunStarved } from './rerun-starved.js';
 import { describeHarness, selectCriteria } from './error-result.js';
 import type { CriterionResult, LaunchSetting, SubmissionResult } from '../model/result.js';
 import type { LaunchSettings } from '../submission/resolve-launch.js';
@@ -144,7 +145,8 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
       if (criterion.grading === 'manual' && criterion.steps.length === 0) {
         return decideVerdict(criterion, { status: 'manual', message: 'Graded by the lecturer.', evidence: {}, durationMs: 0 });
       }
-      const first = await runOnce(criterion, 0);
+      // A timed run starved of CPU is judged again, so the machine's load never decides a verdict.
+      const first = isTimeSensitive(criterion) ? await rerunStarved(() => runOnce(criterion, 0), options.signal) : await runOnce(criterion, 0);
       if (first.harnessFault) options.onHarnessFault?.(first.harnessFault);
       if (first.status !== 'fail' || options.reruns === 0 || options.signal.aborted) return decideVerdict(criterion, first);
       for (let attempt = 1; attempt <= options.reruns; attempt++) {

@@ -7,10 +7,12 @@ import { SeededSource } from '../scenario/tokens.js';
 import { WireLog } from '../wire/wire-log.js';
 import { FaultPlan } from '../wire/fault-plan.js';
 import { excerptTranscript, excerptWire } from '../scenario/excerpt.js';
+import { watchStarvation } from './watch-starvation.js';
 
 // Plays one criterion's scenario and turns how it ended into a verdict with its evidence.
 export async function runCriterion(spec: RunSpec, rubric: Rubric, criterion: Criterion): Promise<RunOutcome> {
   const started = Date.now();
+  const starvation = watchStarvation();
   const clock = (): number => Date.now() - started;
   const transcript: TranscriptLine[] = [];
   let raise: (outcome: StepOutcome) => void = () => undefined;
@@ -43,10 +45,12 @@ export async function runCriterion(spec: RunSpec, rubric: Rubric, criterion: Cri
   };
   const end = await runScenario(ctx, fatal, criterion.timeout ?? rubric.timeouts.run);
   const durationMs = clock();
+  // Recorded with every outcome: the batch runs a starved failure again (rerun-starved.ts).
+  const starved = { starvation: starvation() };
   const notes = ctx.notes.length > 0 ? { notes: ctx.notes } : {};
   const ownPort = ctx.serverOwnPort ? { serverOwnPort: true as const } : {};
   if (end.outcome.ok) {
-    return { status: 'pass', message: 'All steps passed.', evidence: { transcript: transcript.slice(-20), ...notes }, durationMs, ...ownPort };
+    return { status: 'pass', message: 'All steps passed.', evidence: { transcript: transcript.slice(-20), ...notes }, durationMs, ...ownPort, ...starved };
   }
   const { outcome } = end;
   // Besides the actors the step names: the server, and any program that ended during the run,
@@ -68,5 +72,6 @@ export async function runCriterion(spec: RunSpec, rubric: Rubric, criterion: Cri
     durationMs,
     ...(outcome.fraction === undefined ? {} : { fraction: outcome.fraction }),
     ...ownPort,
+    ...starved,
   };
 }

@@ -2,6 +2,7 @@ import type { Evidence } from '../model/result.js';
 import type { Rubric } from '../rubric/rubric.js';
 import type { Implementation } from '../model/implementation.js';
 import type { Confinement } from './confine-command.js';
+import type { StarvationReading } from '../grading/watch-starvation.js';
 
 // Everything a worker needs to grade one criterion of one submission, as JSON.
 export interface RunSpec {
@@ -27,4 +28,5 @@ export interface RunOutcome {
   readonly fraction?: number; // the share a measuring step found right (crowd), for partial credit
   readonly harnessFault?: string; // set when sockgrade itself failed, not the student's program
   readonly serverOwnPort?: true; // the server did not listen on the port the harness gave it
+  readonly starvation?: StarvationReading; // how starved of CPU the run was (see rerun-starved.ts)
 }

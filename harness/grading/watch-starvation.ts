@@ -1,0 +1,46 @@
+import { availableParallelism } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { cpuLoadBetween, readCpuCounters, type CpuCounters } from './read-cpu-load.js';
+
+// How starved of CPU a run was: the delay of the harness's own event loop (its timers, its reads
+// of the programs' output and of the wire), and how many tasks per core wanted a CPU on the
+// machine (every program of the run competes with them), over the run.
+export interface StarvationReading {
+  readonly loopDelayMaxMs: number;
+  readonly loopDelayP99Ms: number;
+  readonly runnablePerCore?: number; // the mean of a reading every quarter second
+  readonly busyShare?: number; // 0–1 of all cores' time spent working
+  readonly pressureShare?: number; // 0–1 of the run some task waited for a CPU (/proc/pressure/cpu), for the record
+}
+
+// Reading /proc/stat costs some microseconds; four times a second follows a run of seconds.
+const sampleEveryMs = 250;
+
+// Starts watching; the function returned stops and reads what was seen since.
+export function watchStarvation(cores: number = availableParallelism()): () => StarvationReading {
+  const delay = monitorEventLoopDelay({ resolution: 20 });
+  delay.enable();
+  const before = readCpuCounters();
+  const runnable: number[] = before ? [before.runnable] : [];
+  const sampler = setInterval(() => {
+    const now = readCpuCounters();
+    if (now) runnable.push(now.runnable);
+  }, sampleEveryMs);
+  sampler.unref();
+  return () => {
+    clearInterval(sampler);
+    delay.disable();
+    const after: CpuCounters | undefined = readCpuCounters();
+    if (after) runnable.push(after.runnable);
+    const load = before && after ? cpuLoadBetween(before, after, cores) : undefined;
+    const ms = (ns: number): number => Math.round(ns / 1e5) / 10;
+    const share = (value: number): number => Math.round(value * 100) / 100;
+    return {
+      loopDelayMaxMs: ms(delay.max),
+      loopDelayP99Ms: ms(delay.percentile(99)),
+      ...(runnable.length === 0 ? {} : { runnablePerCore: share(runnable.reduce((a, b) => a + b, 0) / runnable.length / Math.max(1, cores)) }),
+      ...(load === undefined ? {} : { busyShare: share(load.busyShare) }),
+      ...(load?.pressureShare === undefined ? {} : { pressureShare: share(load.pressureShare) }),
+    };
+  };
+}
