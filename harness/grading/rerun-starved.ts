@@ -1,6 +1,6 @@
 import type { Criterion } from '../rubric/rubric.js';
 import type { RunOutcome } from '../sandbox/run-spec.js';
-import type { StarvationReading } from './watch-starvation.js';
+import type { StarvationReading } from '../model/starvation-reading.js';
 
 // Beyond these, a run's timing says more about the machine than about the program: the harness's
 // event loop stalled long enough to misjudge a refute window or a deadline (rubric timings are

@@ -1,17 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { StarvationReading } from '../model/starvation-reading.js';
 import { cpuLoadBetween, readCpuCounters, type CpuCounters } from './read-cpu-load.js';
 
-// How starved of CPU a run was: the delay of the harness's own event loop (its timers, its reads
-// of the programs' output and of the wire), and how many tasks per core wanted a CPU on the
-// machine (every program of the run competes with them), over the run.
-export interface StarvationReading {
-  readonly loopDelayMaxMs: number;
-  readonly loopDelayP99Ms: number;
-  readonly runnablePerCore?: number; // the mean of a reading every quarter second
-  readonly busyShare?: number; // 0–1 of all cores' time spent working
-  readonly pressureShare?: number; // 0–1 of the run some task waited for a CPU (/proc/pressure/cpu), for the record
-}
 
 // Reading /proc/stat costs some microseconds; four times a second follows a run of seconds.
 const sampleEveryMs = 250;

@@ -2,7 +2,7 @@ import type { Evidence } from '../model/result.js';
 import type { Rubric } from '../rubric/rubric.js';
 import type { Implementation } from '../model/implementation.js';
 import type { Confinement } from './confine-command.js';
-import type { StarvationReading } from '../grading/watch-starvation.js';
+import type { StarvationReading } from '../model/starvation-reading.js';
 
 // Everything a worker needs to grade one criterion of one submission, as JSON.
 export interface RunSpec {
