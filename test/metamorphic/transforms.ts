@@ -215,16 +215,16 @@ function prependPython(source: ExampleSource, lines: string, change: string): Ou
   return { applies: true, files, change };
 }
 
-// C: one setvbuf() call at the top of each main().
-function unbufferC(source: ExampleSource): Outcome {
+// C: one setvbuf() call at the top of each main(); it overrides the harness's `stdbuf -o0`.
+function setvbufC(source: ExampleSource, mode: '_IONBF' | '_IOLBF', change: string): Outcome {
   const files = new Map<string, string>();
   for (const file of [...source.serverFiles, ...source.clientFiles].filter((f) => f.endsWith('.c'))) {
     const text = source.files.get(file) ?? '';
-    const replaced = text.replace(/^(int\s+main\s*\([^)]*\)\s*\{)/m, '$1\n    setvbuf(stdout, NULL, _IONBF, 0);');
+    const replaced = text.replace(/^(int\s+main\s*\([^)]*\)\s*\{)/m, `$1\n    setvbuf(stdout, NULL, ${mode}, 0);`);
     if (replaced !== text) files.set(file, replaced);
   }
-  if (files.size === 0) return { applies: false, reason: 'no main() found in the C sources' };
-  return { applies: true, files, change: 'stdout unbuffered with setvbuf() in each main()' };
+  if (files.size === 0) return { applies: false, reason: 'neither Python entry files nor a main() in C sources' };
+  return { applies: true, files, change };
 }
 
 const stdoutLineBuffered: Transform = {
@@ -233,7 +233,7 @@ const stdoutLineBuffered: Transform = {
   apply: (source) =>
     source.files.has('server.py') || source.files.has('client.py')
       ? prependPython(source, 'import sys\nsys.stdout.reconfigure(line_buffering=True)\n', 'stdout line-buffered, as at a terminal')
-      : { applies: false, reason: 'not Python: a C program line-buffered by hand is covered by stdout-unbuffered only' },
+      : setvbufC(source, '_IOLBF', 'stdout line-buffered with setvbuf() in each main(), as at a terminal'),
 };
 
 const stdoutUnbuffered: Transform = {
@@ -242,7 +242,7 @@ const stdoutUnbuffered: Transform = {
   apply: (source) =>
     source.files.has('server.py') || source.files.has('client.py')
       ? prependPython(source, 'import sys\nsys.stdout.reconfigure(write_through=True)\n', 'stdout written through')
-      : unbufferC(source),
+      : setvbufC(source, '_IONBF', 'stdout unbuffered with setvbuf() in each main()'),
 };
 
 type BindKind = 'all' | 'loopback' | 'hostname';
