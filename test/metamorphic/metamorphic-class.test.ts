@@ -41,6 +41,7 @@ describe('variants a different student might have written', () => {
         }
       }
       for (const skip of skipped) expect(skip.reason, `${skip.example} ${skip.transform}`).toMatch(/\w{3,}/);
+      console.log(`${rubric}: skipped\n${skipped.map((s) => `  ${s.example} ${s.transform}: ${s.reason}`).join('\n')}`);
     }
     expect([...applied].sort()).toEqual(transforms.map((t) => t.name).sort());
     expect(variants.every((v) => v.changes.length > 0 && v.files.size > 0)).toBe(true);
