@@ -75,9 +75,17 @@ describe('loadManifest', () => {
     expect(
       await issuesFor('server: PORT={port} node {root}/dist/reference/udp-chat/server.js\nclient: python3 /work/other/client.py\nbuild: cd .. && make\n'),
     ).toEqual([
-      'sockgrade.yaml:1:9 server: "PORT={port} node {root}/dist/reference/udp-chat/server.js" uses {root}, which is not available to a submission: its commands may use only {port}, {host} and {password}, and run programs inside the submission or on the PATH (python3, make, ./server)',
+      'sockgrade.yaml:1:9 server: "PORT={port} node {root}/dist/reference/udp-chat/server.js" uses {root}, which is not available to a submission: its commands may use only {port}, {host} and {password} (a client also {name}), and run programs inside the submission or on the PATH (python3, make, ./server)',
       'sockgrade.yaml:2:9 client: "python3 /work/other/client.py" names /work/other/client.py, outside the submission: a submission\'s commands run programs inside its own folder (./server, python3 server.py) or on the PATH',
       'sockgrade.yaml:3:8 build: "cd .. && make" names .., which leaves the submission: a submission\'s commands run programs inside its own folder (./server, python3 server.py) or on the PATH',
+    ]);
+  });
+
+  it('lets a client, and only a client, take the chat name', async () => {
+    await writeFile(path.join(dir, 'sockgrade.yaml'), 'client: python3 client.py {host} {port} {name} {password}\n');
+    expect(await loadManifest(dir)).toMatchObject({ ok: true });
+    expect(await issuesFor('server: python3 server.py {port} {name}\n')).toEqual([
+      'sockgrade.yaml:1:9 server: "python3 server.py {port} {name}" uses {name}, which is not available to a submission: its commands may use only {port}, {host} and {password} (a client also {name}), and run programs inside the submission or on the PATH (python3, make, ./server)',
     ]);
   });
 
