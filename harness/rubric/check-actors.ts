@@ -64,6 +64,12 @@ function usesOf(step: StepDocument): Use[] {
   if ('received' in step) return [use('joined', step.received.in, 'received', 'in')];
   if ('fault' in step && step.fault.link !== undefined && step.fault.link !== 'all') return [use('joined', step.fault.link, 'fault', 'link')];
   if ('crowd' in step) return [{ role: 'join', actor: 'crowd', path: ['crowd'] }];
+  if ('connect' in step) return [use('join', step.connect, 'connect')];
+  if ('send-bytes' in step) return [use('send', step['send-bytes'].from, 'send-bytes', 'from')];
+  if ('echoed' in step) return [typeof step.echoed === 'string' ? use('joined', step.echoed, 'echoed') : use('joined', step.echoed.in, 'echoed', 'in')];
+  if ('closed' in step) return [typeof step.closed === 'string' ? use('joined', step.closed, 'closed') : use('joined', step.closed.in, 'closed', 'in')];
+  if ('half-close' in step) return [use('joined', step['half-close'], 'half-close')];
+  if ('reset' in step) return [use('joined', step.reset, 'reset')];
   if ('stop' in step) return [use('present', step.stop, 'stop')];
   if ('sever' in step) return [use('joined', step.sever, 'sever')];
   if ('quit' in step) return [use('present', step.quit, 'quit')];

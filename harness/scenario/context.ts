@@ -7,6 +7,7 @@ import type { Confinement } from '../sandbox/confine-command.js';
 import type { WireLog } from '../wire/wire-log.js';
 import type { FaultPlan } from '../wire/fault-plan.js';
 import type { SeededSource } from './tokens.js';
+import type { RawClient } from './raw-client.js';
 
 // One implementation a scenario can launch actors from: the student's or the reference.
 export interface Implementation {
@@ -45,6 +46,7 @@ export interface ScenarioContext {
   readonly transcript: TranscriptLine[];
   readonly wire: WireLog;
   readonly actors: Map<string, ActorState>;
+  readonly raw: Map<string, RawClient>; // the clients sockgrade plays itself (connect steps)
   server: { readonly name: string; bound: BoundSocket | undefined } | undefined;
   serverPort: number | undefined; // the port the harness told the server, kept across restarts
   serverOwnPort: boolean; // set once a server started without listening on serverPort
