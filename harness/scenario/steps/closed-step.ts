@@ -17,8 +17,8 @@ export async function runClosedStep(step: ClosedStep, ctx: ScenarioContext): Pro
   const expected = `the server to close ${step.in}'s connection${sent} within ${step.within / 1000} s`;
   const received = got.length === 0 ? 'nothing' : describeBytes(got);
   const actors = [ctx.server?.name ?? 'server', step.in];
-  if (client.ended === 'open') return stepFail(expected, `it was still open; ${step.in} had received ${received}${serverState(ctx)}`, actors);
+  if (client.ended === 'open') return stepFail(expected, `it was still open; ${step.in} had received ${received}${await serverState(ctx)}`, actors);
   if (client.ended === 'reset') return stepFail(expected, `it was reset, not closed; ${step.in} had received ${received}`, actors);
-  if (got.length < step.minBytes) return stepFail(expected, `it closed after sending ${received}${serverState(ctx)}`, actors);
+  if (got.length < step.minBytes) return stepFail(expected, `it closed after sending ${received}${await serverState(ctx)}`, actors);
   return stepOk;
 }

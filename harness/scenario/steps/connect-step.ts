@@ -12,7 +12,7 @@ export async function runConnectStep(step: ConnectStep, ctx: ScenarioContext): P
   const transport = ctx.rubric.transport;
   const client = transport === 'tcp' ? await RawClient.connectTcp(relay.host, relay.port) : await RawClient.openUdp(relay.host, relay.port);
   if (typeof client === 'string') {
-    return stepFail(`${step.as} to connect to the server`, `the connection failed: ${client}${serverState(ctx)}`, [ctx.server?.name ?? 'server']);
+    return stepFail(`${step.as} to connect to the server`, `the connection failed: ${client}${await serverState(ctx)}`, [ctx.server?.name ?? 'server']);
   }
   ctx.teardown.push(() => client.close());
   ctx.raw.set(step.as, client);

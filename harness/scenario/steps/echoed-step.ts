@@ -37,7 +37,7 @@ async function checkStream(step: EchoedStep, ctx: ScenarioContext, client: RawCl
     at < got.length
       ? `${got.length} bytes came back, differing from byte ${at} on: ${describeBytes(got.subarray(at))} instead of ${describeBytes(expected.subarray(at))}`
       : `only ${got.length} of the ${expected.length} bytes came back${got.length > 0 ? ` (${describeBytes(got)})` : ''}`;
-  return stepFail(what, `${observed}${ended}${serverState(ctx)}`, actors);
+  return stepFail(what, `${observed}${ended}${await serverState(ctx)}`, actors);
 }
 
 async function checkDatagrams(step: EchoedStep, ctx: ScenarioContext, client: RawClient): Promise<StepOutcome> {
@@ -59,7 +59,7 @@ async function checkDatagrams(step: EchoedStep, ctx: ScenarioContext, client: Ra
     missing.length > 0 ? `${missing.length} never came back (${missing.slice(0, 3).map(describeBytes).join('; ')})` : '',
     unmatched.length > 0 ? `${unmatched.length} it did not send arrived (${unmatched.slice(0, 3).map(describeBytes).join('; ')})` : '',
   ].filter((p) => p !== '');
-  return stepFail(what, `${parts.join('; ')}${serverState(ctx)}`, [ctx.server?.name ?? 'server', step.in]);
+  return stepFail(what, `${parts.join('; ')}${await serverState(ctx)}`, [ctx.server?.name ?? 'server', step.in]);
 }
 
 // The first offset where two byte strings differ (the shorter one's length when one is a prefix).
