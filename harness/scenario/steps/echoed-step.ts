@@ -57,9 +57,15 @@ async function checkDatagrams(step: EchoedStep, ctx: ScenarioContext, client: Ra
   const what = `each of the ${expected.length} datagram(s) ${step.in} sent to come back to its address and port, whole and once, within ${step.within / 1000} s`;
   const parts = [
     missing.length > 0 ? `${missing.length} never came back (${missing.slice(0, 3).map(describeBytes).join('; ')})` : '',
-    unmatched.length > 0 ? `${unmatched.length} it did not send arrived (${unmatched.slice(0, 3).map(describeBytes).join('; ')})` : '',
+    unmatched.length > 0 ? `${unmatched.length} it did not send arrived (${unmatched.slice(0, 3).map((b) => describeArrival(b, missing)).join('; ')})` : '',
   ].filter((p) => p !== '');
   return stepFail(what, `${parts.join('; ')}${await serverState(ctx)}`, [ctx.server?.name ?? 'server', step.in]);
+}
+
+// An unexpected datagram, named as the cut-off start of a sent one when it is (a short recvfrom() buffer).
+function describeArrival(datagram: Buffer, missing: readonly Buffer[]): string {
+  const cut = missing.find((sent) => datagram.length > 0 && sent.length > datagram.length && sent.subarray(0, datagram.length).equals(datagram));
+  return cut ? `${describeBytes(datagram)}: the first ${datagram.length} of the ${cut.length} bytes sent, cut short` : describeBytes(datagram);
 }
 
 // The first offset where two byte strings differ (the shorter one's length when one is a prefix).
