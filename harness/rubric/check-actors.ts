@@ -31,8 +31,15 @@ export function checkActors({ index, criterion }: IndexedCriterion): Finding[] {
   return findings;
 }
 
+// The steps of clients sockgrade plays itself: they come in with "connect", not "join".
+const rawClientSteps = new Set(['send-bytes', 'echoed', 'closed', 'half-close', 'reset']);
+
 function judge(use: Use, started: ReadonlySet<string>, joined: ReadonlySet<string>): string | undefined {
   const name = quote(use.actor);
+  if (use.path[0] === 'connect' && started.size === 0) return `${name} connects before any server is started; put a "start" step before it`;
+  if (rawClientSteps.has(String(use.path[0])) && !joined.has(use.actor)) {
+    return `${name} ${use.role === 'send' ? 'sends' : 'is used'} before it has connected; put "- connect: ${use.actor}" before this step`;
+  }
   switch (use.role) {
     case 'start':
       return undefined;

@@ -40,7 +40,7 @@ describe('sockgrade init', () => {
   it('names the rubrics it has when asked for another', async () => {
     const result = await runSockgrade(['init', path.join(scratch, 'none'), '--rubric', 'nope']);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('init: sockgrade has no rubric "nope" (it has tcp-chat, udp-chat, udp-chat-protocol)');
+    expect(result.stderr.trim()).toBe('init: sockgrade has no rubric "nope" (it has echo-tcp, echo-udp, greet-tcp, tcp-chat, udp-chat, udp-chat-protocol)');
   });
 
   it('refuses a rubric that grades against the reference implementation, which it does not copy', async () => {
