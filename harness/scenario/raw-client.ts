@@ -44,7 +44,9 @@ export class RawClient extends EventEmitter {
       const socket = dgram.createSocket('udp4');
       const client = new RawClient(socket);
       socket.on('message', (msg) => client.receive(msg));
-      socket.once('error', (error) => resolve(error.message));
+      // A connected UDP socket hears ICMP errors (port unreachable) as 'error' events, later too:
+      // before it is up they say why it is not; after, they are no concern of the check.
+      socket.on('error', (error) => resolve(error.message));
       socket.bind(0, '127.0.0.1', () => socket.connect(port, host, () => resolve(client)));
     });
   }
