@@ -1,7 +1,7 @@
 import type { ClosedStep } from '../../rubric/rubric.js';
 import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { waitForRaw } from '../raw-client.js';
-import { describeBytes } from './echoed-step.js';
+import { describeBytes } from '../describe-bytes.js';
 import { serverState } from './server-state.js';
 
 // Passes when the server closes the connection of a client sockgrade plays, in an orderly way

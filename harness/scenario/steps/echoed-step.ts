@@ -1,6 +1,7 @@
 import type { EchoedStep } from '../../rubric/rubric.js';
 import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { waitForRaw, type RawClient } from '../raw-client.js';
+import { describeBytes } from '../describe-bytes.js';
 import { serverState } from './server-state.js';
 
 // Passes when everything a client sockgrade plays has sent since the last such check came back to
@@ -73,12 +74,4 @@ function firstDifference(a: Buffer, b: Buffer): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
   return n;
-}
-
-// Bytes as a reader can check them: quoted text when they are printable, else their size and first bytes in hex.
-export function describeBytes(bytes: Buffer): string {
-  const text = bytes.toString('utf8');
-  if (bytes.length === 0) return 'empty';
-  if (/^[\x20-\x7e\t\r\n]*$/.test(text)) return `${bytes.length} B ${JSON.stringify(text.length > 60 ? `${text.slice(0, 59)}…` : text)}`;
-  return `${bytes.length} B, hex ${bytes.subarray(0, 12).toString('hex')}${bytes.length > 12 ? '…' : ''}`;
 }
