@@ -29,6 +29,7 @@ export async function runCriterion(spec: RunSpec, rubric: Rubric, criterion: Cri
     transcript,
     wire: new WireLog(clock),
     actors: new Map(),
+    raw: new Map(),
     server: undefined,
     serverPort: undefined,
     serverOwnPort: false,

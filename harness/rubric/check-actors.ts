@@ -31,8 +31,15 @@ export function checkActors({ index, criterion }: IndexedCriterion): Finding[] {
   return findings;
 }
 
+// The steps of clients sockgrade plays itself: they come in with "connect", not "join".
+const rawClientSteps = new Set(['send-bytes', 'echoed', 'closed', 'half-close', 'reset']);
+
 function judge(use: Use, started: ReadonlySet<string>, joined: ReadonlySet<string>): string | undefined {
   const name = quote(use.actor);
+  if (use.path[0] === 'connect' && started.size === 0) return `${name} connects before any server is started; put a "start" step before it`;
+  if (rawClientSteps.has(String(use.path[0])) && !joined.has(use.actor)) {
+    return `${name} ${use.role === 'send' ? 'sends' : 'is used'} before it has connected; put "- connect: ${use.actor}" before this step`;
+  }
   switch (use.role) {
     case 'start':
       return undefined;
@@ -64,6 +71,12 @@ function usesOf(step: StepDocument): Use[] {
   if ('received' in step) return [use('joined', step.received.in, 'received', 'in')];
   if ('fault' in step && step.fault.link !== undefined && step.fault.link !== 'all') return [use('joined', step.fault.link, 'fault', 'link')];
   if ('crowd' in step) return [{ role: 'join', actor: 'crowd', path: ['crowd'] }];
+  if ('connect' in step) return [use('join', step.connect, 'connect')];
+  if ('send-bytes' in step) return [use('send', step['send-bytes'].from, 'send-bytes', 'from')];
+  if ('echoed' in step) return [typeof step.echoed === 'string' ? use('joined', step.echoed, 'echoed') : use('joined', step.echoed.in, 'echoed', 'in')];
+  if ('closed' in step) return [typeof step.closed === 'string' ? use('joined', step.closed, 'closed') : use('joined', step.closed.in, 'closed', 'in')];
+  if ('half-close' in step) return [use('joined', step['half-close'], 'half-close')];
+  if ('reset' in step) return [use('joined', step.reset, 'reset')];
   if ('stop' in step) return [use('present', step.stop, 'stop')];
   if ('sever' in step) return [use('joined', step.sever, 'sever')];
   if ('quit' in step) return [use('present', step.quit, 'quit')];

@@ -63,6 +63,22 @@ export function normalizeStep(step: StepDocument, path: readonly PathSegment[], 
     const c = step.crowd;
     return { kind: 'crowd', size: c.size, messages: c.messages, within: ms(c.within, ctx.timeouts.expect), line };
   }
+  if ('connect' in step) return { kind: 'connect', as: step.connect, line };
+  if ('send-bytes' in step) {
+    const b = step['send-bytes'];
+    const bytes = b.text !== undefined ? { text: b.text } : { size: b.size === 0 || b.size === undefined ? 0 : parseSize(b.size), content: b.content ?? 'binary' };
+    return { kind: 'send-bytes', from: b.from, bytes, line };
+  }
+  if ('echoed' in step) {
+    const e = typeof step.echoed === 'string' ? { in: step.echoed } : step.echoed;
+    return { kind: 'echoed', in: e.in, within: ms(e.within, ctx.timeouts.expect), line };
+  }
+  if ('closed' in step) {
+    const c = typeof step.closed === 'string' ? { in: step.closed } : step.closed;
+    return { kind: 'closed', in: c.in, minBytes: c.minBytes ?? 0, within: ms(c.within, ctx.timeouts.expect), line };
+  }
+  if ('half-close' in step) return { kind: 'half-close', client: step['half-close'], line };
+  if ('reset' in step) return { kind: 'reset', client: step.reset, line };
   return normalizeCheck(step, path, ctx);
 }
 

@@ -22,4 +22,5 @@ export const defaultPatterns: Readonly<Record<string, string>> = {
 export const stepKindOrder = [
   'start', 'join', 'send', 'expect', 'refute', 'rejected', 'wire', 'stop', 'restart', 'quit', 'any',
   'fault', 'burst', 'delivered', 'unreadable', 'file', 'received', 'probe', 'crowd', 'sever',
+  'connect', 'send-bytes', 'echoed', 'closed', 'half-close', 'reset',
 ] as const satisfies readonly StepKind[];

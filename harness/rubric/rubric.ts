@@ -246,6 +246,52 @@ export interface SeverStep {
   readonly line: number;
 }
 
+// sockgrade's own client: opens a TCP connection or a UDP socket to the server through the proxy.
+export interface ConnectStep {
+  readonly kind: 'connect';
+  readonly as: string;
+  readonly line: number;
+}
+
+// Sends bytes from sockgrade's own client: a text, or size seeded random bytes (one datagram on UDP).
+export interface SendBytesStep {
+  readonly kind: 'send-bytes';
+  readonly from: string;
+  readonly bytes: { readonly text: string } | { readonly size: number; readonly content: 'binary' | 'text' };
+  readonly line: number;
+}
+
+// Passes when everything the client sent since the last such check came back, byte for byte.
+export interface EchoedStep {
+  readonly kind: 'echoed';
+  readonly in: string;
+  readonly within: number;
+  readonly line: number;
+}
+
+// Passes when the server closes the client's connection (FIN) after sending at least minBytes.
+export interface ClosedStep {
+  readonly kind: 'closed';
+  readonly in: string;
+  readonly minBytes: number;
+  readonly within: number;
+  readonly line: number;
+}
+
+// Ends the client's side gently: shutdown(SHUT_WR); the server should send the rest and close.
+export interface HalfCloseStep {
+  readonly kind: 'half-close';
+  readonly client: string;
+  readonly line: number;
+}
+
+// Ends the client's connection abruptly with a reset (SO_LINGER 0).
+export interface ResetStep {
+  readonly kind: 'reset';
+  readonly client: string;
+  readonly line: number;
+}
+
 // The steps that only observe, and so may be combined under "any".
 export type CheckStep = ExpectStep | RefuteStep | WireStep;
 
@@ -277,7 +323,13 @@ export type Step =
   | ReceivedStep
   | ProbeStep
   | CrowdStep
-  | SeverStep;
+  | SeverStep
+  | ConnectStep
+  | SendBytesStep
+  | EchoedStep
+  | ClosedStep
+  | HalfCloseStep
+  | ResetStep;
 
 // Every step kind, for tables typed satisfies Record<StepKind, …>.
 export type StepKind = Step['kind'];

@@ -182,6 +182,37 @@ const severStep = z.strictObject({
   sever: actorName.describe("Cuts a client's link abruptly: TCP connections are reset (RST), UDP datagrams go nowhere"),
 });
 
+// Clients sockgrade plays itself, byte for byte (raw TCP connections or UDP sockets), for
+// assignments whose client is not graded: echo servers, a greeting server.
+const connectStep = z.strictObject({
+  connect: actorName.describe('Opens a TCP connection (or a UDP socket) of its own to the server, through the proxy'),
+});
+const sendBytesStep = z.strictObject({
+  'send-bytes': z
+    .strictObject({
+      from: actorName,
+      text: z.string().optional().describe('These bytes (UTF-8, templates allowed; "" is an empty datagram)'),
+      size: z.union([sizeSchema, z.literal(0)]).optional().describe('This many seeded random bytes'),
+      content: z.enum(['binary', 'text']).optional().describe('With size: any byte value (default), or letters and digits'),
+    })
+    .refine((s) => (s.text === undefined) !== (s.size === undefined), { message: 'say what to send with exactly one of text or size' }),
+});
+const echoedStep = z.strictObject({
+  echoed: z.union([actorName, z.strictObject({ in: actorName, within: durationSchema.optional() })]),
+});
+const closedStep = z.strictObject({
+  closed: z.union([
+    actorName,
+    z.strictObject({
+      in: actorName,
+      minBytes: z.number().int().nonnegative().max(maxSizeBytes).optional().describe('Bytes the server must have sent before closing'),
+      within: durationSchema.optional(),
+    }),
+  ]),
+});
+const halfCloseStep = z.strictObject({ 'half-close': actorName.describe('shutdown(SHUT_WR): the client sends no more') });
+const resetStep = z.strictObject({ reset: actorName.describe('The client closes with a reset (RST, SO_LINGER 0)') });
+
 const stopStep = z.strictObject({ stop: actorName });
 const restartStep = z.strictObject({
   restart: z.union([actorName, z.strictObject({ actor: actorName, within: durationSchema.optional() })]),
@@ -217,6 +248,12 @@ export const stepSchema = z.union([
   probeStep,
   crowdStep,
   severStep,
+  connectStep,
+  sendBytesStep,
+  echoedStep,
+  closedStep,
+  halfCloseStep,
+  resetStep,
 ]);
 
 export const criterionSchema = z.strictObject({

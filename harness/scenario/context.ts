@@ -8,6 +8,7 @@ import type { Confinement } from '../sandbox/confine-command.js';
 import type { WireLog } from '../wire/wire-log.js';
 import type { FaultPlan } from '../wire/fault-plan.js';
 import type { SeededSource } from './tokens.js';
+import type { RawClient } from './raw-client.js';
 
 
 // A launched actor and what the scenario knows about it.
@@ -34,6 +35,7 @@ export interface ScenarioContext {
   readonly transcript: TranscriptLine[];
   readonly wire: WireLog;
   readonly actors: Map<string, ActorState>;
+  readonly raw: Map<string, RawClient>; // the clients sockgrade plays itself (connect steps)
   server: { readonly name: string; bound: BoundSocket | undefined } | undefined;
   serverPort: number | undefined; // the port the harness told the server, kept across restarts
   serverOwnPort: boolean; // set once a server started without listening on serverPort

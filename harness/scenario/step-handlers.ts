@@ -18,6 +18,11 @@ import { runReceivedStep } from './steps/received-step.js';
 import { runProbeStep } from './steps/probe-step.js';
 import { runCrowdStep } from './steps/crowd-step.js';
 import { runSeverStep } from './steps/sever-step.js';
+import { runConnectStep } from './steps/connect-step.js';
+import { runSendBytesStep } from './steps/send-bytes-step.js';
+import { runEchoedStep } from './steps/echoed-step.js';
+import { runClosedStep } from './steps/closed-step.js';
+import { runHalfCloseStep, runResetStep } from './steps/hang-up-step.js';
 
 type StepHandler<K extends StepKind> = (step: Extract<Step, { kind: K }>, ctx: ScenarioContext) => Promise<StepOutcome>;
 
@@ -43,6 +48,12 @@ export const stepHandlers = {
   probe: runProbeStep,
   crowd: runCrowdStep,
   sever: runSeverStep,
+  connect: runConnectStep,
+  'send-bytes': runSendBytesStep,
+  echoed: runEchoedStep,
+  closed: runClosedStep,
+  'half-close': runHalfCloseStep,
+  reset: runResetStep,
 } satisfies { [K in StepKind]: StepHandler<K> };
 
 // Dispatches a step to its handler.

@@ -71,10 +71,14 @@ async function checkPython3Syntax(dir: string, script: string, sandbox: CheckSan
   // The line is quoted as code, so its own brackets never read as the message's.
   const where = `line ${error.line ?? '?'}${source ? `: \`${source}\`` : ''}`;
   if (/^print\s+[^(\s=]/.test(source) || /parentheses in call to 'print'/.test(error.message ?? '')) {
-    return `${script} is Python 2 code (${where}); sockgrade runs it with python3. Use print(...) and the other Python 3 forms.`;
+    return `${script} is Python 2 code (${where}); sockgrade runs it with python3. ${portingAdvice}`;
   }
   return `${script} does not parse as Python 3 (${where}): ${error.message ?? 'syntax error'}.`;
 }
+
+// What porting a lab-sheet program to Python 3 takes, said once for every Python 2 submission.
+const portingAdvice =
+  'To port it: print is a function (print("Got connection from", addr)); sockets send and receive bytes, not str (c.send("Thank you".encode()), s.recv(1024).decode()); raw_input() is input().';
 
 // Reports a SyntaxError as JSON on stdout and exits 1; prints nothing for a file that parses.
 const parserScript = [

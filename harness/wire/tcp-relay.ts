@@ -15,7 +15,9 @@ export class TcpRelay {
     private readonly log: WireLog,
     private readonly faults: FaultPlan,
   ) {
-    this.server = net.createServer((client) => this.relay(client));
+    // Half-open both ways: a client's shutdown(SHUT_WR) reaches the server as a FIN, and what the
+    // server sends after it still reaches the client.
+    this.server = net.createServer({ allowHalfOpen: true }, (client) => this.relay(client));
     this.server.on('error', () => undefined);
   }
 
@@ -48,7 +50,7 @@ export class TcpRelay {
       client.destroy();
       return;
     }
-    const upstream = net.connect(target.port, target.host);
+    const upstream = net.connect({ port: target.port, host: target.host, allowHalfOpen: true });
     for (const socket of [client, upstream]) {
       socket.setNoDelay(true); // a split write must leave as separate segments
       this.sockets.add(socket);

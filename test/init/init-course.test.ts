@@ -55,10 +55,27 @@ describe('sockgrade init', () => {
     expect(forced.code, forced.stderr).toBe(0);
   });
 
+  // The echo and greeting rubrics of issue 13 run no probe and pair nothing with the reference.
+  it('copies echo-tcp, echo-udp and greet-tcp with the schema alone, and each validates', async () => {
+    const dir = path.join(scratch, 'labs');
+    const names = ['echo-tcp', 'echo-udp', 'greet-tcp'];
+    for (const name of names) {
+      const result = await runSockgrade(['init', dir, '--rubric', name, '--force']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^wrote ${path.join(dir, `${name}.yaml`)}\nwrote ${path.join(dir, 'rubric.schema.json')}\ndropped "reference: \\.\\./reference/${name}"`));
+    }
+    const validated = await runSockgrade(['validate', ...names.map((name) => path.join(dir, `${name}.yaml`))]);
+    expect(validated.stdout.trim().split('\n')).toEqual([
+      `ok  ${path.join(dir, 'echo-tcp.yaml')} (6 criteria, 100 points)`,
+      `ok  ${path.join(dir, 'echo-udp.yaml')} (4 criteria, 100 points)`,
+      `ok  ${path.join(dir, 'greet-tcp.yaml')} (2 criteria, 100 points)`,
+    ]);
+  });
+
   it('names the rubrics it has when asked for another', async () => {
     const result = await runSockgrade(['init', path.join(scratch, 'none'), '--rubric', 'nope']);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('init: sockgrade has no rubric "nope" (it has tcp-chat, udp-chat, udp-chat-protocol)');
+    expect(result.stderr.trim()).toBe('init: sockgrade has no rubric "nope" (it has echo-tcp, echo-udp, greet-tcp, tcp-chat, udp-chat, udp-chat-protocol)');
   });
 
   it('refuses a rubric that grades against the reference implementation, which it does not copy', async () => {

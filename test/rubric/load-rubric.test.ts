@@ -177,8 +177,18 @@ describe('loadRubric reports each mistake with its place', () => {
     expect(await issuesOf(name)).toEqual(expected);
   });
 
+  it('explains clients sockgrade plays itself used before they connect, and a send-bytes with two payloads', async () => {
+    expect(await issuesOf('raw-client-mistakes.yaml')).toEqual([
+      '9:18 criteria[0].steps[0].connect: "alice" connects before any server is started; put a "start" step before it',
+      '11:29 criteria[0].steps[2].send-bytes.from: "bob" sends before it has connected; put "- connect: bob" before this step',
+      '12:23 criteria[0].steps[3].echoed.in: "carol" is used before it has connected; put "- connect: carol" before this step',
+      '13:16 criteria[0].steps[4].reset: "dave" is used before it has connected; put "- connect: dave" before this step',
+    ]);
+    expect(await issuesOf('send-bytes-two-payloads.yaml')).toEqual(['11:21 criteria[0].steps[2].send-bytes: say what to send with exactly one of text or size']);
+  });
+
   it('explains steps of the wrong shape', async () => {
-    const kinds = 'start, join, send, expect, refute, rejected, wire, stop, restart, quit, any, fault, burst, delivered, unreadable, file, received, probe, crowd or sever';
+    const kinds = 'start, join, send, expect, refute, rejected, wire, stop, restart, quit, any, fault, burst, delivered, unreadable, file, received, probe, crowd, sever, connect, send-bytes, echoed, closed, half-close or reset';
     expect(await issuesOf('step-shapes.yaml')).toEqual([
       `9:9 criteria[0].steps[0]: expected a step: a map with exactly one key, one of ${kinds}, found "start server"; did you mean "start: server"?`,
       `10:9 criteria[0].steps[1]: expected a step: a map with exactly one key, one of ${kinds}, found 2 keys: join, send; begin each step with its own "-"`,

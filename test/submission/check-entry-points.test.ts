@@ -62,8 +62,17 @@ describe('checkEntryPoints', () => {
 
   it('recognises Python 2 code by its print statement, with the line', async () => {
     expect(await checkEntryPoints(path.join(examples, 'broken-python2'), python, 'the rubric', both, sandbox)).toBe(
-      'server.py is Python 2 code (line 9: `print "Server jalan di port", PORT`); sockgrade runs it with python3. Use print(...) and the other Python 3 forms.',
+      'server.py is Python 2 code (line 9: `print "Server jalan di port", PORT`); sockgrade runs it with python3. To port it: print is a function (print("Got connection from", addr)); sockets send and receive bytes, not str (c.send("Thank you".encode()), s.recv(1024).decode()); raw_input() is input().',
     );
+  });
+
+  // The first lab sheet of the term is Python 2 as handed out (issue 13): the student is told how to port it.
+  it('tells a student handing in the Python 2 lab sheet how to port it', async () => {
+    const lab = path.join(repoRoot, 'submissions', 'examples', 'greet-tcp', 'lab-python2');
+    expect(await checkEntryPoints(lab, python, 'the rubric', both, sandbox)).toBe(
+      "server.py is Python 2 code (line 13: `print 'Got connection from', addr`); sockgrade runs it with python3. To port it: print is a function (print(\"Got connection from\", addr)); sockets send and receive bytes, not str (c.send(\"Thank you\".encode()), s.recv(1024).decode()); raw_input() is input().",
+    );
+    expect(await checkEntryPoints(lab, python, 'the rubric', new Set(['client'] as const), sandbox)).toMatch(/^client\.py is Python 2 code \(line 10: `print s\.recv\(1024\)`\); .* raw_input\(\) is input\(\)\.$/);
   });
 
   it('reports a Python 3 file that does not parse for another reason, with the line and Python\'s words', async () => {

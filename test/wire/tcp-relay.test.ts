@@ -102,4 +102,31 @@ describe('TcpRelay', () => {
     expect(received).toBe('bye\n');
     expect(log.records.map((r) => `${r.dir} ${r.size}`)).toEqual(['down 4']);
   });
+  // An echo server's E6 (issue 13): after the client's shutdown(SHUT_WR) the server still sends,
+  // then closes; both must cross the relay, in that order.
+  it('carries a half-close to the server, and what the server sends after it back to the client', async () => {
+    const server = net.createServer({ allowHalfOpen: true }, (socket) => {
+      socket.on('error', () => undefined);
+      socket.resume();
+      socket.on('end', () => socket.end('sent after your FIN\n'));
+    });
+    closers.push(() => server.close());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as net.AddressInfo).port;
+    const relay = await openRelay(() => ({ host: '127.0.0.1', port }), new WireLog(() => 5));
+    const got = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect({ port: relay.port, host: relay.host, allowHalfOpen: true });
+      closers.push(() => socket.destroy());
+      let text = '';
+      const timer = setTimeout(() => reject(new Error(`the server's close did not arrive within 5 s (got "${text}")`)), 5_000);
+      socket.on('connect', () => socket.end('last words\n'));
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('end', () => {
+        clearTimeout(timer);
+        resolve(text);
+      });
+      socket.on('error', reject);
+    });
+    expect(got).toBe('sent after your FIN\n');
+  });
 });

@@ -41,7 +41,8 @@ export async function runJoinStep(step: JoinStep, ctx: ScenarioContext): Promise
   return outcome(expected, `${asked}${lastLines(actor, 8)}`, [step.as, ctx.server?.name ?? 'server']);
 }
 
-async function openRelay(ctx: ScenarioContext, link: string): Promise<{ close(): void; sever(): void; host: string; port: number }> {
+// Opens a relay of the run's transport for one link, closed when the run ends.
+export async function openRelay(ctx: ScenarioContext, link: string): Promise<{ close(): void; sever(): void; host: string; port: number }> {
   const target = () => ctx.server?.bound;
   const relay =
     ctx.rubric.transport === 'udp'
