@@ -25,7 +25,7 @@ describe('live progress', () => {
     const progress = lines.filter((line) => line.startsWith('progress:'));
     expect(progress.length).toBeGreaterThanOrEqual(1);
     for (const line of progress) {
-      expect(line).toMatch(/^progress: \d+\/12 criteria, [0-4]\/4 submissions, \d+s elapsed, (about \d+s left|finishing)$/);
+      expect(line).toMatch(/^progress: \d+\/12 criteria, [0-4]\/4 submissions, \d+s elapsed, (about (\d+h)?\d+[sm] left|finishing)$/);
     }
     // The first comes with the first verdict, before the last submission's line.
     expect(lines.indexOf(progress[0] ?? '')).toBeLessThan(lines.findIndex((line) => line.startsWith('[4/4]')));
