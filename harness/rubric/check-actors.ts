@@ -64,6 +64,7 @@ function usesOf(step: StepDocument): Use[] {
   if ('received' in step) return [use('joined', step.received.in, 'received', 'in')];
   if ('fault' in step && step.fault.link !== undefined && step.fault.link !== 'all') return [use('joined', step.fault.link, 'fault', 'link')];
   if ('crowd' in step) return [{ role: 'join', actor: 'crowd', path: ['crowd'] }];
+  if ('http' in step) return [{ role: 'join', actor: 'http', path: ['http'] }];
   if ('stop' in step) return [use('present', step.stop, 'stop')];
   if ('sever' in step) return [use('joined', step.sever, 'sever')];
   if ('quit' in step) return [use('present', step.quit, 'quit')];

@@ -21,5 +21,5 @@ export const defaultPatterns: Readonly<Record<string, string>> = {
 // The step kinds in the order messages list them.
 export const stepKindOrder = [
   'start', 'join', 'send', 'expect', 'refute', 'rejected', 'wire', 'stop', 'restart', 'quit', 'any',
-  'fault', 'burst', 'delivered', 'unreadable', 'file', 'received', 'probe', 'crowd', 'sever',
+  'fault', 'burst', 'delivered', 'unreadable', 'file', 'received', 'probe', 'crowd', 'sever', 'http',
 ] as const satisfies readonly StepKind[];

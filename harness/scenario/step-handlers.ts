@@ -18,6 +18,7 @@ import { runReceivedStep } from './steps/received-step.js';
 import { runProbeStep } from './steps/probe-step.js';
 import { runCrowdStep } from './steps/crowd-step.js';
 import { runSeverStep } from './steps/sever-step.js';
+import { runHttpStep } from './steps/http-step.js';
 
 type StepHandler<K extends StepKind> = (step: Extract<Step, { kind: K }>, ctx: ScenarioContext) => Promise<StepOutcome>;
 
@@ -43,6 +44,7 @@ export const stepHandlers = {
   probe: runProbeStep,
   crowd: runCrowdStep,
   sever: runSeverStep,
+  http: runHttpStep,
 } satisfies { [K in StepKind]: StepHandler<K> };
 
 // Dispatches a step to its handler.
