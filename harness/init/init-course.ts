@@ -15,8 +15,8 @@ export interface InitOptions {
 
 const referenceLine = /^reference:.*\n?/m;
 
-// Copies one of sockgrade's rubrics, the probes it runs (with the modules they import) and its
-// JSON schema into a course repository, ready to validate and run; exit 0, or 2 when refused.
+// Copies one of sockgrade's rubrics, the probes it runs (with the modules they import), its folder
+// of files (files:) and its JSON schema into a course repository, ready to validate and run; exit 0, or 2 when refused.
 export async function initCourse(options: InitOptions): Promise<number> {
   const rubricsDir = path.join(rootDir, 'rubrics');
   const shipped = readdirSync(rubricsDir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort();
@@ -35,7 +35,8 @@ export async function initCourse(options: InitOptions): Promise<number> {
     return 2;
   }
   const probes = loaded.rubric.criteria.flatMap((c) => c.steps.flatMap((s) => (s.kind === 'probe' ? [s.run] : [])));
-  const files = [...new Set([...probes.flatMap(withImportedModules), path.join(rubricsDir, 'rubric.schema.json')])]
+  const served = loaded.rubric.files === undefined ? [] : listFiles(loaded.rubric.files);
+  const files = [...new Set([...probes.flatMap(withImportedModules), ...served, path.join(rubricsDir, 'rubric.schema.json')])]
     .map((file) => path.relative(rubricsDir, file))
     .sort();
   const rubricFile = `${options.rubric}.yaml`;
@@ -60,6 +61,14 @@ export async function initCourse(options: InitOptions): Promise<number> {
   const copied = path.join(options.dir, rubricFile);
   options.print(`next: npx sockgrade validate ${copied}, then npx sockgrade grade SUBMISSIONS... --rubric ${copied}`);
   return 0;
+}
+
+// Every file under a rubric's folder of files (what its server serves), so the copy grades alike.
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(full) : entry.isFile() ? [full] : [];
+  });
 }
 
 // A Python probe with the sibling modules it imports (probe_common.py, …), and theirs in turn.

@@ -80,7 +80,7 @@ function normalizeHttp(h: HttpDocument, ctx: StepContext, line: number): Step {
     pause: h.pause === undefined ? 300 : parseDuration(h.pause),
     clients: h.clients ?? 1,
     status: h.status === undefined ? undefined : [h.status].flat(),
-    headers: Object.fromEntries(Object.entries(h.headers ?? {}).map(([name, source]) => [name.toLowerCase(), source])),
+    headers: h.headers ?? {},
     body,
     lacks: h.lacks === undefined ? undefined : inRubric(h.lacks.file),
     within: h.within === undefined ? ctx.timeouts.expect : parseDuration(h.within),

@@ -256,7 +256,7 @@ export interface HttpStep {
   readonly pause: number; // ms between segments
   readonly clients: number; // 1, or clients at once, the first holding its request half-sent
   readonly status: readonly number[] | undefined; // any of these
-  readonly headers: Readonly<Record<string, string>>; // lower-case name to regex source; {length} is the body's length
+  readonly headers: Readonly<Record<string, string>>; // name (any case) to regex source; {length} is the body's length
   readonly body: { readonly file: string } | { readonly pattern: RegExp } | undefined; // file: absolute path
   readonly lacks: string | undefined; // absolute path of a file whose content the body must not hold
   readonly within: number;

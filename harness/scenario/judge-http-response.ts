@@ -1,20 +1,26 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { compilePattern } from '../rubric/compile-pattern.js';
 import type { HttpStep } from '../rubric/rubric.js';
 import type { RawExchange } from '../wire/http-exchange.js';
 import { parseHttpResponse } from '../wire/parse-http-response.js';
 import { truncate } from './observe.js';
 
-// What the step asks of a response, in words: 'status 200, Content-Length /^{length}$/, a body equal to index.html (1234 bytes)'.
+// What the step asks, in words: 'GET /index.html HTTP/1.0 (in 3 segments, 400 ms apart): status 200,
+// Content-Length equal to the body's length in bytes, a body equal to index.html (425 bytes)'.
 export function describeHttpExpectation(step: HttpStep): string {
+  const line = truncate(step.request.split(/\r?\n/)[0] ?? '', 80);
+  const sent = step.split.length === 0 ? '' : ` (in ${step.split.length + 1} segments, ${step.pause} ms apart)`;
   const parts = [
     ...(step.status ? [`status ${step.status.join(' or ')}`] : []),
-    ...Object.entries(step.headers).map(([name, source]) => `a ${name} header matching /${source}/`),
+    ...Object.entries(step.headers).map(([name, source]) =>
+      source === '^{length}$' ? `${name} equal to the body's length in bytes` : `a ${name} header matching /${source}/`,
+    ),
     ...(step.body && 'file' in step.body ? [`a body equal to ${path.basename(step.body.file)} (${readFileSync(step.body.file).length} bytes)`] : []),
     ...(step.body && 'pattern' in step.body ? [`a body matching /${step.body.pattern.source}/`] : []),
     ...(step.lacks ? [`a body without the content of ${path.basename(step.lacks)}`] : []),
   ];
-  return parts.length === 0 ? 'a well-formed response' : parts.join(', ');
+  return `${line}${sent}: ${parts.length === 0 ? 'a well-formed response' : parts.join(', ')}`;
 }
 
 // The first way a response falls short of the step, or undefined when it meets every check.
@@ -24,16 +30,24 @@ export function judgeHttpResponse(step: HttpStep, raw: RawExchange, withinMs: nu
     if (raw.end === 'timeout') return `no answer within ${withinMs / 1000} s`;
     return raw.end === 'reset' ? `the server reset the connection without answering (${raw.error ?? 'reset'})` : 'the server closed the connection without answering';
   }
+  if (step.lacks) {
+    // Looked for in everything received: a leak counts whether or not the response is well formed.
+    const secret = readFileSync(step.lacks).toString('latin1').trim();
+    if (secret !== '' && raw.bytes.toString('latin1').includes(secret)) {
+      return `the content of ${path.basename(step.lacks)}, a file outside the folder served, in the answer: ${describeBytes(raw.bytes)}`;
+    }
+  }
   const parsed = parseHttpResponse(raw.bytes);
   const cut = raw.end === 'timeout' ? ` (the response was still incomplete after ${withinMs / 1000} s)` : '';
   if (!parsed.ok) return `${parsed.problem}; received ${describeBytes(raw.bytes)}${cut}`;
   const { response } = parsed;
   if (step.status && !step.status.includes(response.status)) return `status ${response.status} ${response.reason}; body ${describeBytes(response.body)}`.replace(/ ;/, ';');
   for (const [name, source] of Object.entries(step.headers)) {
-    const value = response.headers.get(name);
+    const value = response.headers.get(name.toLowerCase());
     if (value === undefined) return `no ${name} header (headers: ${[...response.headers.keys()].join(', ') || 'none'})`;
-    const pattern = new RegExp(source.replaceAll('{length}', String(response.body.length)));
-    if (!pattern.test(value)) return `${name}: ${value}, but the body has ${response.body.length} bytes${cut}`;
+    if (compilePattern(source.replaceAll('{length}', String(response.body.length))).test(value)) continue;
+    const why = source.includes('{length}') ? `but the body has ${response.body.length} bytes${cut}` : `which does not match /${source}/`;
+    return `${name}: ${value}, ${why}`;
   }
   if (step.body && 'file' in step.body) {
     const want = readFileSync(step.body.file);
@@ -41,12 +55,6 @@ export function judgeHttpResponse(step: HttpStep, raw: RawExchange, withinMs: nu
   }
   if (step.body && 'pattern' in step.body && !step.body.pattern.test(response.body.toString('utf8'))) {
     return `a body that does not match: ${describeBytes(response.body)}`;
-  }
-  if (step.lacks) {
-    const secret = readFileSync(step.lacks).toString('latin1').trim();
-    if (secret !== '' && response.body.toString('latin1').includes(secret)) {
-      return `status ${response.status}, and the body holds the content of ${path.basename(step.lacks)}, a file outside the folder served: ${describeBytes(response.body)}`;
-    }
   }
   return undefined;
 }

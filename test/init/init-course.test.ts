@@ -27,6 +27,17 @@ describe('sockgrade init', () => {
     expect(validated.code).toBe(0);
   });
 
+  it('copies http-server with its folder of files (the document root and the secret beside it), and validate passes', async () => {
+    const dir = path.join(scratch, 'http');
+    const result = await runSockgrade(['init', dir, '--rubric', 'http-server']);
+    expect(result.code, result.stderr).toBe(0);
+    const files = ['http-server.yaml', 'http-server/secret.txt', 'http-server/www/img/logo.png', 'http-server/www/index.html', 'rubric.schema.json'];
+    expect(result.stdout.split('\n').slice(0, files.length)).toEqual(files.map((file) => `wrote ${path.join(dir, file)}`));
+    expect(readFileSync(path.join(dir, 'http-server/www/img/logo.png'))).toEqual(readFileSync(path.join(repoRoot, 'rubrics/http-server/www/img/logo.png')));
+    const validated = await runSockgrade(['validate', path.join(dir, 'http-server.yaml')]);
+    expect(validated.stdout.trim()).toBe(`ok  ${path.join(dir, 'http-server.yaml')} (7 criteria, 100 points)`);
+  });
+
   it('refuses to overwrite files already there, naming each, unless --force', async () => {
     const dir = path.join(scratch, 'again');
     expect((await runSockgrade(['init', dir, '--rubric', 'udp-chat'])).code).toBe(0);
@@ -40,7 +51,7 @@ describe('sockgrade init', () => {
   it('names the rubrics it has when asked for another', async () => {
     const result = await runSockgrade(['init', path.join(scratch, 'none'), '--rubric', 'nope']);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('init: sockgrade has no rubric "nope" (it has tcp-chat, udp-chat, udp-chat-protocol)');
+    expect(result.stderr.trim()).toBe('init: sockgrade has no rubric "nope" (it has http-server, tcp-chat, udp-chat, udp-chat-protocol)');
   });
 
   it('refuses a rubric that grades against the reference implementation, which it does not copy', async () => {

@@ -25,7 +25,7 @@ export async function runHttpStep(step: HttpStep, ctx: ScenarioContext): Promise
       ctx.transcript.push({ t: ctx.clock(), actor: link, stream: 'event', text: `${line} → ${summary}` });
       return raw;
     });
-  const expected = `${line}: ${describeHttpExpectation(step)}`;
+  const expected = describeHttpExpectation(step);
   if (step.clients === 1) {
     const problem = judgeHttpResponse(step, await play('http', cutAt(request, step.split)), step.within);
     return problem === undefined ? stepOk : { ok: false, status: 'fail', expected, observed: problem, actors: ['http'] };
