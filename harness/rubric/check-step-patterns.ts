@@ -22,10 +22,10 @@ export function checkStepPatterns(parts: RubricParts, patternNames: readonly str
 
 // An http step's header and body patterns must compile ({length} stands for a number).
 function checkHttpPatterns(http: { headers?: Record<string, string> | undefined; body?: { pattern: string } | { file: string } | undefined }, base: Finding['path']): Finding[] {
-  const sources = Object.entries(http.headers ?? {}).map(([name, source]) => ({ path: [...base, 'headers', name], source: source.replaceAll('{length}', '0') }));
+  const sources = Object.entries(http.headers ?? {}).map(([name, source]) => ({ path: [...base, 'headers', name], source }));
   if (http.body && 'pattern' in http.body) sources.push({ path: [...base, 'body', 'pattern'], source: http.body.pattern });
   return sources.flatMap(({ path, source }) => {
-    const reason = explainBadPattern(source);
+    const reason = explainBadPattern(source.replaceAll('{length}', '0'));
     return reason === undefined ? [] : [{ path, at: 'value' as const, message: `expected a valid regular expression, found ${quote(source)} (${reason})` }];
   });
 }
