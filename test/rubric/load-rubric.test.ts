@@ -87,7 +87,7 @@ describe('loadRubric on http-server.yaml', () => {
     expect(split).toEqual({
       kind: 'http',
       request: 'GET /index.html HTTP/1.0\r\nHost: localhost\r\n\r\n',
-      split: [8, 26],
+      split: [8, 15, 26],
       pause: 400,
       clients: 1,
       status: [200],
