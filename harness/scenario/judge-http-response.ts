@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compilePattern } from '../rubric/compile-pattern.js';
 import type { HttpStep } from '../rubric/rubric.js';
-import type { RawExchange } from '../wire/http-exchange.js';
+import { maxResponseBytes, type RawExchange } from '../wire/http-exchange.js';
 import { parseHttpResponse } from '../wire/parse-http-response.js';
 import { truncate } from './observe.js';
 
@@ -37,21 +37,24 @@ export function judgeHttpResponse(step: HttpStep, raw: RawExchange, withinMs: nu
       return `the content of ${path.basename(step.lacks)}, a file outside the folder served, in the answer: ${describeBytes(raw.bytes)}`;
     }
   }
+  if (raw.end === 'overflow') return `more than ${maxResponseBytes / 1024 / 1024} MiB came back, so sockgrade stopped reading: ${describeBytes(raw.bytes)}`;
+  if (raw.end === 'timeout') {
+    return `the answer did not end within ${withinMs / 1000} s: the server neither closed the connection nor sent the whole Content-Length it announced; received ${describeBytes(raw.bytes)}`;
+  }
   const parsed = parseHttpResponse(raw.bytes);
-  const cut = raw.end === 'timeout' ? ` (the response was still incomplete after ${withinMs / 1000} s)` : '';
-  if (!parsed.ok) return `${parsed.problem}; received ${describeBytes(raw.bytes)}${cut}`;
+  if (!parsed.ok) return `${parsed.problem}; received ${describeBytes(raw.bytes)}`;
   const { response } = parsed;
   if (step.status && !step.status.includes(response.status)) return `status ${response.status} ${response.reason}; body ${describeBytes(response.body)}`.replace(/ ;/, ';');
   for (const [name, source] of Object.entries(step.headers)) {
     const value = response.headers.get(name.toLowerCase());
     if (value === undefined) return `no ${name} header (headers: ${[...response.headers.keys()].join(', ') || 'none'})`;
     if (compilePattern(source.replaceAll('{length}', String(response.body.length))).test(value)) continue;
-    const why = source.includes('{length}') ? `but the body has ${response.body.length} bytes${cut}` : `which does not match /${source}/`;
+    const why = source.includes('{length}') ? `but the body has ${response.body.length} bytes` : `which does not match /${source}/`;
     return `${name}: ${value}, ${why}`;
   }
   if (step.body && 'file' in step.body) {
     const want = readFileSync(step.body.file);
-    if (!want.equals(response.body)) return `a body of ${response.body.length} bytes that ${firstDifference(want, response.body)}${cut}`;
+    if (!want.equals(response.body)) return `a body of ${response.body.length} bytes that ${firstDifference(want, response.body)}`;
   }
   if (step.body && 'pattern' in step.body && !step.body.pattern.test(response.body.toString('utf8'))) {
     return `a body that does not match: ${describeBytes(response.body)}`;

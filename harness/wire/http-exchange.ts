@@ -2,9 +2,9 @@ import net from 'node:net';
 import { findHeaderEnd } from './parse-http-response.js';
 
 // How one request's exchange ended: the server closed (the HTTP/1.0 end of a response), reset the
-// connection, went quiet after the whole Content-Length arrived, or the deadline passed; or the
-// connection could not be made.
-export type ExchangeEnd = 'closed' | 'reset' | 'quiet' | 'timeout' | 'refused';
+// connection, went quiet after the whole Content-Length arrived, sent more than a response may
+// hold, or the deadline passed; or the connection could not be made.
+export type ExchangeEnd = 'closed' | 'reset' | 'quiet' | 'overflow' | 'timeout' | 'refused';
 
 // What came back on one connection, as raw bytes.
 export interface RawExchange {
@@ -15,7 +15,7 @@ export interface RawExchange {
 
 export interface ExchangeOptions {
   readonly pauseMs: number; // between segments
-  readonly withinMs: number; // for the whole exchange; with a gate, counted from when it opens
+  readonly withinMs: number; // to connect, and for the whole exchange; with a gate, counted again from when it opens
   readonly gate?: Promise<void>; // the segments after the first wait for it
   readonly connected?: () => void; // once the server's kernel has accepted the connection
   readonly record: (dir: 'up' | 'down', bytes: Buffer) => void;
@@ -24,6 +24,9 @@ export interface ExchangeOptions {
 // A server that keeps the connection open after a response of the announced length: how long the
 // client waits for more before it takes the response as complete (a browser would not wait at all).
 const quietMs = 250;
+
+// A server that streams without end must not fill the grader's memory: reading stops past this.
+export const maxResponseBytes = 16 * 1024 * 1024;
 
 // Plays an HTTP client on a raw TCP socket: sends the request in its segments, pausing between
 // them, and reads the response until the server closes, resets, goes quiet after the announced
@@ -48,12 +51,17 @@ export function exchangeHttp(host: string, port: number, segments: readonly Buff
       clearTimeout(deadline);
       deadline = setTimeout(() => finish('timeout'), options.withinMs);
     };
-    if (!options.gate) startDeadline();
+    startDeadline();
+    let received = 0;
+    let complete: number | undefined; // the byte count that holds the headers and the announced body
     socket.on('data', (data: Buffer) => {
       chunks.push(data);
       options.record('down', data);
+      received += data.length;
+      if (received > maxResponseBytes) return finish('overflow');
+      complete ??= announcedEnd(chunks, received);
       clearTimeout(quiet);
-      if (hasAnnouncedLength(Buffer.concat(chunks))) quiet = setTimeout(() => finish('quiet'), quietMs);
+      if (complete !== undefined && received >= complete) quiet = setTimeout(() => finish('quiet'), quietMs);
     });
     socket.on('end', () => finish('closed'));
     socket.on('close', () => finish('closed'));
@@ -62,12 +70,14 @@ export function exchangeHttp(host: string, port: number, segments: readonly Buff
       finish(connectedOnce || error.code !== 'ECONNREFUSED' ? 'reset' : 'refused', error.code ?? error.message);
     });
     socket.once('connect', () => {
+      // A held connection has no deadline while it waits for its gate; it starts again after.
+      if (options.gate) clearTimeout(deadline);
       options.connected?.();
       void send();
     });
     const send = async (): Promise<void> => {
       for (const [index, segment] of segments.entries()) {
-        if (index > 0 && options.gate && index === 1) {
+        if (index === 1 && options.gate) {
           await options.gate;
           startDeadline();
         } else if (index > 0) {
@@ -81,10 +91,12 @@ export function exchangeHttp(host: string, port: number, segments: readonly Buff
   });
 }
 
-// True once the headers are in and the body holds at least the Content-Length they announce.
-function hasAnnouncedLength(bytes: Buffer): boolean {
-  const end = findHeaderEnd(bytes);
-  if (end === undefined) return false;
-  const match = /^content-length[ \t]*:[ \t]*(\d+)[ \t]*$/im.exec(bytes.subarray(0, end.start).toString('latin1'));
-  return match?.[1] !== undefined && bytes.length - end.bodyStart >= Number(match[1]);
+// Where a response with a Content-Length ends, once its headers are in (looked for in the first
+// 64 KiB only, so a long body is never scanned again and again); undefined until then, or without one.
+function announcedEnd(chunks: readonly Buffer[], received: number): number | undefined {
+  const start = Buffer.concat(chunks, Math.min(received, 64 * 1024));
+  const end = findHeaderEnd(start);
+  if (end === undefined) return undefined;
+  const match = /^content-length[ \t]*:[ \t]*(\d+)[ \t]*$/im.exec(start.subarray(0, end.start).toString('latin1'));
+  return match?.[1] === undefined ? Number.POSITIVE_INFINITY : end.bodyStart + Number(match[1]);
 }

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exchangeHttp, type ExchangeOptions } from '../../harness/wire/http-exchange.js';
+import { exchangeHttp, maxResponseBytes, type ExchangeOptions } from '../../harness/wire/http-exchange.js';
 
 const closers: (() => void)[] = [];
 afterEach(() => {
@@ -63,6 +63,23 @@ describe('exchangeHttp', () => {
     closers.splice(0).forEach((close) => close());
     const refused = await exchangeHttp('127.0.0.1', closed, segments('GET / HTTP/1.0\r\n\r\n'), options([]));
     expect(refused).toEqual({ bytes: Buffer.alloc(0), end: 'refused', error: 'ECONNREFUSED' });
+  });
+
+  it('stops reading a server that streams without end, past 16 MiB', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 0x61);
+    const port = await serve((socket) =>
+      socket.once('data', () => {
+        const pump = (): void => {
+          while (!socket.destroyed && socket.write(chunk));
+          if (!socket.destroyed) socket.once('drain', pump);
+        };
+        pump();
+      }),
+    );
+    const raw = await exchangeHttp('127.0.0.1', port, segments('GET / HTTP/1.0\r\n\r\n'), options([]));
+    expect(raw.end).toBe('overflow');
+    expect(raw.bytes.length).toBeGreaterThan(maxResponseBytes);
+    expect(raw.bytes.length).toBeLessThan(maxResponseBytes + 2 * 1024 * 1024);
   });
 
   it('holds every segment after the first until the gate opens, and counts the deadline from then', async () => {
