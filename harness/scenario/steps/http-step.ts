@@ -13,7 +13,7 @@ export async function runHttpStep(step: HttpStep, ctx: ScenarioContext): Promise
   if (!bound) return stepError('a running server to send the request to', 'no server has bound a port in this run');
   const request = Buffer.from(step.request, 'utf8');
   const line = truncate(step.request.split(/\r?\n/)[0] ?? '', 80);
-  const play = (link: string, segments: readonly Buffer[], gate?: Promise<void>, connected?: () => void): Promise<RawExchange> =>
+  const play: Play = (link, segments, gate, connected) =>
     exchangeHttp(bound.host, bound.port, segments, {
       pauseMs: step.pause,
       withinMs: step.within,
@@ -33,6 +33,7 @@ export async function runHttpStep(step: HttpStep, ctx: ScenarioContext): Promise
   return runConcurrently(step, ctx, request, play, expected);
 }
 
+// One client's exchange, recorded on the wire log under its link name and summed up in the transcript.
 type Play = (link: string, segments: readonly Buffer[], gate?: Promise<void>, connected?: () => void) => Promise<RawExchange>;
 
 async function runConcurrently(step: HttpStep, ctx: ScenarioContext, request: Buffer, play: Play, expected: string): Promise<StepOutcome> {
@@ -55,7 +56,8 @@ async function runConcurrently(step: HttpStep, ctx: ScenarioContext, request: Bu
   if (right === step.clients) return stepOk;
   const failing = [held, ...problems].flatMap((p, i) => (p === undefined ? [] : [`${names[i]}: ${p}`]));
   const observed = `${answered} of the ${others.length} other clients were answered as expected while ${names[0]} held half its request (${holderCut} bytes)${held === undefined ? '' : `, and ${names[0]} was not`}; ${failing.slice(0, 3).join('; ')}`;
-  return { ok: false, status: 'fail', expected: `${step.clients} clients at once, each answered: ${expected}`, observed, fraction: right / step.clients, actors: names.slice(0, 3) };
+  const all = `${step.clients} clients at once (the first holding half its request until the other ${others.length} are answered), each: ${expected}`;
+  return { ok: false, status: 'fail', expected: all, observed, fraction: right / step.clients, actors: names.slice(0, 3) };
 }
 
 // The request cut into segments at the given byte offsets.
