@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pairsWithReference } from '../grading/prepare-reference.js';
 import { loadRubric } from '../rubric/load-rubric.js';
 
-// A rubric ready to travel: its text without the `reference:` line, and the files it runs (probes
-// and the modules they import), relative to the rubric's folder.
+// A rubric ready to travel: its text without the `reference:` line, and the files it needs (probes
+// and the modules they import, its folder of files), relative to the rubric's folder.
 export interface RubricFiles {
   readonly name: string;
   readonly dir: string;
@@ -25,14 +25,24 @@ export async function collectRubricFiles(source: string, verb: string): Promise<
   }
   const dir = path.dirname(path.resolve(source));
   const probes = loaded.rubric.criteria.flatMap((c) => c.steps.flatMap((s) => (s.kind === 'probe' ? [s.run] : [])));
-  const files = [...new Set(probes.flatMap(withImportedModules))].map((file) => path.relative(dir, file)).sort();
+  const served = loaded.rubric.files === undefined ? [] : listFiles(loaded.rubric.files);
+  const files = [...new Set([...probes.flatMap(withImportedModules), ...served])].map((file) => path.relative(dir, file)).sort();
   const outside = files.filter((file) => file.startsWith('..') || path.isAbsolute(file));
   if (outside.length > 0) {
-    return { ok: false, message: `${verb}: ${source} runs ${outside.join(', ')}, outside the rubric's folder; keep its probes beside it (probes/…) so a copy finds them` };
+    return { ok: false, message: `${verb}: ${source} needs ${outside.join(', ')}, outside the rubric's folder; keep its probes and files beside it (probes/…) so a copy finds them` };
   }
   const text = readFileSync(source, 'utf8');
   const dropped = referenceLine.exec(text)?.[0].trim().replace(/\s+#.*$/, '');
   return { ok: true, rubric: { name: path.basename(source), dir, text: text.replace(referenceLine, ''), dropped, files } };
+}
+
+// Every file under a rubric's folder of files (what its server serves), so a copy grades alike;
+// links are not followed.
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(full) : entry.isFile() ? [full] : [];
+  });
 }
 
 // A Python probe with the sibling modules it imports (probe_common.py, …), and theirs in turn.

@@ -24,8 +24,8 @@ function pointCiAt(text: string, rubricFile: string): string {
   return text.replace(/^(\s*RUBRIC: ).*$/m, `$1${rubricFile}`);
 }
 
-// Copies one of sockgrade's rubrics, the probes it runs (with the modules they import), its JSON
-// schema and the CI examples into a course repository, ready to validate and run; exit 0, or 2
+// Copies one of sockgrade's rubrics, the probes it runs (with the modules they import), its folder
+// of files (files:), its JSON schema and the CI examples into a course repository, ready to validate and run; exit 0, or 2
 // when refused.
 export async function initCourse(options: InitOptions): Promise<number> {
   const rubricsDir = path.join(rootDir, 'rubrics');

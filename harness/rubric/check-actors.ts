@@ -5,8 +5,9 @@ import type { StepDocument } from './schema.js';
 import type { Finding } from '../yaml/yaml-issue.js';
 import { walkSteps } from './walk-steps.js';
 
-// How a step involves an actor: starts it, joins it, makes it send, or needs it already there (joined: as a client).
-type Role = 'start' | 'join' | 'send' | 'joined' | 'present';
+// How a step involves an actor: starts it, joins it, makes it send, or needs it already there (joined: as a client);
+// request: the harness itself talks to the server.
+type Role = 'start' | 'join' | 'send' | 'joined' | 'present' | 'request';
 
 interface Use {
   readonly role: Role;
@@ -49,6 +50,8 @@ function judge(use: Use, started: ReadonlySet<string>, joined: ReadonlySet<strin
       return joined.has(use.actor) ? undefined : `${name} sends before it has joined; put "- join: ${use.actor}" before this step`;
     case 'joined':
       return joined.has(use.actor) ? undefined : `${name} is used before it has joined; put "- join: ${use.actor}" before this step`;
+    case 'request':
+      return started.size === 0 ? `an http request is sent before any server is started; put a "start" step before it` : undefined;
     case 'present':
       return started.has(use.actor) || joined.has(use.actor) ? undefined : `${name} is used before it is started or joined`;
   }
@@ -77,6 +80,7 @@ function usesOf(step: StepDocument): Use[] {
   if ('closed' in step) return [typeof step.closed === 'string' ? use('joined', step.closed, 'closed') : use('joined', step.closed.in, 'closed', 'in')];
   if ('half-close' in step) return [use('joined', step['half-close'], 'half-close')];
   if ('reset' in step) return [use('joined', step.reset, 'reset')];
+  if ('http' in step) return [{ role: 'request', actor: 'http', path: ['http'] }];
   if ('stop' in step) return [use('present', step.stop, 'stop')];
   if ('sever' in step) return [use('joined', step.sever, 'sever')];
   if ('quit' in step) return [use('present', step.quit, 'quit')];

@@ -35,6 +35,7 @@ export function normalizeRubric(doc: RubricDocument, file: string, locate: Locat
     transport: doc.transport,
     launch: definedOnly(doc.launch ?? {}),
     reference: doc.reference === undefined ? undefined : path.resolve(path.dirname(path.resolve(file)), doc.reference),
+    ...(doc.files === undefined ? {} : { files: path.resolve(path.dirname(path.resolve(file)), doc.files) }),
     starter: doc.starter === undefined ? undefined : path.resolve(path.dirname(path.resolve(file)), doc.starter),
     password: doc.password,
     prompts,

@@ -79,7 +79,29 @@ export function normalizeStep(step: StepDocument, path: readonly PathSegment[], 
   }
   if ('half-close' in step) return { kind: 'half-close', client: step['half-close'], line };
   if ('reset' in step) return { kind: 'reset', client: step.reset, line };
+  if ('http' in step) return normalizeHttp(step.http, ctx, line);
   return normalizeCheck(step, path, ctx);
+}
+
+type HttpDocument = Extract<StepDocument, { http: unknown }>['http'];
+
+function normalizeHttp(h: HttpDocument, ctx: StepContext, line: number): Step {
+  const inRubric = (file: string): string => nodePath.resolve(ctx.rubricDir, file);
+  const request = h.request ?? `GET ${h.get ?? '/'} HTTP/1.0\r\nHost: localhost\r\n\r\n`;
+  const body = h.body === undefined ? undefined : 'file' in h.body ? { file: inRubric(h.body.file) } : { pattern: compilePattern(h.body.pattern) };
+  return {
+    kind: 'http',
+    request,
+    split: [...new Set(h.split ?? [])].filter((at) => at < request.length).sort((a, b) => a - b),
+    pause: h.pause === undefined ? 300 : parseDuration(h.pause),
+    clients: h.clients ?? 1,
+    status: h.status === undefined ? undefined : [h.status].flat(),
+    headers: h.headers ?? {},
+    body,
+    lacks: h.lacks === undefined ? undefined : inRubric(h.lacks.file),
+    within: h.within === undefined ? ctx.timeouts.expect : parseDuration(h.within),
+    line,
+  };
 }
 
 function normalizeCheck(check: CheckDocument, path: readonly PathSegment[], ctx: StepContext): CheckStep {

@@ -22,5 +22,5 @@ export const defaultPatterns: Readonly<Record<string, string>> = {
 export const stepKindOrder = [
   'start', 'join', 'send', 'expect', 'refute', 'rejected', 'wire', 'stop', 'restart', 'quit', 'any',
   'fault', 'burst', 'delivered', 'unreadable', 'file', 'received', 'probe', 'crowd', 'sever',
-  'connect', 'send-bytes', 'echoed', 'closed', 'half-close', 'reset',
+  'connect', 'send-bytes', 'echoed', 'closed', 'half-close', 'reset', 'http',
 ] as const satisfies readonly StepKind[];

@@ -55,6 +55,7 @@ export interface Rubric {
   readonly transport: 'udp' | 'tcp';
   readonly launch: Launch;
   readonly reference: string | undefined; // absolute path of the reference implementation
+  readonly files?: string | undefined; // absolute path of a folder copied into every actor's working copy
   readonly starter?: string | undefined; // absolute path of the starter code handed out, ignored by the similarity check
   readonly password: string | undefined;
   readonly prompts: Readonly<Record<PromptName, RegExp>>;
@@ -269,6 +270,22 @@ export interface EchoedStep {
   readonly line: number;
 }
 
+// The harness itself sends an HTTP request over a raw TCP socket straight to the server (the run's
+// loopback), in segments when split, and checks the response.
+export interface HttpStep {
+  readonly kind: 'http';
+  readonly request: string; // sent as UTF-8; split offsets count its bytes
+  readonly split: readonly number[]; // byte offsets, ascending
+  readonly pause: number; // ms between segments
+  readonly clients: number; // 1, or clients at once, the first holding its request half-sent
+  readonly status: readonly number[] | undefined; // any of these
+  readonly headers: Readonly<Record<string, string>>; // name (any case) to regex source; {length} is the body's length
+  readonly body: { readonly file: string } | { readonly pattern: RegExp } | undefined; // file: absolute path
+  readonly lacks: string | undefined; // absolute path of a file whose content the body must not hold
+  readonly within: number;
+  readonly line: number;
+}
+
 // Passes when the server closes the client's connection (FIN) after sending at least minBytes.
 export interface ClosedStep {
   readonly kind: 'closed';
@@ -329,7 +346,8 @@ export type Step =
   | EchoedStep
   | ClosedStep
   | HalfCloseStep
-  | ResetStep;
+  | ResetStep
+  | HttpStep;
 
 // Every step kind, for tables typed satisfies Record<StepKind, …>.
 export type StepKind = Step['kind'];

@@ -213,6 +213,27 @@ const closedStep = z.strictObject({
 const halfCloseStep = z.strictObject({ 'half-close': actorName.describe('shutdown(SHUT_WR): the client sends no more') });
 const resetStep = z.strictObject({ reset: actorName.describe('The client closes with a reset (RST, SO_LINGER 0)') });
 
+const fileBody = z.strictObject({ file: z.string().min(1).describe('A file, relative to the rubric') });
+
+// The harness plays an HTTP client over a raw TCP socket, loopback only, straight to the server.
+const httpStep = z.strictObject({
+  http: z
+    .strictObject({
+      get: z.string().regex(/^\S+$/, 'a path such as "/index.html"').optional().describe('Sends "GET <path> HTTP/1.0", a Host header and an empty line'),
+      request: z.string().min(1).optional().describe('The raw request, sent byte for byte (YAML "\\r\\n" escapes)'),
+      split: z.array(z.number().int().positive().max(65_536)).min(1).optional().describe('Byte offsets where the request is cut into segments'),
+      pause: durationSchema.optional().describe('How long to wait between segments (default 300ms)'),
+      clients: z.number().int().min(2).max(50).optional().describe('Clients at once; the first holds its request half-sent until the others are answered'),
+      status: z.union([z.number().int().min(100).max(599), z.array(z.number().int().min(100).max(599)).min(1)]).optional(),
+      headers: z.record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'a header name'), z.string()).optional()
+        .describe('Header name to regular expression; {length} stands for the body\'s length in bytes'),
+      body: z.union([fileBody, z.strictObject({ pattern: regexSchema })]).optional().describe('The body equals a file, or matches a pattern'),
+      lacks: fileBody.optional().describe("The body must not hold this file's content"),
+      within: durationSchema.optional(),
+    })
+    .refine((h) => (h.get === undefined) !== (h.request === undefined), { message: 'give the request with exactly one of get or request' }),
+});
+
 const stopStep = z.strictObject({ stop: actorName });
 const restartStep = z.strictObject({
   restart: z.union([actorName, z.strictObject({ actor: actorName, within: durationSchema.optional() })]),
@@ -254,6 +275,8 @@ export const stepSchema = z.union([
   closedStep,
   halfCloseStep,
   resetStep,
+
+  httpStep,
 ]);
 
 export const criterionSchema = z.strictObject({
@@ -301,6 +324,7 @@ export const rubricSchema = z.strictObject({
   transport: z.enum(['udp', 'tcp']),
   launch: launchSchema.optional(),
   reference: z.string().min(1).optional().describe('The reference implementation folder, relative to the rubric'),
+  files: z.string().min(1).optional().describe('A folder, relative to the rubric, copied into every actor\'s working copy before it starts (the files a server serves)'),
   starter: z.string().min(1).optional().describe('A folder of starter code handed out to the class, relative to the rubric: the similarity check ignores what it holds'),
   password: z.string().optional().describe('The room password typed by clients'),
   prompts: promptsSchema.optional(),

@@ -19,7 +19,7 @@ export async function launchActor(
   },
 ): Promise<Actor> {
   const { name, impl, command } = options;
-  const workdir = options.workdir ?? makeActorWorkdir(impl.stageDir, ctx.runDir, name, ctx.confinement.uid);
+  const workdir = options.workdir ?? makeActorWorkdir(impl.stageDir, ctx.runDir, name, ctx.confinement.uid, ctx.rubric.files);
   const actor = new Actor({
     name,
     argv: confineCommand(command, ctx.confinement, { writable: workdir, readable: [...impl.readable, ...(options.readable ?? [])] }),

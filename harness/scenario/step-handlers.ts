@@ -23,6 +23,7 @@ import { runSendBytesStep } from './steps/send-bytes-step.js';
 import { runEchoedStep } from './steps/echoed-step.js';
 import { runClosedStep } from './steps/closed-step.js';
 import { runHalfCloseStep, runResetStep } from './steps/hang-up-step.js';
+import { runHttpStep } from './steps/http-step.js';
 
 type StepHandler<K extends StepKind> = (step: Extract<Step, { kind: K }>, ctx: ScenarioContext) => Promise<StepOutcome>;
 
@@ -54,6 +55,7 @@ export const stepHandlers = {
   closed: runClosedStep,
   'half-close': runHalfCloseStep,
   reset: runResetStep,
+  http: runHttpStep,
 } satisfies { [K in StepKind]: StepHandler<K> };
 
 // Dispatches a step to its handler.

@@ -45,6 +45,17 @@ describe('sockgrade init', () => {
     expect(validated.exitCode, validated.stdout).toBe(0);
   });
 
+  it('copies http-server with its folder of files (the document root and the secret beside it), and validate passes', async () => {
+    const dir = path.join(scratch, 'http');
+    const result = await runSockgrade(['init', dir, '--rubric', 'http-server']);
+    expect(result.code, result.stderr).toBe(0);
+    const files = ['http-server.yaml', 'http-server/secret.txt', 'http-server/www/img/logo.png', 'http-server/www/index.html', 'rubric.schema.json'];
+    expect(result.stdout.split('\n').slice(0, files.length)).toEqual(files.map((file) => `wrote ${path.join(dir, file)}`));
+    expect(readFileSync(path.join(dir, 'http-server/www/img/logo.png'))).toEqual(readFileSync(path.join(repoRoot, 'rubrics/http-server/www/img/logo.png')));
+    const validated = await runSockgrade(['validate', path.join(dir, 'http-server.yaml')]);
+    expect(validated.stdout.trim()).toBe(`ok  ${path.join(dir, 'http-server.yaml')} (7 criteria, 100 points)`);
+  });
+
   it('refuses to overwrite files already there, naming each, unless --force', async () => {
     const dir = path.join(scratch, 'again');
     expect((await runSockgrade(['init', dir, '--rubric', 'udp-chat'])).code).toBe(0);
@@ -62,7 +73,11 @@ describe('sockgrade init', () => {
     for (const name of names) {
       const result = await runSockgrade(['init', dir, '--rubric', name, '--force']);
       expect(result.code, result.stderr).toBe(0);
-      expect(result.stdout).toMatch(new RegExp(`^wrote ${path.join(dir, `${name}.yaml`)}\nwrote ${path.join(dir, 'rubric.schema.json')}\ndropped "reference: \\.\\./reference/${name}"`));
+      const written = [`${name}.yaml`, 'rubric.schema.json', '.github/workflows/sockgrade.yml', '.gitlab-ci.yml'];
+      expect(result.stdout.split('\n').slice(0, 5)).toEqual([
+        ...written.map((file) => `wrote ${path.join(dir, file)}`),
+        `dropped "reference: ../reference/${name}" from ${name}.yaml: the reference implementation stays with sockgrade (only sockgrade calibrate needs it)`,
+      ]);
     }
     const validated = await runSockgrade(['validate', ...names.map((name) => path.join(dir, `${name}.yaml`))]);
     expect(validated.stdout.trim().split('\n')).toEqual([
@@ -75,7 +90,7 @@ describe('sockgrade init', () => {
   it('names the rubrics it has when asked for another', async () => {
     const result = await runSockgrade(['init', path.join(scratch, 'none'), '--rubric', 'nope']);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('init: sockgrade has no rubric "nope" (it has echo-tcp, echo-udp, greet-tcp, tcp-chat, udp-chat, udp-chat-protocol)');
+    expect(result.stderr.trim()).toBe('init: sockgrade has no rubric "nope" (it has echo-tcp, echo-udp, greet-tcp, http-server, tcp-chat, udp-chat, udp-chat-protocol)');
   });
 
   it('refuses a rubric that grades against the reference implementation, which it does not copy', async () => {

@@ -77,6 +77,30 @@ describe('loadRubric on the shipped rubric', () => {
   });
 });
 
+describe('loadRubric on http-server.yaml', () => {
+  it('resolves its folder of files and builds each http request, cut where the rubric says', async () => {
+    const rubric = await rubricOf(path.join(repoRoot, 'rubrics', 'http-server.yaml'));
+    expect(rubric.files).toBe(path.join(repoRoot, 'rubrics', 'http-server'));
+    const steps = (id: string) => rubric.criteria.find((c) => c.id === id)?.steps ?? [];
+    const { line, ...split } = steps('H6')[1] ?? { line: 0 };
+    expect(line).toBeGreaterThan(0);
+    expect(split).toEqual({
+      kind: 'http',
+      request: 'GET /index.html HTTP/1.0\r\nHost: localhost\r\n\r\n',
+      split: [8, 15, 26],
+      pause: 400,
+      clients: 1,
+      status: [200],
+      headers: {},
+      body: { file: path.join(repoRoot, 'rubrics', 'http-server', 'www', 'index.html') },
+      lacks: undefined,
+      within: 5000,
+    });
+    expect(steps('H5')[1]).toMatchObject({ request: 'GET /../secret.txt HTTP/1.0\r\nHost: localhost\r\n\r\n', status: [400, 403, 404], lacks: path.join(repoRoot, 'rubrics', 'http-server', 'secret.txt') });
+    expect(steps('H7')[1]).toMatchObject({ clients: 10, within: 8000 });
+  });
+});
+
 describe('loadRubric defaults', () => {
   it('fills every default a rubric leaves out', async () => {
     const rubric = await rubricOf(fixtureRubric('minimal.yaml'));
@@ -113,7 +137,7 @@ describe('loadRubric reports each mistake with its place', () => {
     ['bad-yaml-syntax.yaml', ['2:8 invalid YAML: Nested mappings are not allowed in compact mappings']],
     [
       'unknown-top-level-key.yaml',
-      ['4:1 colour: unknown key; expected one of rubric, title, transport, launch, reference, starter, password, prompts, patterns, timeouts, limits, commands or criteria'],
+      ['4:1 colour: unknown key; expected one of rubric, title, transport, launch, reference, files, starter, password, prompts, patterns, timeouts, limits, commands or criteria'],
     ],
     ['points-as-string.yaml', ['7:13 criteria[0].points: expected a number from 0 to 1000, found "ten"']],
     ['unknown-step-kind.yaml', ['12:9 criteria[0].steps[3].expct: unknown step kind "expct", did you mean "expect"?']],
@@ -187,8 +211,20 @@ describe('loadRubric reports each mistake with its place', () => {
     expect(await issuesOf('send-bytes-two-payloads.yaml')).toEqual(['11:21 criteria[0].steps[2].send-bytes: say what to send with exactly one of text or size']);
   });
 
+  it('explains every mistake of http steps: order, patterns, files, and a request given twice', async () => {
+    const dir = path.resolve(path.dirname(fixtureRubric('http-step-mistakes.yaml')));
+    expect(await issuesOf('http-step-mistakes.yaml')).toEqual([
+      '9:15 criteria[0].steps[0].http: an http request is sent before any server is started; put a "start" step before it',
+      '11:62 criteria[0].steps[2].http.headers.Content-Length: expected a valid regular expression, found "^({length}$" (Unterminated group)',
+      `12:49 criteria[0].steps[3].http.body.file: no file ${dir}/www/nope.html (an http step's file is relative to the rubric's folder)`,
+      `12:81 criteria[0].steps[3].http.lacks.file: no file ${dir}/nope.txt (an http step's file is relative to the rubric's folder)`,
+      '13:52 criteria[0].steps[4].http.body.pattern: expected a valid regular expression, found "a[" (Unterminated character class)',
+      '19:15 criteria[1].steps[1].http: give the request with exactly one of get or request',
+    ]);
+  });
+
   it('explains steps of the wrong shape', async () => {
-    const kinds = 'start, join, send, expect, refute, rejected, wire, stop, restart, quit, any, fault, burst, delivered, unreadable, file, received, probe, crowd, sever, connect, send-bytes, echoed, closed, half-close or reset';
+    const kinds = 'start, join, send, expect, refute, rejected, wire, stop, restart, quit, any, fault, burst, delivered, unreadable, file, received, probe, crowd, sever, connect, send-bytes, echoed, closed, half-close, reset or http';
     expect(await issuesOf('step-shapes.yaml')).toEqual([
       `9:9 criteria[0].steps[0]: expected a step: a map with exactly one key, one of ${kinds}, found "start server"; did you mean "start: server"?`,
       `10:9 criteria[0].steps[1]: expected a step: a map with exactly one key, one of ${kinds}, found 2 keys: join, send; begin each step with its own "-"`,
