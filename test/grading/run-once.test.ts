@@ -42,3 +42,17 @@ describe('a probe several criteria run', () => {
     expect(nonceOf('P4')).not.toBe(nonceOf('P1'));
   });
 });
+
+describe('a step waiting for output', () => {
+  it('keeps waiting while the programs are busy, past the quiet period', () => {
+    expect(criterion('Q1').status, JSON.stringify(criterion('Q1').evidence)).toBe('pass');
+  });
+
+  it('ends before its deadline once every program and link has been silent, and says so', () => {
+    const ended = criterion('Q2');
+    expect(ended.status).toBe('fail');
+    expect(ended.evidence.observed).toMatch(
+      /^server did not print it; last output:\n[^]*said it; every program and link had been silent for 3 s, so sockgrade ended the step before its 60 s deadline$/,
+    );
+  });
+});
