@@ -1,8 +1,9 @@
 import type { Actor } from './actor.js';
 
 // Waits until a condition on an actor holds, re-checking on each output and on exit;
-// resolves true as soon as it holds, false at the deadline. Never sleeps a fixed time.
-export function waitForActor(actor: Actor, condition: () => boolean, timeoutMs: number): Promise<boolean> {
+// resolves true as soon as it holds, false at the deadline or when giveUp settles (the run has
+// gone quiet). Never sleeps a fixed time.
+export function waitForActor(actor: Actor, condition: () => boolean, timeoutMs: number, giveUp?: Promise<void>): Promise<boolean> {
   if (condition()) return Promise.resolve(true);
   return new Promise((resolve) => {
     const check = (): void => {
@@ -18,6 +19,7 @@ export function waitForActor(actor: Actor, condition: () => boolean, timeoutMs: 
     };
     actor.on('output', check);
     actor.on('exit', check);
+    void giveUp?.then(() => done(condition()));
   });
 }
 

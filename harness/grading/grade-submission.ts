@@ -17,6 +17,7 @@ import { decideVerdict } from './decide-verdict.js';
 import { isTimeSensitive, rerunStarved } from './rerun-starved.js';
 import { describeHarness, selectCriteria } from './error-result.js';
 import type { CriterionResult, LaunchSetting, SubmissionResult } from '../model/result.js';
+import { staticRunKey } from './static-run-key.js';
 import type { LaunchSettings } from '../submission/resolve-launch.js';
 
 // What grading one submission needs from the batch around it.
@@ -120,6 +121,18 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
       if (!first.serverOwnPort || options.signal.aborted) return first;
       return turns.run('exclusive', () => runAlone(criterion, attempt));
     };
+    // A criterion that only runs static probes shares the run of the first one with its probes:
+    // the probe reads the same staged copy, so it runs once per submission, not once per criterion.
+    const staticRuns = new Map<string, Promise<RunOutcome>>();
+    const runShared = (criterion: Criterion, attempt: number): Promise<RunOutcome> => {
+      const key = staticRunKey(criterion);
+      if (key === undefined) return runOnce(criterion, attempt);
+      const known = staticRuns.get(`${attempt} ${key}`);
+      if (known) return known;
+      const run = runOnce(criterion, attempt);
+      staticRuns.set(`${attempt} ${key}`, run);
+      return run;
+    };
     const verdicts = new Map<string, Promise<CriterionResult>>();
     const verdictOf = (criterion: Criterion): Promise<CriterionResult> => {
       const known = verdicts.get(criterion.id);
@@ -146,11 +159,11 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
         return decideVerdict(criterion, { status: 'manual', message: 'Graded by the lecturer.', evidence: {}, durationMs: 0 });
       }
       // A timed run starved of CPU is judged again, so the machine's load never decides a verdict.
-      const first = isTimeSensitive(criterion) ? await rerunStarved(() => runOnce(criterion, 0), options.signal) : await runOnce(criterion, 0);
+      const first = isTimeSensitive(criterion) ? await rerunStarved(() => runShared(criterion, 0), options.signal) : await runShared(criterion, 0);
       if (first.harnessFault) options.onHarnessFault?.(first.harnessFault);
       if (first.status !== 'fail' || options.reruns === 0 || options.signal.aborted) return decideVerdict(criterion, first);
       for (let attempt = 1; attempt <= options.reruns; attempt++) {
-        const again = await runOnce(criterion, attempt);
+        const again = await runShared(criterion, attempt);
         if (again.status === 'pass') return decideVerdict(criterion, first, again);
       }
       return decideVerdict(criterion, first);

@@ -1,6 +1,7 @@
+import { existsSync, realpathSync } from 'node:fs';
 import type { Isolation, Sandbox } from '../model/result.js';
 import { bubblewrapArgs, type SandboxView } from './bubblewrap-args.js';
-import { toPrlimitArgs, type Limits } from './limits.js';
+import { toDashUlimitScript, toPrlimitArgs, type Limits } from './limits.js';
 
 // How one program is confined: the sandbox that shows it the machine, an unprivileged uid, limits.
 export interface Confinement {
@@ -11,10 +12,15 @@ export interface Confinement {
 }
 
 // The argv that runs a shell command confined, seeing only its view. Output is unbuffered for C
-// stdio (stdbuf -o0: line buffering would hold back a prompt printed without a newline).
+// stdio (stdbuf -o0: line buffering would hold back a prompt printed without a newline). Where
+// /bin/sh is dash and coreutils' libstdbuf is where stdbuf looks for it, the shell itself sets
+// the limits (ulimit) and the variables stdbuf would set: the same limits and environment with
+// two programs fewer per launch (prlimit and stdbuf, ~10 ms of CPU each time).
 export function confineCommand(command: string, confinement: Confinement, view: SandboxView): string[] {
-  const shell = ['stdbuf', '-o0', '-e0', '/bin/sh', '-c', command];
-  const limited = ['prlimit', ...toPrlimitArgs(confinement.limits), '--', ...shell];
+  const fast = shellSetup();
+  const limited = fast
+    ? ['/bin/sh', '-c', `${toDashUlimitScript(confinement.limits)}; ${fast}; ${command}`]
+    : ['prlimit', ...toPrlimitArgs(confinement.limits), '--', 'stdbuf', '-o0', '-e0', '/bin/sh', '-c', command];
   const { uid } = confinement;
   const unprivileged =
     uid === undefined
@@ -52,4 +58,22 @@ export function buildActorEnv(workdir: string): Record<string, string> {
 // Quotes a word for /bin/sh, so a path with spaces or quotes reaches the program as one argument.
 export function quoteShellWord(word: string): string {
   return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+const libstdbuf = '/usr/libexec/coreutils/libstdbuf.so';
+let setup: string | false | undefined;
+
+// The lines that unbuffer C stdio as `stdbuf -o0 -e0` does, when this machine lets the shell do
+// it with the limits (dash, whose ulimit units toDashUlimitScript knows); false elsewhere.
+function shellSetup(): string | false {
+  if (setup === undefined) {
+    let dash = false;
+    try {
+      dash = realpathSync('/bin/sh').endsWith('/dash') && existsSync(libstdbuf);
+    } catch {
+      // no /bin/sh to resolve: the portable chain will say why it cannot start
+    }
+    setup = dash && `export LD_PRELOAD=${libstdbuf} _STDBUF_O=0 _STDBUF_E=0`;
+  }
+  return setup;
 }

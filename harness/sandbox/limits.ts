@@ -29,6 +29,21 @@ export function toPrlimitArgs(limits: Limits): string[] {
   ];
 }
 
+// The same limits as dash(1)'s ulimit builtin sets them (hard and soft, one per call, sizes in
+// its units: KB of address space, 512-byte blocks of file), each required: a shell that refuses
+// one exits 126 before it runs anything.
+export function toDashUlimitScript(limits: Limits): string {
+  const calls = [
+    `ulimit -p ${limits.processes}`,
+    `ulimit -v ${limits.memoryMb * 1024}`,
+    `ulimit -t ${limits.cpuSeconds}`,
+    `ulimit -f ${limits.fileSizeMb * 2048}`,
+    'ulimit -c 0',
+    'ulimit -n 256',
+  ];
+  return `${calls.join(' && ')} || exit 126`;
+}
+
 // The rubric's limits, with the defaults for what it leaves out.
 export function resolveLimits(partial: { readonly [K in keyof Limits]?: number | undefined }): Limits {
   return {

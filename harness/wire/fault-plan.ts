@@ -33,6 +33,12 @@ export class FaultPlan {
     this.rules.push({ id: this.rules.length, step, seen: new Map(), remaining });
   }
 
+  // The longest a packet may be held back by the rules armed so far (delay, reorder, coalesce):
+  // bytes the relay still holds are not silence.
+  longestDelay(): number {
+    return this.rules.reduce((longest, rule) => Math.max(longest, rule.step.delay), 0);
+  }
+
   // Decides the fate of a packet crossing a link.
   decide(link: string, dir: 'up' | 'down', size: number): FaultDecision {
     if (this.rules.length === 0) return { kinds: [], delay: 0 };

@@ -2,18 +2,25 @@ import { waitForActor } from '../../actors/wait-for.js';
 import type { DeliveredStep } from '../../rubric/rubric.js';
 import { chooseRecords } from '../excerpt.js';
 import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { describeQuietEnd, quietPeriod, watchQuiet } from '../watch-quiet.js';
 
 // How long to keep watching once everything has arrived, for late duplicates.
 const settleMs = 1000;
 
-// Checks that the last burst reached a client exactly once each and in order.
+// Checks that the last burst reached a client exactly once each and in order. Stops waiting
+// for the missing ones before the deadline once every program and link of the run has been
+// silent for the quiet period: nobody is retransmitting them.
 export async function runDeliveredStep(step: DeliveredStep, ctx: ScenarioContext): Promise<StepOutcome> {
   const state = ctx.actors.get(step.in);
   const tokens = ctx.burstTokens;
   if (!state) return stepFail(`${step.in} to be running`, `${step.in} was never started`);
   const { actor } = state;
   const allThere = (): boolean => tokens.every((token) => actor.output.includes(token));
-  if (await waitForActor(actor, allThere, step.within)) await waitForActor(actor, () => false, settleMs);
+  const quietMs = quietPeriod(ctx);
+  const quiet = quietMs < step.within ? watchQuiet(ctx, quietMs) : undefined;
+  const arrived = await waitForActor(actor, allThere, step.within, quiet?.silent);
+  quiet?.stop();
+  if (arrived) await waitForActor(actor, () => false, settleMs);
   const counts = tokens.map((token) => actor.output.split(token).length - 1);
   const firstSeen = tokens.map((token) => actor.output.indexOf(token)).filter((at) => at >= 0);
   const delivered = counts.filter((c) => c > 0).length;
@@ -28,7 +35,7 @@ export async function runDeliveredStep(step: DeliveredStep, ctx: ScenarioContext
   const burst = Array.from({ length: ctx.wire.records.length - ctx.sendMark }, (_, i) => ctx.sendMark + i);
   return stepFail(
     `${step.in} to print each of the ${tokens.length} messages exactly once, in order, within ${step.within / 1000} s`,
-    `${summary}${detail}`,
+    `${summary}${detail}${quiet?.fired() && !arrived ? describeQuietEnd(quiet, step.within) : ''}`,
     [step.in, ctx.server?.name ?? 'server'],
     chooseRecords(ctx.wire.records, burst),
   );

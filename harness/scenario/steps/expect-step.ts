@@ -4,20 +4,27 @@ import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../con
 import { buildMatcher } from '../match-output.js';
 import { lastLines } from '../observe.js';
 import { firstTrue } from '../first-true.js';
+import { describeQuietEnd, quietPeriod, watchQuiet } from '../watch-quiet.js';
 
-// Waits until the listed actors print the text or pattern: all of them, or any one.
+// Waits until the listed actors print the text or pattern: all of them, or any one. Ends before
+// its deadline once every program and link of the run has been silent for the quiet period:
+// nothing is left that could print it.
 export async function runExpectStep(step: ExpectStep, ctx: ScenarioContext): Promise<StepOutcome> {
   const matcher = buildMatcher(step, ctx);
   const actors = step.in.map((name) => ({ name, state: ctx.actors.get(name) }));
+  const quietMs = quietPeriod(ctx);
+  const quiet = quietMs < step.within ? watchQuiet(ctx, quietMs) : undefined;
   const waits = actors.map(({ state }) =>
-    state ? waitForActor(state.actor, () => matcher.test(state.actor), step.within) : Promise.resolve(false),
+    state ? waitForActor(state.actor, () => matcher.test(state.actor), step.within, quiet?.silent) : Promise.resolve(false),
   );
   const seen = step.mode === 'any' ? [await firstTrue(waits)] : await Promise.all(waits);
+  quiet?.stop();
   if (seen.every(Boolean)) return stepOk;
   const missing = actors.filter((_, i) => step.mode === 'any' || !seen[i]);
   const who = step.mode === 'any' ? `one of ${step.in.join(', ')}` : step.in.join(' and ');
   const observed = missing
     .map(({ name, state }) => (state ? `${name} did not print it${lastLines(state.actor, 6)}` : `${name} was never started`))
     .join('\n');
-  return stepFail(`${who} to print ${matcher.describe} within ${step.within / 1000} s`, observed, step.in);
+  const early = quiet?.fired() ? describeQuietEnd(quiet, step.within) : '';
+  return stepFail(`${who} to print ${matcher.describe} within ${step.within / 1000} s`, `${observed}${early}`, step.in);
 }
