@@ -26,7 +26,10 @@ export function parseScore(flag: string): (text: string) => number {
 
 // A comma-separated list such as "M1,M5".
 export function parseList(text: string): string[] {
-  return text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 // A share from 0 to 1, such as 0.5.

@@ -39,20 +39,54 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .command('grade')
     .description('grade submission folders against a rubric and write reports')
     .argument('[submission-dir...]', 'one folder per submission')
-    .option('--from <path>', 'take the submissions from a download: a zip (Moodle), a folder of zips or of folders, GitHub Classroom clones')
+    .option(
+      '--from <path>',
+      'take the submissions from a download: a zip (Moodle), a folder of zips or of folders, GitHub Classroom clones',
+    )
     .requiredOption('-r, --rubric <file>', 'the rubric (YAML)')
-    .option('--roster <file>', 'a CSV of the class (id, name, email, team): grades.csv gets a row per student, keyed by id')
-    .option('--roster-columns <list>', 'which roster header holds which field, e.g. "id=Student ID,email=Email address"', parseRosterColumnsOption)
-    .option('--similarity <share>', 'list pairs of submissions sharing at least this share of their code, 0 to 1 (default 0.5)', parseShare('--similarity'))
-    .option('-j, --jobs <n>', 'at most n runs at a time; beyond one per core, only while the CPU has headroom', parseWholeNumber('--jobs', 1, 64), defaultJobs)
+    .option(
+      '--roster <file>',
+      'a CSV of the class (id, name, email, team): grades.csv gets a row per student, keyed by id',
+    )
+    .option(
+      '--roster-columns <list>',
+      'which roster header holds which field, e.g. "id=Student ID,email=Email address"',
+      parseRosterColumnsOption,
+    )
+    .option(
+      '--similarity <share>',
+      'list pairs of submissions sharing at least this share of their code, 0 to 1 (default 0.5)',
+      parseShare('--similarity'),
+    )
+    .option(
+      '-j, --jobs <n>',
+      'at most n runs at a time; beyond one per core, only while the CPU has headroom',
+      parseWholeNumber('--jobs', 1, 64),
+      defaultJobs,
+    )
     .option('-o, --out <dir>', 'output folder', 'reports')
-    .option('-f, --format <list>', `report formats: ${reportFormatNames.join(',')}`, parseFormats, [...reportFormatNames])
+    .option('-f, --format <list>', `report formats: ${reportFormatNames.join(',')}`, parseFormats, [
+      ...reportFormatNames,
+    ])
     .option('--seed <seed>', 'seed of every token and fault, to replay a grading exactly')
     .option('--shard <i/n>', 'grade only the i-th of n equal shares (CI matrices)', parseShardOption)
-    .option('--resume', 'keep the criteria results already in --out hold for the same rubric and seed; grade only the rest', false)
-    .option('--only <ids>', 'grade only these criteria, e.g. M1,M5; into a folder of saved results, merge them into each result', parseList)
+    .option(
+      '--resume',
+      'keep the criteria results already in --out hold for the same rubric and seed; grade only the rest',
+      false,
+    )
+    .option(
+      '--only <ids>',
+      'grade only these criteria, e.g. M1,M5; into a folder of saved results, merge them into each result',
+      parseList,
+    )
     .option('--force', "grade into an --out holding another rubric's or seed's results", false)
-    .option('--reruns <n>', 're-runs of a failing criterion to tell flaky from wrong', parseWholeNumber('--reruns', 0, 5), 1)
+    .option(
+      '--reruns <n>',
+      're-runs of a failing criterion to tell flaky from wrong',
+      parseWholeNumber('--reruns', 0, 5),
+      1,
+    )
     .option('--min-score <points>', 'exit 1 when a submission scores below this', parseScore('--min-score'))
     .option('--overrides <file>', "the lecturer's overrides.yaml, applied to every report")
     .addOption(new Option('--isolation <mode>', 'how runs are contained').choices(isolationChoices).default('auto'))
@@ -97,7 +131,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .description('render saved results again (with overrides) without re-grading')
     .argument('<out-dir>', 'a folder a grade command wrote')
     .option('--overrides <file>', "the lecturer's overrides.yaml")
-    .option('-f, --format <list>', `report formats: ${reportFormatNames.join(',')}`, parseFormats, [...reportFormatNames])
+    .option('-f, --format <list>', `report formats: ${reportFormatNames.join(',')}`, parseFormats, [
+      ...reportFormatNames,
+    ])
     .option('-o, --out <dir>', 'write there instead of <out-dir>')
     .action(async (outDir: string, opts: { overrides?: string; format: ReportFormat[]; out?: string }) => {
       exitCode = await reportAction(outDir, {
@@ -113,8 +149,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .description('join the output folders of a sharded batch (--shard I/N) into one class report')
     .argument('<out-dir...>', 'the output folder of each shard')
     .requiredOption('-o, --out <dir>', 'where to write the class report')
-    .option('-f, --format <list>', `report formats: ${reportFormatNames.join(',')}`, parseFormats, [...reportFormatNames])
-    .option('--similarity <share>', 'list pairs of submissions sharing at least this share of their code, 0 to 1 (default 0.5)', parseShare('--similarity'))
+    .option('-f, --format <list>', `report formats: ${reportFormatNames.join(',')}`, parseFormats, [
+      ...reportFormatNames,
+    ])
+    .option(
+      '--similarity <share>',
+      'list pairs of submissions sharing at least this share of their code, 0 to 1 (default 0.5)',
+      parseShare('--similarity'),
+    )
     .action(async (dirs: string[], opts: { out: string; format: ReportFormat[]; similarity?: number }) => {
       exitCode = await mergeOutputs({
         dirs,
@@ -132,7 +174,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .argument('[dir]', 'the submission folder', '.')
     .option('--from <path>', 'check the submission inside a zip or a folder, wherever its programs sit')
     .requiredOption('-r, --rubric <file>', 'the rubric (YAML)')
-    .option('-j, --jobs <n>', 'at most n runs at a time; beyond one per core, only while the CPU has headroom', parseWholeNumber('--jobs', 1, 64), defaultJobs)
+    .option(
+      '-j, --jobs <n>',
+      'at most n runs at a time; beyond one per core, only while the CPU has headroom',
+      parseWholeNumber('--jobs', 1, 64),
+      defaultJobs,
+    )
     .option('--seed <seed>', 'seed of every token and fault')
     .option('--only <ids>', 'check only these criteria, e.g. M1,M5', parseList)
     .addOption(new Option('--isolation <mode>', 'how runs are contained').choices(isolationChoices).default('auto'))
@@ -165,8 +212,16 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .command('calibrate')
     .description("the rubric's own test: the reference earns every automatable point, the examples their expected.yaml")
     .requiredOption('-r, --rubric <file>', 'the rubric (YAML), which names its reference implementation')
-    .option('--examples <dir>', 'folder of example submissions (default: submissions/examples/<rubric> beside the rubrics folder)')
-    .option('-j, --jobs <n>', 'at most n runs at a time; beyond one per core, only while the CPU has headroom', parseWholeNumber('--jobs', 1, 64), defaultJobs)
+    .option(
+      '--examples <dir>',
+      'folder of example submissions (default: submissions/examples/<rubric> beside the rubrics folder)',
+    )
+    .option(
+      '-j, --jobs <n>',
+      'at most n runs at a time; beyond one per core, only while the CPU has headroom',
+      parseWholeNumber('--jobs', 1, 64),
+      defaultJobs,
+    )
     .option('--seed <seed>', 'seed of every token and fault')
     .addOption(new Option('--isolation <mode>', 'how runs are contained').choices(isolationChoices).default('auto'))
     .action(async (opts: CalibrateFlags) => {

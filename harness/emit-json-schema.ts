@@ -19,14 +19,16 @@ const schemaFiles: readonly SchemaFile[] = [
     schema: rubricSchema,
     id: 'urn:sockgrade:rubric',
     title: 'sockgrade rubric',
-    description: 'A sockgrade rubric: the criteria of a socket-programming assignment and the scenario that tests each one.',
+    description:
+      'A sockgrade rubric: the criteria of a socket-programming assignment and the scenario that tests each one.',
   },
   {
     file: 'rubrics/manifest.schema.json',
     schema: manifestSchema,
     id: 'urn:sockgrade:manifest',
     title: 'sockgrade submission manifest',
-    description: "A submission's own sockgrade.yaml: how to build and start it, and what it prints where that differs from the rubric.",
+    description:
+      "A submission's own sockgrade.yaml: how to build and start it, and what it prints where that differs from the rubric.",
   },
 ];
 

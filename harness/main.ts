@@ -5,7 +5,9 @@ import { runCli } from './cli.js';
 runCli(process.argv).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`sockgrade: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `sockgrade: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(3);
   },
 );

@@ -17,7 +17,15 @@ async function main(specPath: string): Promise<void> {
     if (spec.confinement.sandbox === 'unshare') {
       // Without bubblewrap's allow-list view: cover what the run's programs must not read or
       // share with the host, in the run's own mount namespace.
-      const keep = [spec.runDir, spec.student.stageDir, spec.reference?.stageDir ?? spec.runDir, rootDir, spec.rubric.source, ...(spec.rubric.files === undefined ? [] : [spec.rubric.files]), process.execPath];
+      const keep = [
+        spec.runDir,
+        spec.student.stageDir,
+        spec.reference?.stageDir ?? spec.runDir,
+        rootDir,
+        spec.rubric.source,
+        ...(spec.rubric.files === undefined ? [] : [spec.rubric.files]),
+        process.execPath,
+      ];
       await hideFolders(spec.hide, keep);
       await privatizeFolders(['/var/tmp', '/dev/shm']);
     }

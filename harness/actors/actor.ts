@@ -99,7 +99,10 @@ export class Actor extends EventEmitter {
   signal(name: 'SIGINT' | 'SIGTERM'): void {
     const pid = this.child?.pid;
     if (pid === undefined || this.exit !== undefined) return;
-    signalAll(listProcessTree(pid).filter((member) => !isNamespaceWrapper(member)), name);
+    signalAll(
+      listProcessTree(pid).filter((member) => !isNamespaceWrapper(member)),
+      name,
+    );
   }
 
   // Ends the program and everything it started: SIGINT first, SIGKILL after the grace period.
@@ -107,7 +110,10 @@ export class Actor extends EventEmitter {
     if (this.child === undefined) return undefined; // never started
     const pid = this.child.pid;
     if (pid !== undefined && this.exit === undefined) {
-      signalAll(listProcessTree(pid).filter((member) => !isNamespaceWrapper(member)), 'SIGINT');
+      signalAll(
+        listProcessTree(pid).filter((member) => !isNamespaceWrapper(member)),
+        'SIGINT',
+      );
       const timer = setTimeout(() => this.kill(), graceMs);
       await this.exited;
       clearTimeout(timer);

@@ -89,7 +89,9 @@ function decodeAddress(hex: string): string {
   }
   const words: string[] = [];
   for (let i = 0; i < 32; i += 8) {
-    const word = Buffer.from(hex.slice(i, i + 8), 'hex').reverse().toString('hex');
+    const word = Buffer.from(hex.slice(i, i + 8), 'hex')
+      .reverse()
+      .toString('hex');
     words.push(word.slice(0, 4), word.slice(4, 8));
   }
   const v4mapped = words.slice(0, 5).every((w) => w === '0000') && words[5] === 'ffff';
@@ -97,7 +99,10 @@ function decodeAddress(hex: string): string {
     const tail = Buffer.from(`${words[6]}${words[7]}`, 'hex');
     return Array.from(tail).join('.');
   }
-  return words.map((w) => w.replace(/^0+(?=.)/, '')).join(':').replace(/(^|:)0(:0)+(:|$)/, '::');
+  return words
+    .map((w) => w.replace(/^0+(?=.)/, ''))
+    .join(':')
+    .replace(/(^|:)0(:0)+(:|$)/, '::');
 }
 
 // A wildcard bind is reached through loopback.

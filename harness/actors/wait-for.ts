@@ -3,7 +3,12 @@ import type { Actor } from './actor.js';
 // Waits until a condition on an actor holds, re-checking on each output and on exit;
 // resolves true as soon as it holds, false at the deadline or when giveUp settles (the run has
 // gone quiet). Never sleeps a fixed time.
-export function waitForActor(actor: Actor, condition: () => boolean, timeoutMs: number, giveUp?: Promise<void>): Promise<boolean> {
+export function waitForActor(
+  actor: Actor,
+  condition: () => boolean,
+  timeoutMs: number,
+  giveUp?: Promise<void>,
+): Promise<boolean> {
   if (condition()) return Promise.resolve(true);
   return new Promise((resolve) => {
     const check = (): void => {

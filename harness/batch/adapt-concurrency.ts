@@ -26,7 +26,11 @@ export function decideConcurrency({ active, pending, ceiling, cores, load }: Con
   const floor = Math.max(1, Math.min(ceiling, cores));
   if (load === undefined) return ceiling;
   if (load.runnablePerCore >= headroomBounds.saturatedRunnablePerCore) return Math.max(floor, active - 1);
-  if (load.busyShare < headroomBounds.busyBelow && load.runnablePerCore < headroomBounds.runnablePerCoreBelow && pending > 0) {
+  if (
+    load.busyShare < headroomBounds.busyBelow &&
+    load.runnablePerCore < headroomBounds.runnablePerCoreBelow &&
+    pending > 0
+  ) {
     return Math.min(ceiling, Math.max(floor, active + 1));
   }
   return Math.max(floor, Math.min(ceiling, active));
@@ -37,7 +41,12 @@ export function decideConcurrency({ active, pending, ceiling, cores, load }: Con
 const lookEveryMs = 500;
 
 // Keeps the pool's concurrency where decideConcurrency puts it, until stopped.
-export function adaptConcurrency(pool: LimitFunction, ceiling: number, cores: number, read: (now?: number) => CpuCounters | undefined = readCpuCounters): () => void {
+export function adaptConcurrency(
+  pool: LimitFunction,
+  ceiling: number,
+  cores: number,
+  read: (now?: number) => CpuCounters | undefined = readCpuCounters,
+): () => void {
   let before = read();
   if (before === undefined) return () => undefined; // no /proc: the fixed ceiling, as before
   pool.concurrency = Math.max(1, Math.min(ceiling, cores));
@@ -46,7 +55,13 @@ export function adaptConcurrency(pool: LimitFunction, ceiling: number, cores: nu
     if (now === undefined || before === undefined) return;
     const load = cpuLoadBetween(before, now, cores);
     before = now;
-    pool.concurrency = decideConcurrency({ active: pool.activeCount, pending: pool.pendingCount, ceiling, cores, load });
+    pool.concurrency = decideConcurrency({
+      active: pool.activeCount,
+      pending: pool.pendingCount,
+      ceiling,
+      cores,
+      load,
+    });
   }, lookEveryMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -35,7 +35,9 @@ export async function calibrate(options: CalibrateOptions): Promise<number> {
   const rubric = await openRubric(options.rubric, options.log);
   if (!rubric) return 2;
   if (rubric.reference === undefined || !existsSync(rubric.reference)) {
-    options.log(`${options.rubric}: calibrate needs the reference implementation; add "reference: <folder>" to the rubric${rubric.reference ? ` (${rubric.reference} does not exist)` : ''}`);
+    options.log(
+      `${options.rubric}: calibrate needs the reference implementation; add "reference: <folder>" to the rubric${rubric.reference ? ` (${rubric.reference} does not exist)` : ''}`,
+    );
     return 2;
   }
   const examplesDir = options.examples ?? defaultExamples(rubric.source, rubric.name);
@@ -55,7 +57,9 @@ export async function calibrate(options: CalibrateOptions): Promise<number> {
     return 3;
   }
   const started = Date.now();
-  options.log(`calibrate ${rubric.name}: the reference and ${examples.length} example(s), seed ${seed}, isolation ${plan.mode}${uids}`);
+  options.log(
+    `calibrate ${rubric.name}: the reference and ${examples.length} example(s), seed ${seed}, isolation ${plan.mode}${uids}`,
+  );
   let faults = 0;
   const { stop: stopAdapting, ...pools } = makePools(plan, options.jobs);
   const interruption = listenForInterrupt(pools.pool, () => options.log('interrupted: stopping the runs in progress'));
@@ -90,24 +94,33 @@ export async function calibrate(options: CalibrateOptions): Promise<number> {
     if (interruption.signal.aborted) return 130;
     const width = Math.max(10, ...examples.map((e) => e.name.length));
     const problems: string[] = [];
-    const referenceShort = (reference as SubmissionResult).criteria.filter((c) => c.status !== 'pass' && c.status !== 'manual');
-    options.print(`${formatProgress(1, examples.length + 1, { ...(reference as SubmissionResult), submission: 'reference' }, width)}`);
-    for (const c of referenceShort) problems.push(`reference ${c.id}: expected every automatable point, got ${c.status}: ${firstLine(c.message)}`);
+    const referenceShort = (reference as SubmissionResult).criteria.filter(
+      (c) => c.status !== 'pass' && c.status !== 'manual',
+    );
+    options.print(
+      `${formatProgress(1, examples.length + 1, { ...(reference as SubmissionResult), submission: 'reference' }, width)}`,
+    );
+    for (const c of referenceShort)
+      problems.push(`reference ${c.id}: expected every automatable point, got ${c.status}: ${firstLine(c.message)}`);
     graded.forEach((result, i) => {
       const example = examples[i] as Example;
       options.print(formatProgress(i + 2, examples.length + 1, result, width));
       for (const [id, want] of Object.entries(example.expected)) {
         const got = result.criteria.find((c) => c.id === id);
         if (!got) problems.push(`${example.name} ${id}: expected ${want}, but ${rubric.name} has no criterion ${id}`);
-        else if (got.status !== want) problems.push(`${example.name} ${id}: expected ${want}, got ${got.status}: ${firstLine(got.message)}`);
+        else if (got.status !== want)
+          problems.push(`${example.name} ${id}: expected ${want}, got ${got.status}: ${firstLine(got.message)}`);
       }
       for (const c of result.criteria) {
-        if (!(c.id in example.expected)) problems.push(`${example.name} ${c.id}: expected.yaml says nothing of ${c.id} (got ${c.status})`);
+        if (!(c.id in example.expected))
+          problems.push(`${example.name} ${c.id}: expected.yaml says nothing of ${c.id} (got ${c.status})`);
       }
     });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (problems.length === 0) {
-      options.print(`calibrated: the reference earns every automatable point and ${examples.length} example(s) match expected.yaml (${seconds} s)`);
+      options.print(
+        `calibrated: the reference earns every automatable point and ${examples.length} example(s) match expected.yaml (${seconds} s)`,
+      );
       return faults > 0 ? 3 : 0;
     }
     options.print(`NOT calibrated (${problems.length} difference(s), ${seconds} s; replay with --seed ${seed}):`);
@@ -130,7 +143,8 @@ async function readExamples(dir: string, rubric: Rubric, log: (line: string) => 
     if (!existsSync(file)) continue;
     const expected = await readExpected(file, rubric);
     if (!expected.ok) errors.push(...expected.errors);
-    else if (expected.rubric === rubric.name) examples.push({ name, dir: path.join(dir, name), expected: expected.criteria });
+    else if (expected.rubric === rubric.name)
+      examples.push({ name, dir: path.join(dir, name), expected: expected.criteria });
   }
   if (errors.length > 0) return errors.join('\n');
   if (examples.length === 0) log(`note: no example in ${dir} names the rubric ${rubric.name}`);

@@ -1,7 +1,12 @@
 import { isDirectory } from './is-directory.js';
 import { gradeSubmission } from '../grading/grade-submission.js';
 import { pairsWithReference, prepareReference } from '../grading/prepare-reference.js';
-import { makePaint, measureCriterionColumns, renderCriterionLine, renderTerminal } from '../report/formats/render-terminal.js';
+import {
+  makePaint,
+  measureCriterionColumns,
+  renderCriterionLine,
+  renderTerminal,
+} from '../report/formats/render-terminal.js';
 import { revealName } from '../model/escape-text.js';
 import type { IsolationChoice } from '../sandbox/detect-isolation.js';
 import { newSeed, openIsolation, openRubric, openUidBlock } from './open-grading.js';
@@ -50,7 +55,9 @@ export async function checkSubmission(options: CheckOptions): Promise<number> {
     }
   }
   if (!isDirectory(options.dir)) {
-    options.log(`${revealName(options.dir)}: not a folder; run sockgrade check in your submission's folder, or name it`);
+    options.log(
+      `${revealName(options.dir)}: not a folder; run sockgrade check in your submission's folder, or name it`,
+    );
     return 2;
   }
   return checkFolder(options.dir, rubric, options);
@@ -62,7 +69,9 @@ function pickSingleSubmission(intake: Intake): { root: string } | { problem: str
   if (!first) return { problem: `${revealName(intake.input)}: no submission in it` };
   if (rest.length > 0) {
     const sources = intake.submissions.map((s) => revealName(s.source)).join(', ');
-    return { problem: `${revealName(intake.input)}: holds ${intake.submissions.length} submissions (${sources}); check takes one` };
+    return {
+      problem: `${revealName(intake.input)}: holds ${intake.submissions.length} submissions (${sources}); check takes one`,
+    };
   }
   if (first.problems.length > 0 || first.root === undefined) return { problem: first.problems.join('\n') };
   return { root: first.root };
@@ -93,7 +102,9 @@ async function checkFolder(dir: string, rubric: Rubric, options: CheckOptions): 
       signal: interruption.signal,
       onVerdict: (criterion) => options.log(renderCriterionLine(criterion, idWidth, titleWidth, paint)),
       ...(paired ? { reference: paired.reference } : {}),
-    }).catch((error: unknown) => buildErrorResult(dir, rubric, selection, describeGradingFault(error), Date.now() - begun));
+    }).catch((error: unknown) =>
+      buildErrorResult(dir, rubric, selection, describeGradingFault(error), Date.now() - begun),
+    );
     await interruption.settled();
     if (interruption.signal.aborted) return 130;
     options.print(renderTerminal(result, { color: options.color }));

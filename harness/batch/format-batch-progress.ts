@@ -34,6 +34,9 @@ export function formatEstimate(remainingMs: number | undefined): string {
 
 // "57/399 criteria, 2/21 submissions, 1m12s elapsed, about 4m left": the progress line's text and the bar's.
 export function formatBatchProgress(progress: BatchProgress, elapsedMs: number): string {
-  const estimate = progress.criteriaDone >= progress.criteriaTotal ? 'finishing' : formatEstimate(estimateRemainingMs(progress, elapsedMs));
+  const estimate =
+    progress.criteriaDone >= progress.criteriaTotal
+      ? 'finishing'
+      : formatEstimate(estimateRemainingMs(progress, elapsedMs));
   return `${progress.criteriaDone}/${progress.criteriaTotal} criteria, ${progress.submissionsDone}/${progress.submissionsTotal} submissions, ${formatElapsed(elapsedMs)} elapsed, ${estimate}`;
 }

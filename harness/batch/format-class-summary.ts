@@ -8,7 +8,10 @@ export function formatClassSummary(results: readonly SubmissionResult[]): string
   const percents = results.map((r) => (r.maxScore === 0 ? 0 : (100 * r.score) / r.maxScore)).sort((a, b) => a - b);
   const mean = percents.reduce((sum, p) => sum + p, 0) / percents.length;
   const middle = percents.length / 2;
-  const median = percents.length % 2 === 1 ? (percents[Math.floor(middle)] ?? 0) : ((percents[middle - 1] ?? 0) + (percents[middle] ?? 0)) / 2;
+  const median =
+    percents.length % 2 === 1
+      ? (percents[Math.floor(middle)] ?? 0)
+      : ((percents[middle - 1] ?? 0) + (percents[middle] ?? 0)) / 2;
   const hardest = computeCriterionStats(results)
     .filter((c) => c.counts.pass + c.counts.fail + c.counts.flaky > 0 && c.maxPoints > 0 && c.passRate < 1)
     .sort((a, b) => a.passRate - b.passRate)

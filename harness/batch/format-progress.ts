@@ -14,5 +14,7 @@ export function formatProgress(done: number, total: number, result: SubmissionRe
 
 // The legend printed under a batch's lines.
 export function formatLegend(): string {
-  return `  ${Object.entries(marks).map(([status, mark]) => `${mark} ${status}`).join('   ')}`;
+  return `  ${Object.entries(marks)
+    .map(([status, mark]) => `${mark} ${status}`)
+    .join('   ')}`;
 }

@@ -53,7 +53,11 @@ export interface BatchOptions {
   readonly roster?: string | undefined; // --roster: a CSV of the class; the gradebook is keyed by its ids
   readonly rosterColumns?: Partial<Record<RosterField, string>> | undefined; // --roster-columns: which header holds which field
   readonly similarity?: number | undefined; // the share of fingerprints above which a pair is listed as similar (0.5 by default)
-  readonly writeReports: (outDir: string, results: readonly SubmissionResult[], summary: BatchSummary) => Promise<string[]>;
+  readonly writeReports: (
+    outDir: string,
+    results: readonly SubmissionResult[],
+    summary: BatchSummary,
+  ) => Promise<string[]>;
   readonly print: (line: string) => void; // results, for stdout
   readonly log: (line: string) => void; // progress and problems, for stderr
   readonly progress?: ProgressMode; // a bar, plain lines now and then, or only the per-submission lines (the default)
@@ -65,7 +69,9 @@ export async function gradeBatch(options: BatchOptions): Promise<number> {
   if (!rubric) return 2;
   const unknownIds = (options.only ?? []).filter((id) => !rubric.criteria.some((c) => c.id === id));
   if (unknownIds.length > 0) {
-    options.log(`--only: ${rubric.name} has no criterion ${unknownIds.join(', ')} (it has ${rubric.criteria.map((c) => c.id).join(', ')})`);
+    options.log(
+      `--only: ${rubric.name} has no criterion ${unknownIds.join(', ')} (it has ${rubric.criteria.map((c) => c.id).join(', ')})`,
+    );
     return 2;
   }
   const badDirs = options.submissions.flatMap((dir) => describeBadSubmissionDir(dir) ?? []);
@@ -117,7 +123,10 @@ async function gradeOpened(
   const seed = options.seed ?? (folder.rubric === rubric.name ? folder.seed : undefined) ?? newSeed();
   const savedOf = new Map(folder.results.filter((r) => r.rubric === rubric.name).map((r) => [r.submission, r]));
   const rubricOrder = rubric.criteria.map((c) => c.id);
-  const submissions = selectShard([...entries].sort((a, b) => a.id.localeCompare(b.id)), options.shard);
+  const submissions = selectShard(
+    [...entries].sort((a, b) => a.id.localeCompare(b.id)),
+    options.shard,
+  );
   const started = Date.now();
   options.log(
     `sockgrade: ${submissions.length} submission(s), rubric ${rubric.name}, seed ${seed}, isolation ${plan.mode}${plan.note ? ` (${plan.note})` : ''}, ${describeJobs(options.jobs)}${uids}`,
@@ -126,9 +135,16 @@ async function gradeOpened(
   const { stop: stopAdapting, ...pools } = makePools(plan, options.jobs);
   const criteriaEach = selectCriteria(rubric, options.only ? { only: options.only } : {}).length;
   // While it shows, every stderr line goes through it, so the bar is never drawn through a line.
-  const display = openProgressDisplay({ mode: options.progress ?? 'off', submissions: submissions.length, criteriaEach, log: options.log });
+  const display = openProgressDisplay({
+    mode: options.progress ?? 'off',
+    submissions: submissions.length,
+    criteriaEach,
+    log: options.log,
+  });
   const log = display.log;
-  const interruption = listenForInterrupt(pools.pool, () => log('interrupted: stopping the runs in progress; every finished result is kept'));
+  const interruption = listenForInterrupt(pools.pool, () =>
+    log('interrupted: stopping the runs in progress; every finished result is kept'),
+  );
   const { signal } = interruption;
 
   const paired = pairsWithReference(rubric) ? await prepareReference(rubric, plan) : undefined;
@@ -147,12 +163,17 @@ async function gradeOpened(
     // into it, and --resume grades only the criteria asked for that it does not hold yet.
     const saved = savedOf.get(name);
     const wanted = options.only ?? rubricOrder;
-    const only = options.resume && saved?.seed === seed ? wanted.filter((id) => !saved.criteria.some((c) => c.id === id)) : options.only;
+    const only =
+      options.resume && saved?.seed === seed
+        ? wanted.filter((id) => !saved.criteria.some((c) => c.id === id))
+        : options.only;
     if (saved && only?.length === 0) {
       results.push(saved);
       display.finished(name, criteriaEach);
       // --only with --resume keeps what is saved: say so, and how to grade it again.
-      const kept = options.only ? `kept from before: it holds ${options.only.join(', ')} already; drop --resume to grade again` : 'kept from before';
+      const kept = options.only
+        ? `kept from before: it holds ${options.only.join(', ')} already; drop --resume to grade again`
+        : 'kept from before';
       log(`${formatProgress(results.length, submissions.length, saved, nameWidth)}  (${kept})`);
       return;
     }
@@ -175,7 +196,10 @@ async function gradeOpened(
         onVerdict: () => display.verdict(name),
         // Recorded in the criterion's own result; said once per submission here.
         onHarnessFault: (fault) => {
-          if (!faulted) log(`${revealName(name)}: sockgrade failed while grading it (${firstLine(fault)}); the criterion is recorded as error, and the batch goes on`);
+          if (!faulted)
+            log(
+              `${revealName(name)}: sockgrade failed while grading it (${firstLine(fault)}); the criterion is recorded as error, and the batch goes on`,
+            );
           faulted = true;
         },
       });
@@ -221,8 +245,12 @@ async function gradeOpened(
   const classResults = gatherClassResults(results, folder, rubric.name, options.out, options.log);
   const batchIds = new Set(results.map((r) => r.submission));
   const folders = [
-    ...entries.filter((e) => e.refusal === undefined && batchIds.has(e.id)).map((e) => ({ submission: e.id, dir: e.dir })),
-    ...classResults.filter((r) => !batchIds.has(r.submission) && isDirectory(r.path)).map((r) => ({ submission: r.submission, dir: r.path })),
+    ...entries
+      .filter((e) => e.refusal === undefined && batchIds.has(e.id))
+      .map((e) => ({ submission: e.id, dir: e.dir })),
+    ...classResults
+      .filter((r) => !batchIds.has(r.submission) && isDirectory(r.path))
+      .map((r) => ({ submission: r.submission, dir: r.path })),
   ];
   const compared = new Set(folders.map((f) => f.submission));
   const classIds = new Set(classResults.map((r) => r.submission));
@@ -241,13 +269,18 @@ async function gradeOpened(
     similar: [
       ...findSimilarPairs(
         folders.map((f) => ({ submission: f.submission, files: collectSources(f.dir) })),
-        { threshold: options.similarity ?? defaultSimilarity, ...(rubric.starter ? { starter: collectSources(rubric.starter) } : {}) },
+        {
+          threshold: options.similarity ?? defaultSimilarity,
+          ...(rubric.starter ? { starter: collectSources(rubric.starter) } : {}),
+        },
       ),
       ...earlierPairs,
     ],
   });
   if ((summary.similar ?? []).length > 0) {
-    options.log(`similar: ${summary.similar?.length} pair(s) of submissions share much code; see index.html or summary.json (no grade changes)`);
+    options.log(
+      `similar: ${summary.similar?.length} pair(s) of submissions share much code; see index.html or summary.json (no grade changes)`,
+    );
   }
   for (const line of formatRosterNotes(summary)) options.log(line);
   for (const line of formatClassSummary(classResults)) options.print(line);
@@ -271,7 +304,10 @@ function findNameClashes(entries: readonly BatchSubmission[]): string[] {
   }
   return [...byName.entries()]
     .filter(([, same]) => same.length > 1)
-    .map(([name, same]) => `${same.map(revealName).join(' and ')}: two submissions named "${revealName(name)}"; results are saved by folder name, so rename one`);
+    .map(
+      ([name, same]) =>
+        `${same.map(revealName).join(' and ')}: two submissions named "${revealName(name)}"; results are saved by folder name, so rename one`,
+    );
 }
 
 // This batch's results with the ones of the same rubric an earlier batch left in the folder; the
@@ -287,11 +323,20 @@ function gatherClassResults(
   const earlier = folder.results.filter((r) => !batchIds.has(r.submission));
   const foreign = earlier.filter((r) => r.rubric !== rubric);
   if (foreign.length > 0) {
-    log(`note: ${outDir} also holds ${foreign.length} result(s) of another rubric (${foreign.map((r) => revealName(r.submission)).join(', ')}), left out of the class reports`);
+    log(
+      `note: ${outDir} also holds ${foreign.length} result(s) of another rubric (${foreign.map((r) => revealName(r.submission)).join(', ')}), left out of the class reports`,
+    );
   }
-  return [...results, ...earlier.filter((r) => r.rubric === rubric)].sort((a, b) => a.submission.localeCompare(b.submission));
+  return [...results, ...earlier.filter((r) => r.rubric === rubric)].sort((a, b) =>
+    a.submission.localeCompare(b.submission),
+  );
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text;
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? text
+  );
 }

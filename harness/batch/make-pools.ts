@@ -8,7 +8,10 @@ import { adaptConcurrency } from './adapt-concurrency.js';
 // spare (adaptConcurrency); without namespaces, also turns on the machine's ports, so that two
 // servers that hard-code 9999 never run at once. Clearing the pool's queue (on an interrupt)
 // rejects the tasks that had not started. `stop` ends the watching of the machine.
-export function makePools(plan: IsolationPlan, jobs: number): { pool: LimitFunction; portTurns?: PortTurns; stop: () => void } {
+export function makePools(
+  plan: IsolationPlan,
+  jobs: number,
+): { pool: LimitFunction; portTurns?: PortTurns; stop: () => void } {
   const pool = pLimit({ concurrency: jobs, rejectOnClear: true });
   const stop = adaptConcurrency(pool, jobs, availableParallelism());
   return { pool, stop, ...(plan.mode === 'none' ? { portTurns: new PortTurns() } : {}) };

@@ -20,7 +20,11 @@ export interface MergeOptions {
   readonly dirs: readonly string[];
   readonly out: string;
   readonly similarity?: number | undefined;
-  readonly writeReports: (outDir: string, results: readonly SubmissionResult[], summary: BatchSummary) => Promise<string[]>;
+  readonly writeReports: (
+    outDir: string,
+    results: readonly SubmissionResult[],
+    summary: BatchSummary,
+  ) => Promise<string[]>;
   readonly print: (line: string) => void;
   readonly log: (line: string) => void;
 }
@@ -46,7 +50,10 @@ export async function mergeOutputs(options: MergeOptions): Promise<number> {
     }
   }
   problems.push(...describeMergeConflicts(shards));
-  if (!options.dirs.some((dir) => path.resolve(dir) === path.resolve(options.out)) && readOutputFolder(options.out).results.length > 0) {
+  if (
+    !options.dirs.some((dir) => path.resolve(dir) === path.resolve(options.out)) &&
+    readOutputFolder(options.out).results.length > 0
+  ) {
     problems.push(`${options.out}: already holds results; merge into a new or empty folder`);
   }
   if (problems.length > 0) {
@@ -68,7 +75,9 @@ export async function mergeOutputs(options: MergeOptions): Promise<number> {
     similar: await findPairs(results, shards, options.similarity ?? defaultSimilarity, options.log),
   });
   const written = await options.writeReports(options.out, results, summary);
-  options.print(`merged ${results.length} submission(s) from ${shards.length} folder(s); wrote ${written.length} file(s) to ${options.out}`);
+  options.print(
+    `merged ${results.length} submission(s) from ${shards.length} folder(s); wrote ${written.length} file(s) to ${options.out}`,
+  );
   return 0;
 }
 
@@ -78,15 +87,23 @@ function describeMergeConflicts(shards: readonly Shard[]): string[] {
   const describeBy = (key: (r: SubmissionResult) => string): string =>
     [...groupBy(shards, key).entries()].map(([value, where]) => `${value} (${where.join('; ')})`).join(', ');
   if (new Set(shards.flatMap((s) => s.results.map((r) => r.rubric))).size > 1) {
-    problems.push(`the folders hold results of different rubrics: ${describeBy((r) => r.rubric)}; merge the shards of one grading`);
+    problems.push(
+      `the folders hold results of different rubrics: ${describeBy((r) => r.rubric)}; merge the shards of one grading`,
+    );
   }
   if (new Set(shards.flatMap((s) => s.results.map((r) => r.harness.version))).size > 1) {
-    problems.push(`the folders hold results of different sockgrade versions: ${describeBy((r) => `sockgrade ${r.harness.version}`)}; grade every shard with one version`);
+    problems.push(
+      `the folders hold results of different sockgrade versions: ${describeBy((r) => `sockgrade ${r.harness.version}`)}; grade every shard with one version`,
+    );
   }
   const seen = new Map<string, string[]>();
-  for (const shard of shards) for (const r of shard.results) seen.set(r.submission, [...(seen.get(r.submission) ?? []), shard.dir]);
+  for (const shard of shards)
+    for (const r of shard.results) seen.set(r.submission, [...(seen.get(r.submission) ?? []), shard.dir]);
   for (const [submission, dirs] of seen) {
-    if (dirs.length > 1) problems.push(`${revealName(submission)} is in ${dirs.join(' and ')}; each submission must be in one folder only`);
+    if (dirs.length > 1)
+      problems.push(
+        `${revealName(submission)} is in ${dirs.join(' and ')}; each submission must be in one folder only`,
+      );
   }
   return problems;
 }
@@ -97,17 +114,25 @@ function groupBy(shards: readonly Shard[], key: (r: SubmissionResult) => string)
   for (const shard of shards) {
     const byValue = new Map<string, string[]>();
     for (const r of shard.results) byValue.set(key(r), [...(byValue.get(key(r)) ?? []), revealName(r.submission)]);
-    for (const [value, names] of byValue) groups.set(value, [...(groups.get(value) ?? []), `${shard.dir}: ${names.join(', ')}`]);
+    for (const [value, names] of byValue)
+      groups.set(value, [...(groups.get(value) ?? []), `${shard.dir}: ${names.join(', ')}`]);
   }
   return groups;
 }
 
 // Similar pairs across the whole class, found again from the submissions' folders (a shard sees
 // only its own); where a folder is gone, the pairs the shards found are kept, and that is said.
-async function findPairs(results: readonly SubmissionResult[], shards: readonly Shard[], threshold: number, log: (line: string) => void): Promise<SimilarPair[]> {
+async function findPairs(
+  results: readonly SubmissionResult[],
+  shards: readonly Shard[],
+  threshold: number,
+  log: (line: string) => void,
+): Promise<SimilarPair[]> {
   const shardPairs = shards.flatMap((s) => s.summary?.similar ?? []);
   if (!results.every((r) => isDirectory(r.path))) {
-    log('note: some submission folders are gone, so similar pairs across shards cannot be looked for; the pairs each shard found are kept');
+    log(
+      'note: some submission folders are gone, so similar pairs across shards cannot be looked for; the pairs each shard found are kept',
+    );
     return shardPairs;
   }
   const rubricFile = results[0]?.rubricPath;

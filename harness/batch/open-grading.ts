@@ -17,7 +17,10 @@ export async function openRubric(file: string, log: (line: string) => void): Pro
 }
 
 // The isolation this machine allows for the user's choice, or why the choice cannot be had.
-export async function openIsolation(choice: IsolationChoice, log: (line: string) => void): Promise<IsolationPlan | undefined> {
+export async function openIsolation(
+  choice: IsolationChoice,
+  log: (line: string) => void,
+): Promise<IsolationPlan | undefined> {
   const isolation = await detectIsolation(choice);
   if (isolation.ok) return isolation.plan;
   log(isolation.message);
@@ -38,7 +41,9 @@ export function openUidBlock(plan: IsolationPlan, log: (line: string) => void): 
     const block = reserveUidBlock();
     return `, student uids ${block.from}–${block.to - 1}`;
   } catch (error) {
-    log(`sockgrade cannot run students under uids of their own: ${error instanceof Error ? error.message : String(error)}`);
+    log(
+      `sockgrade cannot run students under uids of their own: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return undefined;
   }
 }

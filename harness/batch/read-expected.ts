@@ -30,7 +30,8 @@ export async function readExpected(file: string, rubric: Rubric): Promise<Expect
   const parsed = parseYamlWithPositions(source.text, file, { keysAsTyped: true });
   if (!parsed.ok) return { ok: false, errors: parsed.issues.map(formatIssue) };
   const validated = validateDocument(expectedSchema, parsed.value ?? {});
-  if (!validated.ok) return { ok: false, errors: placeFindings(validated.findings, file, parsed.locate).map(formatIssue) };
+  if (!validated.ok)
+    return { ok: false, errors: placeFindings(validated.findings, file, parsed.locate).map(formatIssue) };
   const { rubric: name, criteria } = validated.data;
   if (name !== rubric.name) return { ok: true, rubric: name, criteria };
   const ids = rubric.criteria.map((criterion) => criterion.id);

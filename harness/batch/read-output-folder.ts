@@ -17,7 +17,10 @@ export interface OutputFolder {
 export function readOutputFolder(outDir: string): OutputFolder {
   let names: string[];
   try {
-    names = readdirSync(outDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    names = readdirSync(outDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
   } catch {
     return { results: [] };
   }
@@ -34,7 +37,12 @@ export function readOutputFolder(outDir: string): OutputFolder {
   const seeds = new Set(results.map((r) => r.seed));
   const [onlySeed] = seeds;
   // "per submission" is what a summary of mixed seeds says: no seed to reuse.
-  const seed = typeof loose.seed === 'string' && loose.seed !== 'per submission' ? loose.seed : seeds.size === 1 ? onlySeed : undefined;
+  const seed =
+    typeof loose.seed === 'string' && loose.seed !== 'per submission'
+      ? loose.seed
+      : seeds.size === 1
+        ? onlySeed
+        : undefined;
   return {
     results,
     ...(checked?.ok ? { summary: checked.summary } : {}),

@@ -15,7 +15,12 @@ export function saveResult(outDir: string, result: SubmissionResult): string {
 }
 
 // A result saved by an earlier batch, if there is one for this submission, rubric and seed.
-export function loadSavedResult(outDir: string, submission: string, rubric: string, seed: string): SubmissionResult | undefined {
+export function loadSavedResult(
+  outDir: string,
+  submission: string,
+  rubric: string,
+  seed: string,
+): SubmissionResult | undefined {
   try {
     const saved = JSON.parse(readFileSync(path.join(outDir, submission, 'result.json'), 'utf8')) as SubmissionResult;
     return saved.rubric === rubric && saved.seed === seed ? saved : undefined;

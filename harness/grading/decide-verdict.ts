@@ -49,5 +49,7 @@ function partialShare(criterion: Criterion, outcome: Decision): { status: Status
   if (criterion.partial === 'proportional') {
     return { status: 'fail', points: Math.floor(criterion.points * fraction * 100) / 100 };
   }
-  return fraction >= criterion.partial.threshold ? { status: 'pass', points: criterion.points } : { status: 'fail', points: 0 };
+  return fraction >= criterion.partial.threshold
+    ? { status: 'pass', points: criterion.points }
+    : { status: 'fail', points: 0 };
 }

@@ -11,11 +11,18 @@ import type { SubmissionResult } from '../model/result.js';
 export function buildErrorResult(
   dir: string,
   rubric: Rubric,
-  options: { readonly plan: IsolationPlan; readonly seed: string; readonly only?: readonly string[]; readonly visibleOnly?: boolean },
+  options: {
+    readonly plan: IsolationPlan;
+    readonly seed: string;
+    readonly only?: readonly string[];
+    readonly visibleOnly?: boolean;
+  },
   message: string,
   durationMs: number,
 ): SubmissionResult {
-  const criteria = selectCriteria(rubric, options).map((c) => decideVerdict(c, { status: 'error', message, evidence: {}, durationMs: 0 }));
+  const criteria = selectCriteria(rubric, options).map((c) =>
+    decideVerdict(c, { status: 'error', message, evidence: {}, durationMs: 0 }),
+  );
   return {
     submission: path.basename(path.resolve(dir)),
     path: path.resolve(dir),
@@ -32,8 +39,13 @@ export function buildErrorResult(
 }
 
 // The criteria a grading covers: those named with --only, and only the visible ones for check.
-export function selectCriteria(rubric: Rubric, options: { readonly only?: readonly string[]; readonly visibleOnly?: boolean }): Criterion[] {
-  return rubric.criteria.filter((c) => (!options.only || options.only.includes(c.id)) && (!options.visibleOnly || c.visibility === 'visible'));
+export function selectCriteria(
+  rubric: Rubric,
+  options: { readonly only?: readonly string[]; readonly visibleOnly?: boolean },
+): Criterion[] {
+  return rubric.criteria.filter(
+    (c) => (!options.only || options.only.includes(c.id)) && (!options.visibleOnly || c.visibility === 'visible'),
+  );
 }
 
 // What a result records of the harness that graded it: its version and how programs were contained.

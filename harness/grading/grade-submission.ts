@@ -70,7 +70,12 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
   const limits = resolveLimits(rubric.limits);
   // The rubric's own reference (calibrate grades it) is sockgrade's: its manifest may use {root}.
   const trusted = rubric.reference !== undefined && samePath(dir, rubric.reference);
-  const confinement = (uid: number | undefined): Confinement => ({ isolation: options.plan.mode, sandbox: options.plan.sandbox, uid, limits });
+  const confinement = (uid: number | undefined): Confinement => ({
+    isolation: options.plan.mode,
+    sandbox: options.plan.sandbox,
+    uid,
+    limits,
+  });
   const ready = await options.pool(() =>
     prepareSubmission(dir, rubric, {
       plan: options.plan,
@@ -82,7 +87,12 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
   if (!ready.ok) return allError(ready.message);
   const { stage, launch } = ready.prepared;
   settings = recordLaunch(launch);
-  notes.push(...stage.skipped.map((entry) => `skipped ${describeSkipped(entry)}: sockgrade copies only files, folders and links inside the submission`));
+  notes.push(
+    ...stage.skipped.map(
+      (entry) =>
+        `skipped ${describeSkipped(entry)}: sockgrade copies only files, folders and links inside the submission`,
+    ),
+  );
   try {
     const student = buildImplementation('student', stage.dir, launch, trusted);
     const submission = options.submission ?? path.basename(path.resolve(dir));
@@ -153,15 +163,28 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
       }
       if (blockers.length > 0) {
         const names = blockers.map((b) => `${b.id} (${b.status})`).join(', ');
-        return decideVerdict(criterion, { status: 'blocked', message: `Not run: it requires ${names}.`, evidence: {}, durationMs: 0 });
+        return decideVerdict(criterion, {
+          status: 'blocked',
+          message: `Not run: it requires ${names}.`,
+          evidence: {},
+          durationMs: 0,
+        });
       }
       if (criterion.grading === 'manual' && criterion.steps.length === 0) {
-        return decideVerdict(criterion, { status: 'manual', message: 'Graded by the lecturer.', evidence: {}, durationMs: 0 });
+        return decideVerdict(criterion, {
+          status: 'manual',
+          message: 'Graded by the lecturer.',
+          evidence: {},
+          durationMs: 0,
+        });
       }
       // A timed run starved of CPU is judged again, so the machine's load never decides a verdict.
-      const first = isTimeSensitive(criterion) ? await rerunStarved(() => runShared(criterion, 0), options.signal) : await runShared(criterion, 0);
+      const first = isTimeSensitive(criterion)
+        ? await rerunStarved(() => runShared(criterion, 0), options.signal)
+        : await runShared(criterion, 0);
       if (first.harnessFault) options.onHarnessFault?.(first.harnessFault);
-      if (first.status !== 'fail' || options.reruns === 0 || options.signal.aborted) return decideVerdict(criterion, first);
+      if (first.status !== 'fail' || options.reruns === 0 || options.signal.aborted)
+        return decideVerdict(criterion, first);
       for (let attempt = 1; attempt <= options.reruns; attempt++) {
         const again = await runShared(criterion, attempt);
         if (again.status === 'pass') return decideVerdict(criterion, first, again);
@@ -183,7 +206,9 @@ export function serverPort(
 ): 'none' | 'assigned' | 'own' {
   const starts = criterion.steps.filter((step) => step.kind === 'start');
   if (starts.length === 0) return 'none';
-  const own = starts.some((step) => !(step.impl === 'reference' ? reference ?? student : student).server.includes('{port}'));
+  const own = starts.some(
+    (step) => !(step.impl === 'reference' ? (reference ?? student) : student).server.includes('{port}'),
+  );
   return own ? 'own' : 'assigned';
 }
 

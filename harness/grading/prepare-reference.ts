@@ -14,10 +14,16 @@ export async function prepareReference(
   plan: IsolationPlan,
 ): Promise<{ ok: true; reference: Implementation; stage: Stage } | { ok: false; message: string }> {
   const dir = rubric.reference;
-  if (dir === undefined) return { ok: false, message: `${rubric.name} names no reference implementation (reference: in the rubric)` };
+  if (dir === undefined)
+    return { ok: false, message: `${rubric.name} names no reference implementation (reference: in the rubric)` };
   const ready = await prepareSubmission(dir, rubric, {
     plan,
-    confinement: { isolation: plan.mode, sandbox: plan.sandbox, uid: allocateUid(plan.dropPrivileges), limits: resolveLimits(rubric.limits) },
+    confinement: {
+      isolation: plan.mode,
+      sandbox: plan.sandbox,
+      uid: allocateUid(plan.dropPrivileges),
+      limits: resolveLimits(rubric.limits),
+    },
     roles: new Set(),
     trusted: true,
   });
@@ -28,5 +34,7 @@ export async function prepareReference(
 
 // True when some step of the rubric starts the reference beside a student's program.
 export function pairsWithReference(rubric: Rubric): boolean {
-  return rubric.criteria.some((c) => c.steps.some((s) => (s.kind === 'start' || s.kind === 'join') && s.impl === 'reference'));
+  return rubric.criteria.some((c) =>
+    c.steps.some((s) => (s.kind === 'start' || s.kind === 'join') && s.impl === 'reference'),
+  );
 }

@@ -30,7 +30,13 @@ export function readCpuCounters(now: number = performance.now()): CpuCounters | 
   const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = fields;
   const busy = user + nice + system + irq + softirq + steal;
   const running = Number(/^procs_running (\d+)$/m.exec(stat)?.[1] ?? 1);
-  return { at: now, busy, total: busy + idle + iowait, runnable: Math.max(0, running - 1), stalledMicros: readStalledMicros() };
+  return {
+    at: now,
+    busy,
+    total: busy + idle + iowait,
+    runnable: Math.max(0, running - 1),
+    stalledMicros: readStalledMicros(),
+  };
 }
 
 // The load between two readings of the counters.
@@ -38,7 +44,10 @@ export function cpuLoadBetween(before: CpuCounters, after: CpuCounters, cores: n
   const total = after.total - before.total;
   const wallMicros = (after.at - before.at) * 1000;
   if (total <= 0 || wallMicros <= 0) return undefined;
-  const stalled = before.stalledMicros !== undefined && after.stalledMicros !== undefined ? after.stalledMicros - before.stalledMicros : undefined;
+  const stalled =
+    before.stalledMicros !== undefined && after.stalledMicros !== undefined
+      ? after.stalledMicros - before.stalledMicros
+      : undefined;
   return {
     busyShare: Math.min(1, Math.max(0, (after.busy - before.busy) / total)),
     runnablePerCore: (before.runnable + after.runnable) / 2 / Math.max(1, cores),
@@ -49,7 +58,9 @@ export function cpuLoadBetween(before: CpuCounters, after: CpuCounters, cores: n
 // Pressure stall information, where the kernel has it (4.20+, and not switched off).
 function readStalledMicros(): number | undefined {
   try {
-    const some = readFileSync('/proc/pressure/cpu', 'utf8').split('\n').find((line) => line.startsWith('some '));
+    const some = readFileSync('/proc/pressure/cpu', 'utf8')
+      .split('\n')
+      .find((line) => line.startsWith('some '));
     const total = some === undefined ? undefined : /total=(\d+)/.exec(some)?.[1];
     return total === undefined ? undefined : Number(total);
   } catch {

@@ -25,8 +25,13 @@ export const starvedReruns = 1;
 export function describeStarvation(reading: StarvationReading | undefined): string | undefined {
   if (reading === undefined) return undefined;
   const why: string[] = [];
-  if (reading.loopDelayMaxMs >= starvationBounds.loopDelayMaxMs || reading.loopDelayP99Ms >= starvationBounds.loopDelayP99Ms) {
-    why.push(`sockgrade's event loop was delayed up to ${reading.loopDelayMaxMs} ms (p99 ${reading.loopDelayP99Ms} ms)`);
+  if (
+    reading.loopDelayMaxMs >= starvationBounds.loopDelayMaxMs ||
+    reading.loopDelayP99Ms >= starvationBounds.loopDelayP99Ms
+  ) {
+    why.push(
+      `sockgrade's event loop was delayed up to ${reading.loopDelayMaxMs} ms (p99 ${reading.loopDelayP99Ms} ms)`,
+    );
   }
   if (reading.runnablePerCore !== undefined && reading.runnablePerCore >= starvationBounds.runnablePerCore) {
     why.push(`${reading.runnablePerCore} tasks per core wanted a CPU on average`);
@@ -46,7 +51,9 @@ export async function rerunStarved(run: () => Promise<RunOutcome>, signal?: Abor
     const starved = describeStarvation(outcome.starvation);
     if (starved === undefined) break;
     if (rerun > starvedReruns) {
-      notes.push(`judged while the machine was starved of CPU (${starved}) after ${starvedReruns} re-runs: this verdict may be the load's, not the program's`);
+      notes.push(
+        `judged while the machine was starved of CPU (${starved}) after ${starvedReruns} re-runs: this verdict may be the load's, not the program's`,
+      );
       break;
     }
     notes.push(`run ${rerun} ended ${outcome.status} while the machine was starved of CPU (${starved}): run again`);

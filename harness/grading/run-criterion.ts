@@ -51,7 +51,14 @@ export async function runCriterion(spec: RunSpec, rubric: Rubric, criterion: Cri
   const notes = ctx.notes.length > 0 ? { notes: ctx.notes } : {};
   const ownPort = ctx.serverOwnPort ? { serverOwnPort: true as const } : {};
   if (end.outcome.ok) {
-    return { status: 'pass', message: 'All steps passed.', evidence: { transcript: transcript.slice(-20), ...notes }, durationMs, ...ownPort, ...starved };
+    return {
+      status: 'pass',
+      message: 'All steps passed.',
+      evidence: { transcript: transcript.slice(-20), ...notes },
+      durationMs,
+      ...ownPort,
+      ...starved,
+    };
   }
   const { outcome } = end;
   // Besides the actors the step names: the server, and any program that ended during the run,

@@ -3,7 +3,6 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { StarvationReading } from '../model/starvation-reading.js';
 import { cpuLoadBetween, readCpuCounters, type CpuCounters } from './read-cpu-load.js';
 
-
 // Reading /proc/stat costs some microseconds; four times a second follows a run of seconds.
 const sampleEveryMs = 250;
 
@@ -29,7 +28,9 @@ export function watchStarvation(cores: number = availableParallelism()): () => S
     return {
       loopDelayMaxMs: ms(delay.max),
       loopDelayP99Ms: ms(delay.percentile(99)),
-      ...(runnable.length === 0 ? {} : { runnablePerCore: share(runnable.reduce((a, b) => a + b, 0) / runnable.length / Math.max(1, cores)) }),
+      ...(runnable.length === 0
+        ? {}
+        : { runnablePerCore: share(runnable.reduce((a, b) => a + b, 0) / runnable.length / Math.max(1, cores)) }),
       ...(load === undefined ? {} : { busyShare: share(load.busyShare) }),
       ...(load?.pressureShare === undefined ? {} : { pressureShare: share(load.pressureShare) }),
     };

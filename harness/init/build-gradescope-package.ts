@@ -31,12 +31,15 @@ function readEntry(file: string, name: string): PackageEntry {
 // sockgrade as setup.sh installs it: package.json and its lock (npm ci reads both) and the
 // compiled harness; no tests, examples or source maps.
 function collectSockgrade(): PackageEntry[] {
-  const entries = ['package.json', 'package-lock.json'].map((file) => readEntry(path.join(rootDir, file), `sockgrade/${file}`));
+  const entries = ['package.json', 'package-lock.json'].map((file) =>
+    readEntry(path.join(rootDir, file), `sockgrade/${file}`),
+  );
   const walk = (dir: string): void => {
     for (const item of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, item.name);
       if (item.isDirectory()) walk(full);
-      else if (item.isFile() && item.name.endsWith('.js')) entries.push(readEntry(full, `sockgrade/${path.relative(rootDir, full).split(path.sep).join('/')}`));
+      else if (item.isFile() && item.name.endsWith('.js'))
+        entries.push(readEntry(full, `sockgrade/${path.relative(rootDir, full).split(path.sep).join('/')}`));
     }
   };
   walk(path.join(rootDir, 'dist', 'harness'));
@@ -68,7 +71,9 @@ export async function buildGradescopePackage(options: GradescopeOptions): Promis
   }
   const { rubric } = collected;
   if (!plainRubricName.test(rubric.name)) {
-    options.log(`gradescope: rename ${options.rubric} to letters, digits, ".", "_" and "-" ending in .yaml: run_autograder names it on a command line`);
+    options.log(
+      `gradescope: rename ${options.rubric} to letters, digits, ".", "_" and "-" ending in .yaml: run_autograder names it on a command line`,
+    );
     return 2;
   }
   const entries: PackageEntry[] = [
@@ -85,8 +90,13 @@ export async function buildGradescopePackage(options: GradescopeOptions): Promis
     return 3;
   }
   const size = statSync(options.out).size;
-  options.print(`wrote ${options.out} (${entries.length} files, ${(size / 1024).toFixed(0)} KB): setup.sh, run_autograder, rubric/${rubric.name}${rubric.files.length > 0 ? ` with ${rubric.files.length} probe file(s)` : ''}, sockgrade ${harnessVersion}`);
-  if (rubric.dropped !== undefined) options.print(`dropped "${rubric.dropped}" from ${rubric.name}: the reference implementation stays with sockgrade`);
-  options.print('next: upload it on Gradescope (assignment → Configure Autograder → Zip file upload), then test it with a submission there');
+  options.print(
+    `wrote ${options.out} (${entries.length} files, ${(size / 1024).toFixed(0)} KB): setup.sh, run_autograder, rubric/${rubric.name}${rubric.files.length > 0 ? ` with ${rubric.files.length} probe file(s)` : ''}, sockgrade ${harnessVersion}`,
+  );
+  if (rubric.dropped !== undefined)
+    options.print(`dropped "${rubric.dropped}" from ${rubric.name}: the reference implementation stays with sockgrade`);
+  options.print(
+    'next: upload it on Gradescope (assignment → Configure Autograder → Zip file upload), then test it with a submission there',
+  );
   return 0;
 }

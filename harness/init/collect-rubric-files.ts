@@ -17,23 +17,40 @@ const referenceLine = /^reference:.*\n?/m;
 
 // Gathers what a copy of the rubric needs to grade from elsewhere (a course repository, a
 // Gradescope autograder), or says why it cannot travel; `verb` starts each message ("init").
-export async function collectRubricFiles(source: string, verb: string): Promise<{ ok: true; rubric: RubricFiles } | { ok: false; message: string }> {
+export async function collectRubricFiles(
+  source: string,
+  verb: string,
+): Promise<{ ok: true; rubric: RubricFiles } | { ok: false; message: string }> {
   const loaded = await loadRubric(source);
   if (!loaded.ok) return { ok: false, message: `${verb}: ${source} does not load; run sockgrade validate ${source}` };
   if (pairsWithReference(loaded.rubric)) {
-    return { ok: false, message: `${verb}: ${path.basename(source, '.yaml')} grades students' programs paired with sockgrade's reference implementation, which ${verb} does not copy; grade with ${source} itself` };
+    return {
+      ok: false,
+      message: `${verb}: ${path.basename(source, '.yaml')} grades students' programs paired with sockgrade's reference implementation, which ${verb} does not copy; grade with ${source} itself`,
+    };
   }
   const dir = path.dirname(path.resolve(source));
   const probes = loaded.rubric.criteria.flatMap((c) => c.steps.flatMap((s) => (s.kind === 'probe' ? [s.run] : [])));
   const served = loaded.rubric.files === undefined ? [] : listFiles(loaded.rubric.files);
-  const files = [...new Set([...probes.flatMap(withImportedModules), ...served])].map((file) => path.relative(dir, file)).sort();
+  const files = [...new Set([...probes.flatMap(withImportedModules), ...served])]
+    .map((file) => path.relative(dir, file))
+    .sort();
   const outside = files.filter((file) => file.startsWith('..') || path.isAbsolute(file));
   if (outside.length > 0) {
-    return { ok: false, message: `${verb}: ${source} needs ${outside.join(', ')}, outside the rubric's folder; keep its probes and files beside it (probes/…) so a copy finds them` };
+    return {
+      ok: false,
+      message: `${verb}: ${source} needs ${outside.join(', ')}, outside the rubric's folder; keep its probes and files beside it (probes/…) so a copy finds them`,
+    };
   }
   const text = readFileSync(source, 'utf8');
-  const dropped = referenceLine.exec(text)?.[0].trim().replace(/\s+#.*$/, '');
-  return { ok: true, rubric: { name: path.basename(source), dir, text: text.replace(referenceLine, ''), dropped, files } };
+  const dropped = referenceLine
+    .exec(text)?.[0]
+    .trim()
+    .replace(/\s+#.*$/, '');
+  return {
+    ok: true,
+    rubric: { name: path.basename(source), dir, text: text.replace(referenceLine, ''), dropped, files },
+  };
 }
 
 // Every file under a rubric's folder of files (what its server serves), so a copy grades alike;

@@ -29,7 +29,10 @@ function pointCiAt(text: string, rubricFile: string): string {
 // when refused.
 export async function initCourse(options: InitOptions): Promise<number> {
   const rubricsDir = path.join(rootDir, 'rubrics');
-  const shipped = readdirSync(rubricsDir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort();
+  const shipped = readdirSync(rubricsDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -'.yaml'.length))
+    .sort();
   if (!shipped.includes(options.rubric)) {
     options.log(`init: sockgrade has no rubric "${options.rubric}" (it has ${shipped.join(', ')})`);
     return 2;
@@ -44,7 +47,8 @@ export async function initCourse(options: InitOptions): Promise<number> {
   const targets = [rubric.name, ...files, ...ciFiles.map((ci) => ci.to)];
   const existing = targets.filter((file) => existsSync(path.join(options.dir, file)));
   if (existing.length > 0 && !options.force) {
-    for (const file of existing) options.log(`init: ${path.join(options.dir, file)} already exists; --force overwrites it`);
+    for (const file of existing)
+      options.log(`init: ${path.join(options.dir, file)} already exists; --force overwrites it`);
     return 2;
   }
   mkdirSync(options.dir, { recursive: true });
@@ -55,14 +59,21 @@ export async function initCourse(options: InitOptions): Promise<number> {
   }
   for (const ci of ciFiles) {
     mkdirSync(path.dirname(path.join(options.dir, ci.to)), { recursive: true });
-    writeFileSync(path.join(options.dir, ci.to), pointCiAt(readFileSync(path.join(rootDir, ci.from), 'utf8'), rubric.name));
+    writeFileSync(
+      path.join(options.dir, ci.to),
+      pointCiAt(readFileSync(path.join(rootDir, ci.from), 'utf8'), rubric.name),
+    );
   }
   for (const file of targets) options.print(`wrote ${path.join(options.dir, file)}`);
   if (rubric.dropped !== undefined) {
-    options.print(`dropped "${rubric.dropped}" from ${rubric.name}: the reference implementation stays with sockgrade (only sockgrade calibrate needs it)`);
+    options.print(
+      `dropped "${rubric.dropped}" from ${rubric.name}: the reference implementation stays with sockgrade (only sockgrade calibrate needs it)`,
+    );
   }
   const copied = path.join(options.dir, rubric.name);
   options.print(`next: npx sockgrade validate ${copied}, then npx sockgrade grade SUBMISSIONS... --rubric ${copied}`);
-  options.print(`CI: the workflows grade ${path.join(options.dir, 'submissions')}/*/ when ${options.dir} is the repository's root; set SOCKGRADE_REPOSITORY as they say (README, "Grading on CI")`);
+  options.print(
+    `CI: the workflows grade ${path.join(options.dir, 'submissions')}/*/ when ${options.dir} is the repository's root; set SOCKGRADE_REPOSITORY as they say (README, "Grading on CI")`,
+  );
   return 0;
 }

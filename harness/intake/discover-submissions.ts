@@ -1,4 +1,14 @@
-import { chmodSync, closeSync, lstatSync, mkdtempSync, openSync, readSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  lstatSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { revealName } from '../model/escape-text.js';
@@ -29,7 +39,8 @@ export interface Intake {
 }
 
 // The intake, or why the path holds nothing sockgrade can read (a usage error).
-export type IntakeOutcome = { readonly ok: true; readonly intake: Intake } | { readonly ok: false; readonly message: string };
+export type IntakeOutcome =
+  { readonly ok: true; readonly intake: Intake } | { readonly ok: false; readonly message: string };
 
 // A zip may hold zips one level deep: a class download's students' own zips are opened, zips inside those are not.
 const maxArchiveDepth = 2;
@@ -44,7 +55,11 @@ interface Place {
 // all submissions"), or a GitHub Classroom folder of clones, and each one's root: the folder that
 // holds the entry points the rubric launches, wherever it sits. Zips are unpacked, carefully, into a
 // fresh private folder under the system's temp folder. A problem with one submission stays with it.
-export async function discoverSubmissions(input: string, entryPoints: readonly string[], limits: ZipLimits = defaultZipLimits): Promise<IntakeOutcome> {
+export async function discoverSubmissions(
+  input: string,
+  entryPoints: readonly string[],
+  limits: ZipLimits = defaultZipLimits,
+): Promise<IntakeOutcome> {
   const shownInput = revealName(input);
   let stat;
   try {
@@ -53,13 +68,19 @@ export async function discoverSubmissions(input: string, entryPoints: readonly s
     return { ok: false, message: `${shownInput}: no such file or folder` };
   }
   if (!stat.isDirectory() && !(stat.isFile() && isZipFile(input))) {
-    return { ok: false, message: `${shownInput}: neither a folder nor a zip; give the folder or the zip your LMS let you download` };
+    return {
+      ok: false,
+      message: `${shownInput}: neither a folder nor a zip; give the folder or the zip your LMS let you download`,
+    };
   }
   const workspace = mkdtempSync(path.join(tmpdir(), 'sockgrade-intake-'));
   chmodSync(workspace, 0o700);
   const remove = (): void => rmSync(workspace, { recursive: true, force: true });
   let unpacked = 0;
-  const unpack = async (zip: string, shown: string): Promise<{ dir: string; refused: readonly RefusedEntry[] } | { message: string }> => {
+  const unpack = async (
+    zip: string,
+    shown: string,
+  ): Promise<{ dir: string; refused: readonly RefusedEntry[] } | { message: string }> => {
     const dir = path.join(workspace, String(unpacked++));
     const outcome = await extractZip(zip, dir, shown, limits);
     return outcome.ok ? { dir, refused: outcome.refused } : { message: outcome.message };
@@ -86,11 +107,18 @@ export async function discoverSubmissions(input: string, entryPoints: readonly s
     if (findRoots(top.dir, entryPoints)[0] === top.dir) {
       const id = path.basename(path.resolve(input)).replace(/\.zip$/i, '');
       const problems = topRefused.map((r) => describeRefused(top.shown, r));
-      const submission = await intakeItem({ ...top, id, name: undefined, problems }, entryPoints, unpack, describeRefused);
+      const submission = await intakeItem(
+        { ...top, id, name: undefined, problems },
+        entryPoints,
+        unpack,
+        describeRefused,
+      );
       return { ok: true, intake: { input, submissions: [submission], ignored: [], problems: [], workspace, remove } };
     }
 
-    const items = readdirSync(top.dir).filter((item) => !isIgnoredName(item)).sort();
+    const items = readdirSync(top.dir)
+      .filter((item) => !isIgnoredName(item))
+      .sort();
     const names = nameSubmissions(items);
     const ignored: string[] = [];
     const submissions: IntakeSubmission[] = [];
@@ -104,7 +132,9 @@ export async function discoverSubmissions(input: string, entryPoints: readonly s
       const shown = `${top.shown}/${item}`;
       const itemStat = lstatSync(full);
       if (naming.ignored) {
-        ignored.push(`${revealName(shown)}: ${naming.layout === 'moodle' ? 'an online-text entry, not code' : 'ignored'}`);
+        ignored.push(
+          `${revealName(shown)}: ${naming.layout === 'moodle' ? 'an online-text entry, not code' : 'ignored'}`,
+        );
         continue;
       }
       const isZip = itemStat.isFile() && item.toLowerCase().endsWith('.zip');
@@ -112,7 +142,9 @@ export async function discoverSubmissions(input: string, entryPoints: readonly s
         ignored.push(`${revealName(shown)}: neither a folder nor a zip`);
         continue;
       }
-      const problems = topRefused.filter((r) => r.entry.split('/')[0] === item).map((r) => describeRefused(top.shown, r));
+      const problems = topRefused
+        .filter((r) => r.entry.split('/')[0] === item)
+        .map((r) => describeRefused(top.shown, r));
       let place: Place | undefined = { dir: full, shown, archives: top.archives };
       if (isZip) {
         if (top.archives >= maxArchiveDepth) {
@@ -130,12 +162,30 @@ export async function discoverSubmissions(input: string, entryPoints: readonly s
         }
       }
       if (!place) {
-        submissions.push({ id: naming.id, name: naming.name, source: shown, root: undefined, rootShown: undefined, files: 0, problems });
+        submissions.push({
+          id: naming.id,
+          name: naming.name,
+          source: shown,
+          root: undefined,
+          rootShown: undefined,
+          files: 0,
+          problems,
+        });
         continue;
       }
-      submissions.push(await intakeItem({ ...place, id: naming.id, name: naming.name, problems, source: shown }, entryPoints, unpack, describeRefused));
+      submissions.push(
+        await intakeItem(
+          { ...place, id: naming.id, name: naming.name, problems, source: shown },
+          entryPoints,
+          unpack,
+          describeRefused,
+        ),
+      );
     }
-    return { ok: true, intake: { input, submissions: markIdClashes(submissions), ignored, problems: classProblems, workspace, remove } };
+    return {
+      ok: true,
+      intake: { input, submissions: markIdClashes(submissions), ignored, problems: classProblems, workspace, remove },
+    };
   } catch (error) {
     remove();
     throw error;
@@ -149,7 +199,10 @@ interface ItemStart extends Place {
   readonly source?: string;
 }
 
-type Unpack = (zip: string, shown: string) => Promise<{ dir: string; refused: readonly RefusedEntry[] } | { message: string }>;
+type Unpack = (
+  zip: string,
+  shown: string,
+) => Promise<{ dir: string; refused: readonly RefusedEntry[] } | { message: string }>;
 
 // Finds one submission's root: in its folder first, and in the zips it holds only when the folder
 // itself holds no entry point (a student who zipped their folder and also left the files is not
@@ -184,7 +237,9 @@ async function intakeItem(
     return relative === '' ? root.place.shown : `${root.place.shown}/${relative}`;
   };
   if (roots.length === 0) {
-    problems.push(`${revealName(start.source ?? start.shown)}: no folder in it holds ${entryPoints.filter((n) => n !== 'makefile').join(', ')}`);
+    problems.push(
+      `${revealName(start.source ?? start.shown)}: no folder in it holds ${entryPoints.filter((n) => n !== 'makefile').join(', ')}`,
+    );
   } else if (roots.length > 1) {
     problems.push(
       `${revealName(start.source ?? start.shown)}: ${roots.length} candidate roots, ${roots.map((r) => revealName(shownRoot(r))).join(' and ')}; keep one folder with the programs to grade`,

@@ -7,7 +7,8 @@ export function listEntryPointNames(rubric: Pick<Rubric, 'launch'>): string[] {
   for (const command of [rubric.launch.server ?? 'python3 server.py', rubric.launch.client ?? 'python3 client.py']) {
     const words = command.trim().split(/\s+/);
     const [first, second] = words;
-    if (first && /^python[23]?$/.test(first) && second && !second.startsWith('-') && !second.includes('{')) names.add(second);
+    if (first && /^python[23]?$/.test(first) && second && !second.startsWith('-') && !second.includes('{'))
+      names.add(second);
     else if (first?.startsWith('./')) names.add(first.slice(2));
   }
   return [...names];

@@ -16,7 +16,11 @@ export interface ZipLimits {
 
 // Generous for a class download of hundreds of submissions; a student's own zip is also held to the
 // submission size limit when it is graded.
-export const defaultZipLimits: ZipLimits = { maxEntries: 50_000, maxTotalBytes: 2 * 1024 ** 3, maxEntryBytes: 50 * 1024 ** 2 };
+export const defaultZipLimits: ZipLimits = {
+  maxEntries: 50_000,
+  maxTotalBytes: 2 * 1024 ** 3,
+  maxEntryBytes: 50 * 1024 ** 2,
+};
 
 // An entry left unwritten, with why (for the lecturer, and for the submission's error verdict).
 export interface RefusedEntry {
@@ -27,7 +31,13 @@ export interface RefusedEntry {
 // What extraction wrote (files and the zips among them, relative to the target), or why the whole
 // archive was refused (not a zip, too many entries, too many bytes).
 export type ExtractOutcome =
-  | { readonly ok: true; readonly files: number; readonly bytes: number; readonly zips: readonly string[]; readonly refused: readonly RefusedEntry[] }
+  | {
+      readonly ok: true;
+      readonly files: number;
+      readonly bytes: number;
+      readonly zips: readonly string[];
+      readonly refused: readonly RefusedEntry[];
+    }
   | { readonly ok: false; readonly message: string };
 
 const fileFlags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
@@ -37,7 +47,12 @@ const megabytes = (bytes: number): string => `${Math.round((bytes / 1024 ** 2) *
 // shell: only folders and regular files are written (links and special files are refused, never
 // created), names that would leave the folder are refused, and every written byte is counted, so a
 // header that lies about a size cannot get past the limits. `shownAs` names the archive in messages.
-export async function extractZip(zipFile: string, target: string, shownAs: string, limits: ZipLimits = defaultZipLimits): Promise<ExtractOutcome> {
+export async function extractZip(
+  zipFile: string,
+  target: string,
+  shownAs: string,
+  limits: ZipLimits = defaultZipLimits,
+): Promise<ExtractOutcome> {
   const shown = revealName(shownAs);
   let zip: yauzl.ZipFile;
   try {
@@ -47,7 +62,10 @@ export async function extractZip(zipFile: string, target: string, shownAs: strin
   }
   if (zip.entryCount > limits.maxEntries) {
     zip.close();
-    return { ok: false, message: `${shown}: refused, it holds ${zip.entryCount} entries, more than the ${limits.maxEntries} allowed (a zip bomb?)` };
+    return {
+      ok: false,
+      message: `${shown}: refused, it holds ${zip.entryCount} entries, more than the ${limits.maxEntries} allowed (a zip bomb?)`,
+    };
   }
   mkdirSync(target, { recursive: true, mode: 0o700 });
   const refused: RefusedEntry[] = [];
@@ -103,8 +121,13 @@ export async function extractZip(zipFile: string, target: string, shownAs: strin
         if (counter.overflow === 'entry') return { ok: false, message: entryTooLarge(shown, name, limits) };
         if (counter.overflow === 'total') return { ok: false, message: archiveTooLarge(shown, limits) };
         if (isErrno(error, 'EEXIST')) refuse('a second entry of the same name');
-        else if (isErrno(error, 'ENOTDIR') || isErrno(error, 'EISDIR')) refuse('a folder of the same name is in the way');
-        else return { ok: false, message: `${shown}: entry ${revealName(name)} could not be read (${describeError(error)})` };
+        else if (isErrno(error, 'ENOTDIR') || isErrno(error, 'EISDIR'))
+          refuse('a folder of the same name is in the way');
+        else
+          return {
+            ok: false,
+            message: `${shown}: entry ${revealName(name)} could not be read (${describeError(error)})`,
+          };
         continue;
       }
       files++;

@@ -13,7 +13,9 @@ export function findRoots(top: string, entryPoints: readonly string[]): string[]
   const walk = (folder: string, depth: number): void => {
     let names: string[];
     try {
-      names = readdirSync(folder).filter((name) => !isIgnoredName(name)).sort();
+      names = readdirSync(folder)
+        .filter((name) => !isIgnoredName(name))
+        .sort();
     } catch {
       return;
     }
@@ -23,7 +25,8 @@ export function findRoots(top: string, entryPoints: readonly string[]): string[]
       return;
     }
     if (depth >= maxDepth) return;
-    for (const name of names) if (lstatSafe(path.join(folder, name))?.isDirectory()) walk(path.join(folder, name), depth + 1);
+    for (const name of names)
+      if (lstatSafe(path.join(folder, name))?.isDirectory()) walk(path.join(folder, name), depth + 1);
   };
   walk(top, 0);
   return roots;
@@ -55,7 +58,9 @@ export function findZips(top: string): string[] {
   const walk = (relative: string, depth: number): void => {
     let names: string[];
     try {
-      names = readdirSync(path.join(top, relative)).filter((name) => !isIgnoredName(name)).sort();
+      names = readdirSync(path.join(top, relative))
+        .filter((name) => !isIgnoredName(name))
+        .sort();
     } catch {
       return;
     }

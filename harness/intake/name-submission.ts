@@ -20,10 +20,16 @@ export function nameSubmissions(items: readonly string[]): SubmissionName[] {
   return items.map((item) => {
     const moodle = moodleName.exec(item);
     if (moodle) {
-      return { id: moodle[2] as string, name: (moodle[1] as string).trim(), layout: 'moodle', ignored: moodle[3] !== 'file' };
+      return {
+        id: moodle[2] as string,
+        name: (moodle[1] as string).trim(),
+        layout: 'moodle',
+        ignored: moodle[3] !== 'file',
+      };
     }
     const bare = item.replace(/\.zip$/i, '');
-    if (prefix !== undefined) return { id: bare.slice(prefix.length), name: undefined, layout: 'classroom', ignored: false };
+    if (prefix !== undefined)
+      return { id: bare.slice(prefix.length), name: undefined, layout: 'classroom', ignored: false };
     return { id: bare, name: undefined, layout: 'plain', ignored: false };
   });
 }

@@ -7,7 +7,9 @@ export function describeProbeFailure(report: ProbeReport): string {
   const total = report.passed + report.failed + report.skipped;
   if (report.ok) {
     const skipped = report.skipped > 0 ? ` (${report.skipped} skipped)` : '';
-    return total === 1 ? `The probe's only check passed${skipped}.` : `All ${total} checks of the probe passed${skipped}.`;
+    return total === 1
+      ? `The probe's only check passed${skipped}.`
+      : `All ${total} checks of the probe passed${skipped}.`;
   }
   const lines: string[] = [];
   const failures = report.tests.filter((point) => !point.ok && point.skip === undefined && point.todo === undefined);

@@ -18,7 +18,8 @@ export function parseProbeOutput(tap: string): ProbeReport {
   parser.on('assert', (result: Result) => points.push(toTestPoint(result)));
   parser.on('extra', (line: string) => {
     const text = line.trim();
-    if (garbage.length < excerptLines && text !== '') garbage.push(text.length > excerptWidth ? `${text.slice(0, excerptWidth - 1)}…` : text);
+    if (garbage.length < excerptLines && text !== '')
+      garbage.push(text.length > excerptWidth ? `${text.slice(0, excerptWidth - 1)}…` : text);
   });
   parser.end(tap);
 

@@ -20,7 +20,17 @@ export function describeReplayNote(result: SubmissionResult): string {
 
 // The command that grades one whole submission again, same rubric and seed, into its own folder.
 export function buildSubmissionReplayCommand(result: SubmissionResult): string {
-  const words = ['sockgrade', 'grade', result.path, '--rubric', result.rubricPath ?? result.rubric, '--seed', result.seed, '--out', describeReplayFolder(result)];
+  const words = [
+    'sockgrade',
+    'grade',
+    result.path,
+    '--rubric',
+    result.rubricPath ?? result.rubric,
+    '--seed',
+    result.seed,
+    '--out',
+    describeReplayFolder(result),
+  ];
   return words.map(quoteShellWord).join(' ');
 }
 

@@ -12,10 +12,17 @@ export function describeLaunch(settings: readonly LaunchSetting[] | undefined): 
     return setting?.value === undefined ? [] : [`${name} "${setting.value}" (${setting.from})`];
   });
   const quit = byName.get('commands.quit');
-  const quitText = quit?.value === undefined ? 'quit by closing input, then Ctrl-C' : `quit with "${quit.value}" (${quit.from})`;
+  const quitText =
+    quit?.value === undefined ? 'quit by closing input, then Ctrl-C' : `quit with "${quit.value}" (${quit.from})`;
   const own = settings
     .filter((s) => !(commandSettings as readonly string[]).includes(s.setting) && s.setting !== 'commands.quit')
     .filter((s) => s.from !== 'the default' && s.from !== 'the rubric');
-  const grouped = [...new Set(own.map((s) => s.from))].map((from) => `${own.filter((s) => s.from === from).map((s) => s.setting).join(', ')} from ${from}`);
+  const grouped = [...new Set(own.map((s) => s.from))].map(
+    (from) =>
+      `${own
+        .filter((s) => s.from === from)
+        .map((s) => s.setting)
+        .join(', ')} from ${from}`,
+  );
   return [...commands, quitText, ...grouped].join('; ');
 }

@@ -40,6 +40,11 @@ export function formatCount(count: number, noun: string): string {
 
 // How a submission's programs were contained: "netns (bubblewrap)", "none"; results saved before
 // sandboxes were recorded show the isolation alone.
-export function formatIsolation(harness: { readonly isolation: string; readonly sandbox?: string | undefined }): string {
-  return harness.sandbox === undefined || harness.sandbox === 'none' ? harness.isolation : `${harness.isolation} (${harness.sandbox})`;
+export function formatIsolation(harness: {
+  readonly isolation: string;
+  readonly sandbox?: string | undefined;
+}): string {
+  return harness.sandbox === undefined || harness.sandbox === 'none'
+    ? harness.isolation
+    : `${harness.isolation} (${harness.sandbox})`;
 }

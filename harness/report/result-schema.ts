@@ -68,7 +68,9 @@ export const submissionResultSchema = z.looseObject({
   notes: z.array(z.string()).optional(),
   launch: z.array(z.looseObject({ setting: z.string(), value: z.string().optional(), from: z.string() })).optional(),
   criteria: z.array(criterionSchema),
-  regrades: z.array(z.looseObject({ criteria: z.array(z.string()), seed: z.string(), gradedAt: z.string() })).optional(),
+  regrades: z
+    .array(z.looseObject({ criteria: z.array(z.string()), seed: z.string(), gradedAt: z.string() }))
+    .optional(),
 });
 
 // The shape of <out>/summary.json.

@@ -63,7 +63,13 @@ export function summarizeResults(results: readonly SubmissionResult[], previous?
       maxScore: result.maxScore,
       statuses: Object.fromEntries(result.criteria.map((criterion) => [criterion.id, criterion.status])),
     })),
-    ...(previous?.similar ? { similar: previous.similar.filter((p) => results.some((r) => r.submission === p.a) && results.some((r) => r.submission === p.b)) } : {}),
+    ...(previous?.similar
+      ? {
+          similar: previous.similar.filter(
+            (p) => results.some((r) => r.submission === p.a) && results.some((r) => r.submission === p.b),
+          ),
+        }
+      : {}),
     ...(roster && joined
       ? {
           roster,

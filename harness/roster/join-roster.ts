@@ -17,7 +17,9 @@ export interface RosterJoin {
 
 // Moodle's grading worksheet names a participant "Participant 12345"; its download's folders, 12345.
 const keysOf = (student: RosterStudent): string[] =>
-  [student.id, student.email, student.username].filter((key) => key !== '').flatMap((key) => [key, key.replace(/^Participant\s+/i, '')]);
+  [student.id, student.email, student.username]
+    .filter((key) => key !== '')
+    .flatMap((key) => [key, key.replace(/^Participant\s+/i, '')]);
 
 // Matches each student to a submission named by their id, e-mail or username; a student without
 // one of their own takes their team's (a submission named by a teammate or by the team), so a
@@ -34,7 +36,9 @@ export function joinRoster(roster: Roster, results: readonly SubmissionResult[])
     }
     if (student.team !== '') {
       const mates = roster.students.filter((s) => s !== student && s.team === student.team);
-      const teams = [...mates.map(own), results.find((r) => r.submission === student.team)].filter((r): r is SubmissionResult => r !== undefined);
+      const teams = [...mates.map(own), results.find((r) => r.submission === student.team)].filter(
+        (r): r is SubmissionResult => r !== undefined,
+      );
       const team = teams[0];
       if (team) {
         claimed.add(team);

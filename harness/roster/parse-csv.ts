@@ -3,7 +3,8 @@
 export function parseCsv(text: string): string[][] {
   const body = text.replace(/^\ufeff/, '');
   const firstLine = body.slice(0, body.search(/\r?\n|$/));
-  const separator = [',', ';', '\t'].map((s) => ({ s, n: firstLine.split(s).length })).sort((a, b) => b.n - a.n)[0]?.s ?? ',';
+  const separator =
+    [',', ';', '\t'].map((s) => ({ s, n: firstLine.split(s).length })).sort((a, b) => b.n - a.n)[0]?.s ?? ',';
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

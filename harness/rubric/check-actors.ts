@@ -37,7 +37,8 @@ const rawClientSteps = new Set(['send-bytes', 'echoed', 'closed', 'half-close', 
 
 function judge(use: Use, started: ReadonlySet<string>, joined: ReadonlySet<string>): string | undefined {
   const name = quote(use.actor);
-  if (use.path[0] === 'connect' && started.size === 0) return `${name} connects before any server is started; put a "start" step before it`;
+  if (use.path[0] === 'connect' && started.size === 0)
+    return `${name} connects before any server is started; put a "start" step before it`;
   if (rawClientSteps.has(String(use.path[0])) && !joined.has(use.actor)) {
     return `${name} ${use.role === 'send' ? 'sends' : 'is used'} before it has connected; put "- connect: ${use.actor}" before this step`;
   }
@@ -45,39 +46,68 @@ function judge(use: Use, started: ReadonlySet<string>, joined: ReadonlySet<strin
     case 'start':
       return undefined;
     case 'join':
-      return started.size === 0 ? `${name} joins before any server is started; put a "start" step before it` : undefined;
+      return started.size === 0
+        ? `${name} joins before any server is started; put a "start" step before it`
+        : undefined;
     case 'send':
-      return joined.has(use.actor) ? undefined : `${name} sends before it has joined; put "- join: ${use.actor}" before this step`;
+      return joined.has(use.actor)
+        ? undefined
+        : `${name} sends before it has joined; put "- join: ${use.actor}" before this step`;
     case 'joined':
-      return joined.has(use.actor) ? undefined : `${name} is used before it has joined; put "- join: ${use.actor}" before this step`;
+      return joined.has(use.actor)
+        ? undefined
+        : `${name} is used before it has joined; put "- join: ${use.actor}" before this step`;
     case 'request':
-      return started.size === 0 ? `an http request is sent before any server is started; put a "start" step before it` : undefined;
+      return started.size === 0
+        ? `an http request is sent before any server is started; put a "start" step before it`
+        : undefined;
     case 'present':
-      return started.has(use.actor) || joined.has(use.actor) ? undefined : `${name} is used before it is started or joined`;
+      return started.has(use.actor) || joined.has(use.actor)
+        ? undefined
+        : `${name} is used before it is started or joined`;
   }
 }
 
 function usesOf(step: StepDocument): Use[] {
-  if ('start' in step) return [typeof step.start === 'string' ? use('start', step.start, 'start') : use('start', step.start.actor, 'start', 'actor')];
-  if ('join' in step) return [typeof step.join === 'string' ? use('join', step.join, 'join') : use('join', step.join.as, 'join', 'as')];
+  if ('start' in step)
+    return [
+      typeof step.start === 'string'
+        ? use('start', step.start, 'start')
+        : use('start', step.start.actor, 'start', 'actor'),
+    ];
+  if ('join' in step)
+    return [typeof step.join === 'string' ? use('join', step.join, 'join') : use('join', step.join.as, 'join', 'as')];
   if ('send' in step) return [use('send', step.send.from, 'send', 'from')];
   if ('expect' in step) return listUses(step.expect.in, 'expect');
   if ('refute' in step) return listUses(step.refute.in, 'refute');
   if ('rejected' in step) {
     const value = step.rejected;
-    return [typeof value === 'string' ? use('joined', value, 'rejected') : use('joined', value.actor, 'rejected', 'actor')];
+    return [
+      typeof value === 'string' ? use('joined', value, 'rejected') : use('joined', value.actor, 'rejected', 'actor'),
+    ];
   }
   if ('wire' in step) return [use('joined', step.wire.link, 'wire', 'link')];
   if ('burst' in step) return [use('send', step.burst.from, 'burst', 'from')];
   if ('file' in step) return [use('send', step.file.from, 'file', 'from')];
   if ('delivered' in step) return [use('joined', step.delivered.in, 'delivered', 'in')];
   if ('received' in step) return [use('joined', step.received.in, 'received', 'in')];
-  if ('fault' in step && step.fault.link !== undefined && step.fault.link !== 'all') return [use('joined', step.fault.link, 'fault', 'link')];
+  if ('fault' in step && step.fault.link !== undefined && step.fault.link !== 'all')
+    return [use('joined', step.fault.link, 'fault', 'link')];
   if ('crowd' in step) return [{ role: 'join', actor: 'crowd', path: ['crowd'] }];
   if ('connect' in step) return [use('join', step.connect, 'connect')];
   if ('send-bytes' in step) return [use('send', step['send-bytes'].from, 'send-bytes', 'from')];
-  if ('echoed' in step) return [typeof step.echoed === 'string' ? use('joined', step.echoed, 'echoed') : use('joined', step.echoed.in, 'echoed', 'in')];
-  if ('closed' in step) return [typeof step.closed === 'string' ? use('joined', step.closed, 'closed') : use('joined', step.closed.in, 'closed', 'in')];
+  if ('echoed' in step)
+    return [
+      typeof step.echoed === 'string'
+        ? use('joined', step.echoed, 'echoed')
+        : use('joined', step.echoed.in, 'echoed', 'in'),
+    ];
+  if ('closed' in step)
+    return [
+      typeof step.closed === 'string'
+        ? use('joined', step.closed, 'closed')
+        : use('joined', step.closed.in, 'closed', 'in'),
+    ];
   if ('half-close' in step) return [use('joined', step['half-close'], 'half-close')];
   if ('reset' in step) return [use('joined', step.reset, 'reset')];
   if ('http' in step) return [{ role: 'request', actor: 'http', path: ['http'] }];
@@ -86,7 +116,9 @@ function usesOf(step: StepDocument): Use[] {
   if ('quit' in step) return [use('present', step.quit, 'quit')];
   if ('restart' in step) {
     const value = step.restart;
-    return [typeof value === 'string' ? use('present', value, 'restart') : use('present', value.actor, 'restart', 'actor')];
+    return [
+      typeof value === 'string' ? use('present', value, 'restart') : use('present', value.actor, 'restart', 'actor'),
+    ];
   }
   return [];
 }

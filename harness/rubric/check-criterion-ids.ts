@@ -11,14 +11,23 @@ export function checkCriterionIds(parts: RubricParts): Finding[] {
   for (const { index, id } of parts.ids) {
     const first = firstIndex.get(id);
     if (first === undefined) firstIndex.set(id, index);
-    else findings.push({ path: ['criteria', index, 'id'], at: 'value', message: `duplicate id ${quote(id)}, already used by criteria[${first}]` });
+    else
+      findings.push({
+        path: ['criteria', index, 'id'],
+        at: 'value',
+        message: `duplicate id ${quote(id)}, already used by criteria[${first}]`,
+      });
   }
   const known = [...firstIndex.keys()];
   const shown = known.length > idsShown ? `${known.slice(0, idsShown).join(', ')}, …` : known.join(', ');
   for (const { index, criterion } of parts.criteria) {
     (criterion.requires ?? []).forEach((id, k) => {
       if (firstIndex.has(id)) return;
-      findings.push({ path: ['criteria', index, 'requires', k], at: 'value', message: `unknown criterion id ${quote(id)}; the ids are ${shown}` });
+      findings.push({
+        path: ['criteria', index, 'requires', k],
+        at: 'value',
+        message: `unknown criterion id ${quote(id)}; the ids are ${shown}`,
+      });
     });
   }
   return [...findings, ...findCycles(parts.criteria)];

@@ -14,17 +14,28 @@ export function checkPaths(document: unknown, criteria: readonly IndexedCriterio
   for (const key of ['reference', 'starter', 'files'] as const) {
     const value = root[key];
     if (typeof value === 'string' && !isFolder(nodePath.resolve(base, value))) {
-      findings.push({ path: [key], at: 'value', message: `no folder ${nodePath.resolve(base, value)} (${key} is relative to the rubric's folder)` });
+      findings.push({
+        path: [key],
+        at: 'value',
+        message: `no folder ${nodePath.resolve(base, value)} (${key} is relative to the rubric's folder)`,
+      });
     }
   }
   for (const { index, criterion } of criteria) {
     criterion.steps?.forEach((step, stepIndex) => {
       if ('http' in step) {
-        const named = [['body', step.http.body], ['lacks', step.http.lacks]] as const;
+        const named = [
+          ['body', step.http.body],
+          ['lacks', step.http.lacks],
+        ] as const;
         for (const [key, value] of named) {
           if (value === undefined || !('file' in value) || existsSync(nodePath.resolve(base, value.file))) continue;
           const at = ['criteria', index, 'steps', stepIndex, 'http', key, 'file'];
-          findings.push({ path: at, at: 'value', message: `no file ${nodePath.resolve(base, value.file)} (an http step's file is relative to the rubric's folder)` });
+          findings.push({
+            path: at,
+            at: 'value',
+            message: `no file ${nodePath.resolve(base, value.file)} (an http step's file is relative to the rubric's folder)`,
+          });
         }
       }
       if (!('probe' in step)) return;

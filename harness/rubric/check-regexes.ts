@@ -8,6 +8,12 @@ export function checkRegexes(regexes: Readonly<Record<string, string>>, base: re
   return Object.entries(regexes).flatMap(([key, source]) => {
     const reason = explainBadPattern(source);
     if (reason === undefined) return [];
-    return [{ path: [...base, key], at: 'value', message: `expected a valid regular expression, found ${quote(source)} (${reason})` }];
+    return [
+      {
+        path: [...base, key],
+        at: 'value',
+        message: `expected a valid regular expression, found ${quote(source)} (${reason})`,
+      },
+    ];
   });
 }

@@ -31,5 +31,7 @@ export function collectRubricParts(document: unknown): RubricParts {
 
 function textEntries(value: unknown): Record<string, string> {
   if (!isPlainMap(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }

@@ -10,7 +10,8 @@ import type { Locate } from '../yaml/yaml-issue.js';
 // Turns a checked rubric document into the Rubric the harness runs: defaults filled, durations in ms, regexes compiled.
 export function normalizeRubric(doc: RubricDocument, file: string, locate: Locate): Rubric {
   const t = doc.timeouts ?? {};
-  const ms = (value: number | string | undefined, fallback: number): number => (value === undefined ? fallback : parseDuration(value));
+  const ms = (value: number | string | undefined, fallback: number): number =>
+    value === undefined ? fallback : parseDuration(value);
   const timeouts: Timeouts = {
     start: ms(t.start, defaultTimeouts.start),
     join: ms(t.join, defaultTimeouts.join),
@@ -26,7 +27,9 @@ export function normalizeRubric(doc: RubricDocument, file: string, locate: Locat
     password: compilePattern(promptSources.password),
   } satisfies Record<PromptName, RegExp>;
   const patternSources = { ...defaultPatterns, ...(doc.patterns ?? {}) };
-  const patterns = Object.fromEntries(Object.entries(patternSources).map(([name, source]) => [name, compilePattern(source)]));
+  const patterns = Object.fromEntries(
+    Object.entries(patternSources).map(([name, source]) => [name, compilePattern(source)]),
+  );
   const ctx: StepContext = { timeouts, patterns, locate, rubricDir: path.dirname(path.resolve(file)) };
   return {
     source: path.resolve(file),
@@ -64,12 +67,19 @@ function normalizeCriterion(doc: CriterionDocument, index: number, ctx: StepCont
     grading: doc.grading ?? 'auto',
     hint: doc.hint,
     timeout: doc.timeout === undefined ? ctx.timeouts.run : parseDuration(doc.timeout),
-    partial: doc.partial === undefined ? undefined : doc.partial === 'proportional' ? 'proportional' : { threshold: doc.partial.threshold },
+    partial:
+      doc.partial === undefined
+        ? undefined
+        : doc.partial === 'proportional'
+          ? 'proportional'
+          : { threshold: doc.partial.threshold },
     steps: (doc.steps ?? []).map((step, k) => normalizeStep(step, [...at, 'steps', k], ctx)),
     line: ctx.locate(at).line,
   };
 }
 
 function definedOnly<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 }

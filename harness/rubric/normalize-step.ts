@@ -17,13 +17,19 @@ export interface StepContext {
 
 type Duration = number | string | undefined;
 type CheckDocument = Extract<StepDocument, { expect: unknown } | { refute: unknown } | { wire: unknown }>;
-type MatchDocument = { in: string | string[]; text?: string | undefined; pattern?: string | undefined; mode?: 'any' | 'all' | undefined };
+type MatchDocument = {
+  in: string | string[];
+  text?: string | undefined;
+  pattern?: string | undefined;
+  mode?: 'any' | 'all' | undefined;
+};
 
 // Turns a schema-valid step into its normalised form: a kind, durations in ms, defaults filled, patterns compiled.
 export function normalizeStep(step: StepDocument, path: readonly PathSegment[], ctx: StepContext): Step {
   const line = ctx.locate(path).line;
   const ms = (value: Duration, fallback: number): number => (value === undefined ? fallback : parseDuration(value));
-  if ('any' in step) return { kind: 'any', checks: step.any.map((check, k) => normalizeCheck(check, [...path, 'any', k], ctx)), line };
+  if ('any' in step)
+    return { kind: 'any', checks: step.any.map((check, k) => normalizeCheck(check, [...path, 'any', k], ctx)), line };
   if ('start' in step) {
     const s = typeof step.start === 'string' ? { actor: step.start } : step.start;
     return { kind: 'start', actor: s.actor, impl: s.impl ?? 'student', within: ms(s.within, ctx.timeouts.start), line };
@@ -31,9 +37,19 @@ export function normalizeStep(step: StepDocument, path: readonly PathSegment[], 
   if ('join' in step) {
     const j = typeof step.join === 'string' ? { as: step.join } : step.join;
     const within = ms(j.within, ctx.timeouts.join);
-    return { kind: 'join', as: j.as, name: j.name ?? j.as, password: j.password, wait: j.wait ?? 'joined', impl: j.impl ?? 'student', within, line };
+    return {
+      kind: 'join',
+      as: j.as,
+      name: j.name ?? j.as,
+      password: j.password,
+      wait: j.wait ?? 'joined',
+      impl: j.impl ?? 'student',
+      within,
+      line,
+    };
   }
-  if ('send' in step) return { kind: 'send', from: step.send.from, text: step.send.text, optional: step.send.optional ?? false, line };
+  if ('send' in step)
+    return { kind: 'send', from: step.send.from, text: step.send.text, optional: step.send.optional ?? false, line };
   if ('rejected' in step) {
     const r = typeof step.rejected === 'string' ? { actor: step.rejected } : step.rejected;
     return { kind: 'rejected', actor: r.actor, within: ms(r.within, ctx.timeouts.join), line };
@@ -47,17 +63,38 @@ export function normalizeStep(step: StepDocument, path: readonly PathSegment[], 
   }
   if ('fault' in step) {
     const f = step.fault;
-    const when = f.probability !== undefined ? { probability: f.probability } : f.next !== undefined ? { next: f.next } : { nth: f.nth ?? 1 };
+    const when =
+      f.probability !== undefined
+        ? { probability: f.probability }
+        : f.next !== undefined
+          ? { next: f.next }
+          : { nth: f.nth ?? 1 };
     const minBytes = f.minBytes ?? (f.kind === 'corrupt' ? 24 : 0);
-    return { kind: 'fault', link: f.link ?? 'all', dir: f.dir ?? 'both', fault: f.kind, when, minBytes, delay: ms(f.delay, 200), line };
+    return {
+      kind: 'fault',
+      link: f.link ?? 'all',
+      dir: f.dir ?? 'both',
+      fault: f.kind,
+      when,
+      minBytes,
+      delay: ms(f.delay, 200),
+      line,
+    };
   }
   if ('burst' in step) return { kind: 'burst', ...step.burst, line };
-  if ('delivered' in step) return { kind: 'delivered', in: step.delivered.in, within: ms(step.delivered.within, ctx.timeouts.expect), line };
+  if ('delivered' in step)
+    return { kind: 'delivered', in: step.delivered.in, within: ms(step.delivered.within, ctx.timeouts.expect), line };
   if ('unreadable' in step) return { kind: 'unreadable', text: step.unreadable.text, line };
   if ('file' in step) return { kind: 'file', from: step.file.from, size: parseSize(step.file.size), line };
-  if ('received' in step) return { kind: 'received', in: step.received.in, within: ms(step.received.within, ctx.timeouts.expect), line };
+  if ('received' in step)
+    return { kind: 'received', in: step.received.in, within: ms(step.received.within, ctx.timeouts.expect), line };
   if ('probe' in step) {
-    return { kind: 'probe', run: nodePath.resolve(ctx.rubricDir, step.probe.run), within: ms(step.probe.within, 30_000), line };
+    return {
+      kind: 'probe',
+      run: nodePath.resolve(ctx.rubricDir, step.probe.run),
+      within: ms(step.probe.within, 30_000),
+      line,
+    };
   }
   if ('crowd' in step) {
     const c = step.crowd;
@@ -66,7 +103,10 @@ export function normalizeStep(step: StepDocument, path: readonly PathSegment[], 
   if ('connect' in step) return { kind: 'connect', as: step.connect, line };
   if ('send-bytes' in step) {
     const b = step['send-bytes'];
-    const bytes = b.text !== undefined ? { text: b.text } : { size: b.size === 0 || b.size === undefined ? 0 : parseSize(b.size), content: b.content ?? 'binary' };
+    const bytes =
+      b.text !== undefined
+        ? { text: b.text }
+        : { size: b.size === 0 || b.size === undefined ? 0 : parseSize(b.size), content: b.content ?? 'binary' };
     return { kind: 'send-bytes', from: b.from, bytes, line };
   }
   if ('echoed' in step) {
@@ -88,7 +128,12 @@ type HttpDocument = Extract<StepDocument, { http: unknown }>['http'];
 function normalizeHttp(h: HttpDocument, ctx: StepContext, line: number): Step {
   const inRubric = (file: string): string => nodePath.resolve(ctx.rubricDir, file);
   const request = h.request ?? `GET ${h.get ?? '/'} HTTP/1.0\r\nHost: localhost\r\n\r\n`;
-  const body = h.body === undefined ? undefined : 'file' in h.body ? { file: inRubric(h.body.file) } : { pattern: compilePattern(h.body.pattern) };
+  const body =
+    h.body === undefined
+      ? undefined
+      : 'file' in h.body
+        ? { file: inRubric(h.body.file) }
+        : { pattern: compilePattern(h.body.pattern) };
   return {
     kind: 'http',
     request,
@@ -109,14 +154,34 @@ function normalizeCheck(check: CheckDocument, path: readonly PathSegment[], ctx:
   const ms = (value: Duration, fallback: number): number => (value === undefined ? fallback : parseDuration(value));
   if ('expect' in check) {
     const since = check.expect.since ?? 'start';
-    return { kind: 'expect', ...normalizeMatch(check.expect, ctx), since, within: ms(check.expect.within, ctx.timeouts.expect), line };
+    return {
+      kind: 'expect',
+      ...normalizeMatch(check.expect, ctx),
+      since,
+      within: ms(check.expect.within, ctx.timeouts.expect),
+      line,
+    };
   }
   if ('refute' in check) {
     const near = check.refute.near === undefined ? {} : { near: check.refute.near };
-    return { kind: 'refute', ...normalizeMatch(check.refute, ctx), ...near, for: ms(check.refute.for, ctx.timeouts.refute), line };
+    return {
+      kind: 'refute',
+      ...normalizeMatch(check.refute, ctx),
+      ...near,
+      for: ms(check.refute.for, ctx.timeouts.refute),
+      line,
+    };
   }
   const w = check.wire;
-  return { kind: 'wire', link: w.link, dir: w.dir, since: w.since ?? 'send', minBytes: w.minBytes ?? 1, within: ms(w.within, ctx.timeouts.expect), line };
+  return {
+    kind: 'wire',
+    link: w.link,
+    dir: w.dir,
+    since: w.since ?? 'send',
+    minBytes: w.minBytes ?? 1,
+    within: ms(w.within, ctx.timeouts.expect),
+    line,
+  };
 }
 
 function normalizeMatch(match: MatchDocument, ctx: StepContext): Match {

@@ -6,8 +6,7 @@ export type RubricIssue = YamlIssue;
 
 // What loadRubric gives: a ready rubric, or every problem found in the file.
 export type LoadResult =
-  | { readonly ok: true; readonly rubric: Rubric }
-  | { readonly ok: false; readonly issues: readonly RubricIssue[] };
+  { readonly ok: true; readonly rubric: Rubric } | { readonly ok: false; readonly issues: readonly RubricIssue[] };
 
 // Whose program plays an actor: the submission's, or the reference implementation's.
 export type Impl = 'student' | 'reference';

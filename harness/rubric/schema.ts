@@ -22,14 +22,9 @@ export const durationSchema = z
   .describe('A duration: "1500ms", "5s", "2m", or a number of milliseconds');
 
 // A regular expression in JavaScript syntax; "(?i)" at the start makes it case-insensitive.
-const regexSchema = z
-  .string()
-  .min(1)
-  .describe('A regular expression; a leading "(?i)" makes it case-insensitive');
+const regexSchema = z.string().min(1).describe('A regular expression; a leading "(?i)" makes it case-insensitive');
 
-const actorName = z
-  .string()
-  .regex(/^[a-z][a-z0-9_-]*$/, 'an actor name in lower case, such as "alice" or "server"');
+const actorName = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'an actor name in lower case, such as "alice" or "server"');
 
 const actorList = z.union([actorName, z.array(actorName).min(1)]);
 
@@ -74,7 +69,12 @@ const matchFields = {
 const expectStep = z.strictObject({
   expect: z.strictObject({
     ...matchFields,
-    since: z.enum(['send', 'start']).optional().describe('Look only at output printed after the last message was typed (send), or all of it (start, the default)'),
+    since: z
+      .enum(['send', 'start'])
+      .optional()
+      .describe(
+        'Look only at output printed after the last message was typed (send), or all of it (start, the default)',
+      ),
     within: durationSchema.optional(),
   }),
 });
@@ -129,7 +129,13 @@ const faultStep = z.strictObject({
       probability: z.number().gt(0).lte(1).optional().describe('Each packet is hit with this probability'),
       next: z.number().int().positive().max(maxPackets).optional().describe('The next N packets are hit'),
       nth: z.number().int().positive().max(maxPackets).optional().describe('Only the N-th packet from now is hit'),
-      minBytes: z.number().int().nonnegative().max(maxSizeBytes).optional().describe('Packets shorter than this (acks) are never hit'),
+      minBytes: z
+        .number()
+        .int()
+        .nonnegative()
+        .max(maxSizeBytes)
+        .optional()
+        .describe('Packets shorter than this (acks) are never hit'),
       delay: durationSchema.optional().describe('How long delay and reorder hold a packet back'),
     })
     .refine((f) => [f.probability, f.next, f.nth].filter((v) => v !== undefined).length === 1, {
@@ -192,10 +198,18 @@ const sendBytesStep = z.strictObject({
     .strictObject({
       from: actorName,
       text: z.string().optional().describe('These bytes (UTF-8, templates allowed; "" is an empty datagram)'),
-      size: z.union([sizeSchema, z.literal(0)]).optional().describe('This many seeded random bytes'),
-      content: z.enum(['binary', 'text']).optional().describe('With size: any byte value (default), or letters and digits'),
+      size: z
+        .union([sizeSchema, z.literal(0)])
+        .optional()
+        .describe('This many seeded random bytes'),
+      content: z
+        .enum(['binary', 'text'])
+        .optional()
+        .describe('With size: any byte value (default), or letters and digits'),
     })
-    .refine((s) => (s.text === undefined) !== (s.size === undefined), { message: 'say what to send with exactly one of text or size' }),
+    .refine((s) => (s.text === undefined) !== (s.size === undefined), {
+      message: 'say what to send with exactly one of text or size',
+    }),
 });
 const echoedStep = z.strictObject({
   echoed: z.union([actorName, z.strictObject({ in: actorName, within: durationSchema.optional() })]),
@@ -205,12 +219,20 @@ const closedStep = z.strictObject({
     actorName,
     z.strictObject({
       in: actorName,
-      minBytes: z.number().int().nonnegative().max(maxSizeBytes).optional().describe('Bytes the server must have sent before closing'),
+      minBytes: z
+        .number()
+        .int()
+        .nonnegative()
+        .max(maxSizeBytes)
+        .optional()
+        .describe('Bytes the server must have sent before closing'),
       within: durationSchema.optional(),
     }),
   ]),
 });
-const halfCloseStep = z.strictObject({ 'half-close': actorName.describe('shutdown(SHUT_WR): the client sends no more') });
+const halfCloseStep = z.strictObject({
+  'half-close': actorName.describe('shutdown(SHUT_WR): the client sends no more'),
+});
 const resetStep = z.strictObject({ reset: actorName.describe('The client closes with a reset (RST, SO_LINGER 0)') });
 
 const fileBody = z.strictObject({ file: z.string().min(1).describe('A file, relative to the rubric') });
@@ -219,19 +241,42 @@ const fileBody = z.strictObject({ file: z.string().min(1).describe('A file, rela
 const httpStep = z.strictObject({
   http: z
     .strictObject({
-      get: z.string().regex(/^\S+$/, 'a path such as "/index.html"').optional().describe('Sends "GET <path> HTTP/1.0", a Host header and an empty line'),
+      get: z
+        .string()
+        .regex(/^\S+$/, 'a path such as "/index.html"')
+        .optional()
+        .describe('Sends "GET <path> HTTP/1.0", a Host header and an empty line'),
       request: z.string().min(1).optional().describe('The raw request, sent byte for byte (YAML "\\r\\n" escapes)'),
-      split: z.array(z.number().int().positive().max(65_536)).min(1).optional().describe('Byte offsets where the request is cut into segments'),
+      split: z
+        .array(z.number().int().positive().max(65_536))
+        .min(1)
+        .optional()
+        .describe('Byte offsets where the request is cut into segments'),
       pause: durationSchema.optional().describe('How long to wait between segments (default 300ms)'),
-      clients: z.number().int().min(2).max(50).optional().describe('Clients at once; the first holds its request half-sent until the others are answered'),
-      status: z.union([z.number().int().min(100).max(599), z.array(z.number().int().min(100).max(599)).min(1)]).optional(),
-      headers: z.record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'a header name'), z.string()).optional()
-        .describe('Header name to regular expression; {length} stands for the body\'s length in bytes'),
-      body: z.union([fileBody, z.strictObject({ pattern: regexSchema })]).optional().describe('The body equals a file, or matches a pattern'),
+      clients: z
+        .number()
+        .int()
+        .min(2)
+        .max(50)
+        .optional()
+        .describe('Clients at once; the first holds its request half-sent until the others are answered'),
+      status: z
+        .union([z.number().int().min(100).max(599), z.array(z.number().int().min(100).max(599)).min(1)])
+        .optional(),
+      headers: z
+        .record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'a header name'), z.string())
+        .optional()
+        .describe("Header name to regular expression; {length} stands for the body's length in bytes"),
+      body: z
+        .union([fileBody, z.strictObject({ pattern: regexSchema })])
+        .optional()
+        .describe('The body equals a file, or matches a pattern'),
       lacks: fileBody.optional().describe("The body must not hold this file's content"),
       within: durationSchema.optional(),
     })
-    .refine((h) => (h.get === undefined) !== (h.request === undefined), { message: 'give the request with exactly one of get or request' }),
+    .refine((h) => (h.get === undefined) !== (h.request === undefined), {
+      message: 'give the request with exactly one of get or request',
+    }),
 });
 
 const stopStep = z.strictObject({ stop: actorName });
@@ -315,7 +360,13 @@ export const limitsSchema = z.strictObject({
   cpuSeconds: z.number().int().positive().max(3600).optional(),
   fileSizeMb: z.number().int().positive().max(4096).optional(),
   outputKb: z.number().int().positive().max(65_536).optional(),
-  submissionMb: z.number().int().positive().max(4096).optional().describe('The largest submission sockgrade copies (apparent size)'),
+  submissionMb: z
+    .number()
+    .int()
+    .positive()
+    .max(4096)
+    .optional()
+    .describe('The largest submission sockgrade copies (apparent size)'),
 });
 
 export const rubricSchema = z.strictObject({
@@ -324,8 +375,20 @@ export const rubricSchema = z.strictObject({
   transport: z.enum(['udp', 'tcp']),
   launch: launchSchema.optional(),
   reference: z.string().min(1).optional().describe('The reference implementation folder, relative to the rubric'),
-  files: z.string().min(1).optional().describe('A folder, relative to the rubric, copied into every actor\'s working copy before it starts (the files a server serves)'),
-  starter: z.string().min(1).optional().describe('A folder of starter code handed out to the class, relative to the rubric: the similarity check ignores what it holds'),
+  files: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "A folder, relative to the rubric, copied into every actor's working copy before it starts (the files a server serves)",
+    ),
+  starter: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'A folder of starter code handed out to the class, relative to the rubric: the similarity check ignores what it holds',
+    ),
   password: z.string().optional().describe('The room password typed by clients'),
   prompts: promptsSchema.optional(),
   patterns: z.record(z.string(), regexSchema).optional(),

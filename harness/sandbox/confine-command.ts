@@ -25,7 +25,15 @@ export function confineCommand(command: string, confinement: Confinement, view: 
   const unprivileged =
     uid === undefined
       ? limited
-      : ['setpriv', `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '--no-new-privs', '--pdeathsig=SIGKILL', ...limited];
+      : [
+          'setpriv',
+          `--reuid=${uid}`,
+          `--regid=${uid}`,
+          '--clear-groups',
+          '--no-new-privs',
+          '--pdeathsig=SIGKILL',
+          ...limited,
+        ];
   switch (confinement.sandbox) {
     case 'bubblewrap':
       return [...bubblewrapArgs(view), ...unprivileged];

@@ -1,4 +1,18 @@
-import { chmodSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, readlinkSync, symlinkSync, writeSync, type Stats } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  readdirSync,
+  readlinkSync,
+  symlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import { isInside } from './is-inside.js';
 
@@ -19,7 +33,8 @@ export interface SkippedEntry {
 }
 
 // The copy, with what it skipped; or why nothing was copied.
-export type CopyOutcome = { readonly ok: true; readonly skipped: readonly SkippedEntry[] } | { readonly ok: false; readonly message: string };
+export type CopyOutcome =
+  { readonly ok: true; readonly skipped: readonly SkippedEntry[] } | { readonly ok: false; readonly message: string };
 
 // "debug.pipe (a FIFO)": a skipped entry as messages and notes name it.
 export function describeSkipped(entry: SkippedEntry): string {
@@ -48,8 +63,10 @@ export function copyTree(from: string, to: string, limits: CopyLimits): CopyOutc
     if (stat.isDirectory()) mkdirSync(target, { mode: 0o755 });
     else if (stat.isSymbolicLink()) symlinkSync(readlinkSync(source), target);
     else if (!stat.isFile()) skipped.push({ path: relative, why: describeKind(stat) });
-    else if (limits.owner !== undefined && stat.uid !== limits.owner && stat.uid !== process.getuid?.()) skipped.push({ path: relative, why: 'a file owned by another user' });
-    else if (!copyRegularFile(source, target, stat)) skipped.push({ path: relative, why: 'changed while it was copied' });
+    else if (limits.owner !== undefined && stat.uid !== limits.owner && stat.uid !== process.getuid?.())
+      skipped.push({ path: relative, why: 'a file owned by another user' });
+    else if (!copyRegularFile(source, target, stat))
+      skipped.push({ path: relative, why: 'changed while it was copied' });
   }
   return { ok: true, skipped };
 }
@@ -116,7 +133,11 @@ function copyRegularFile(source: string, target: string, scanned: Stats): boolea
   try {
     const stat = fstatSync(input);
     if (!stat.isFile() || stat.ino !== scanned.ino || stat.dev !== scanned.dev) return false;
-    const output = openSync(target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+    const output = openSync(
+      target,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+      0o600,
+    );
     try {
       const buffer = Buffer.allocUnsafe(1 << 16);
       let remaining = stat.size; // never more than was scanned and counted

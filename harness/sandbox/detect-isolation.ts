@@ -28,28 +28,41 @@ type Detected = { ok: true; plan: IsolationPlan } | { ok: false; message: string
 // be had (namespaces, or bubblewrap, asked for by name) is a usage error that says why.
 export async function detectIsolation(choice: IsolationChoice): Promise<Detected> {
   const dropPrivileges = isRoot();
-  const none = (note: string): Detected => ({ ok: true, plan: { mode: 'none', sandbox: 'none', unsharePrefix: [], dropPrivileges, note } });
+  const none = (note: string): Detected => ({
+    ok: true,
+    plan: { mode: 'none', sandbox: 'none', unsharePrefix: [], dropPrivileges, note },
+  });
   if (choice === 'none') return none('chosen with --isolation none');
   const prefix = ['unshare', ...(dropPrivileges ? [] : ['--user', '--map-root-user']), ...namespaceFlags];
   const namespaces = await tryCommand([...prefix, 'ip', 'link', 'set', 'lo', 'up']);
   if (namespaces !== undefined) {
-    if (choice === 'auto') return none(`namespaces unavailable (${namespaces}); process-group isolation, runs whose server holds a fixed port take turns`);
+    if (choice === 'auto')
+      return none(
+        `namespaces unavailable (${namespaces}); process-group isolation, runs whose server holds a fixed port take turns`,
+      );
     return {
       ok: false,
       message: `--isolation ${choice}: this machine cannot create network and pid namespaces (${namespaces}). Use --isolation auto to fall back to process-group isolation.`,
     };
   }
-  const unshare: Detected = { ok: true, plan: { mode: 'netns', sandbox: 'unshare', unsharePrefix: prefix, dropPrivileges } };
+  const unshare: Detected = {
+    ok: true,
+    plan: { mode: 'netns', sandbox: 'unshare', unsharePrefix: prefix, dropPrivileges },
+  };
   if (choice === 'unshare') return unshare;
   const bubblewrap = await tryBubblewrap(prefix);
-  if (bubblewrap === undefined) return { ok: true, plan: { mode: 'netns', sandbox: 'bubblewrap', unsharePrefix: prefix, dropPrivileges } };
+  if (bubblewrap === undefined)
+    return { ok: true, plan: { mode: 'netns', sandbox: 'bubblewrap', unsharePrefix: prefix, dropPrivileges } };
   if (choice === 'bubblewrap') {
     return {
       ok: false,
       message: `--isolation bubblewrap: bubblewrap cannot run here (${bubblewrap}). Install it (Debian and Ubuntu: apt-get install bubblewrap), or use --isolation auto to fall back to unshare.`,
     };
   }
-  return { ok: true, plan: { ...unshare.plan, note: `bubblewrap unavailable (${bubblewrap}); unshare, with the class folder hidden` } };
+  return {
+    ok: true,
+    plan: { ...unshare.plan, note: `bubblewrap unavailable (${bubblewrap}); unshare, with the class folder hidden` },
+  };
 }
 
 // Runs bwrap as a program would be run, with a view of an empty folder; undefined when it works.
@@ -75,5 +88,10 @@ function isRoot(): boolean {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? ''
+  );
 }

@@ -18,12 +18,12 @@ export async function hideFolders(folders: readonly string[], keep: readonly str
   return hidden;
 }
 
-
 // Inside the run's own mount namespace: gives the run fresh, empty, world-writable (sticky)
 // folders where programs leave things (/var/tmp, /dev/shm), so nothing outlives the run or
 // reaches the host.
 export async function privatizeFolders(folders: readonly string[]): Promise<void> {
   for (const folder of folders) {
-    if (existsSync(folder)) await runTool('mount', ['-t', 'tmpfs', '-o', 'size=64m,mode=1777', 'sockgrade-private', folder]);
+    if (existsSync(folder))
+      await runTool('mount', ['-t', 'tmpfs', '-o', 'size=64m,mode=1777', 'sockgrade-private', folder]);
   }
 }

@@ -20,7 +20,8 @@ export async function runInSandbox(
   signal: AbortSignal,
 ): Promise<RunOutcome> {
   // A run whose turn comes after an interrupt does not start; the batch discards its submission.
-  if (signal.aborted) return { status: 'error', message: 'Not run: the grading was interrupted.', evidence: {}, durationMs: 0 };
+  if (signal.aborted)
+    return { status: 'error', message: 'Not run: the grading was interrupted.', evidence: {}, durationMs: 0 };
   const runDir = mkdtempSync(path.join(tmpdir(), 'sockgrade-run-'));
   chmodSync(runDir, 0o711); // student uids may enter their own copies, not list the others
   const full: RunSpec = { ...spec, runDir, outcomePath: path.join(runDir, 'outcome.json') };
@@ -53,7 +54,11 @@ function spawnWorker(
   signal: AbortSignal,
 ): Promise<{ code: string; stderr: string; killedFor: string | undefined }> {
   const argv = [...plan.unsharePrefix, process.execPath, workerPath, specPath];
-  const child = spawn(argv[0] as string, argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], detached: true, env: workerEnv() });
+  const child = spawn(argv[0] as string, argv.slice(1), {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+    env: workerEnv(),
+  });
   let stderr = '';
   let killedFor: string | undefined;
   child.stderr.on('data', (chunk: Buffer) => {
@@ -68,7 +73,10 @@ function spawnWorker(
     }
   };
   // The worker enforces the run's own deadline; this one only catches a worker that hangs.
-  const timer = setTimeout(() => kill(`the run exceeded its deadline of ${Math.round(deadlineMs / 1000)} s`), deadlineMs + 15_000);
+  const timer = setTimeout(
+    () => kill(`the run exceeded its deadline of ${Math.round(deadlineMs / 1000)} s`),
+    deadlineMs + 15_000,
+  );
   const onAbort = (): void => kill('the batch was interrupted');
   signal.addEventListener('abort', onAbort);
   if (signal.aborted) onAbort(); // aborted while the worker was being spawned: no event comes

@@ -12,7 +12,13 @@ const maxWorkdirEntries = 20_000;
 // left it. The stage was written by the student's build: it is copied without
 // following links, without special files, and without files its uid does not own. The rubric's
 // folder of files, when it has one, is laid over the copy.
-export function makeActorWorkdir(stageDir: string, runDir: string, actor: string, uid: number | undefined, files?: string): string {
+export function makeActorWorkdir(
+  stageDir: string,
+  runDir: string,
+  actor: string,
+  uid: number | undefined,
+  files?: string,
+): string {
   const workdir = path.join(runDir, actor);
   if (existsSync(workdir)) return workdir;
   const copied = copyTree(stageDir, workdir, {

@@ -10,7 +10,6 @@ import type { FaultPlan } from '../wire/fault-plan.js';
 import type { SeededSource } from './tokens.js';
 import type { RawClient } from './raw-client.js';
 
-
 // A launched actor and what the scenario knows about it.
 export interface ActorState {
   readonly actor: Actor;
@@ -42,7 +41,8 @@ export interface ScenarioContext {
   lastToken: string | undefined;
   readonly sentTokens: string[]; // every token typed in this run, for the "unreadable" check
   burstTokens: readonly string[]; // the tokens of the last burst, in order
-  sentFile: { readonly name: string; readonly size: number; readonly sha256: string; readonly from: string } | undefined;
+  sentFile:
+    { readonly name: string; readonly size: number; readonly sha256: string; readonly from: string } | undefined;
   sendMark: number; // how many wire records there were when the last send step typed
   readonly sendOffsets: Map<string, number>; // each actor's output length when the last send step typed
   readonly faults: FaultPlan;
@@ -67,7 +67,12 @@ export type StepOutcome =
 export const stepOk: StepOutcome = { ok: true };
 
 // A failed expectation: a verdict about the student's program.
-export function stepFail(expected: string, observed: string, actors: readonly string[] = [], wire?: readonly number[]): StepOutcome {
+export function stepFail(
+  expected: string,
+  observed: string,
+  actors: readonly string[] = [],
+  wire?: readonly number[],
+): StepOutcome {
   return { ok: false, status: 'fail', expected, observed, actors, ...(wire ? { wire } : {}) };
 }
 

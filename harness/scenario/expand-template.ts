@@ -32,6 +32,10 @@ export function roomPassword(ctx: ScenarioContext): string {
 // so a check can ask a student's client to print exactly that.
 function lastReceived(ctx: ScenarioContext): string | undefined {
   const client = [...ctx.raw.values()].at(-1);
-  const line = client?.gotBytes.toString('utf8').split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '');
+  const line = client?.gotBytes
+    .toString('utf8')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l !== '');
   return line;
 }

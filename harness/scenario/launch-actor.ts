@@ -19,10 +19,14 @@ export async function launchActor(
   },
 ): Promise<Actor> {
   const { name, impl, command } = options;
-  const workdir = options.workdir ?? makeActorWorkdir(impl.stageDir, ctx.runDir, name, ctx.confinement.uid, ctx.rubric.files);
+  const workdir =
+    options.workdir ?? makeActorWorkdir(impl.stageDir, ctx.runDir, name, ctx.confinement.uid, ctx.rubric.files);
   const actor = new Actor({
     name,
-    argv: confineCommand(command, ctx.confinement, { writable: workdir, readable: [...impl.readable, ...(options.readable ?? [])] }),
+    argv: confineCommand(command, ctx.confinement, {
+      writable: workdir,
+      readable: [...impl.readable, ...(options.readable ?? [])],
+    }),
     cwd: workdir,
     env: buildActorEnv(workdir),
     outputLimitBytes: ctx.confinement.limits.outputKb * 1024,
@@ -49,6 +53,9 @@ export async function launchActor(
 // An implementation's prompt patterns, compiled; kinds it is not asked leave out (never match).
 export function promptPatterns(impl: Implementation, unasked: readonly PromptKind[] = []): Record<PromptKind, RegExp> {
   return Object.fromEntries(
-    Object.entries(impl.prompts).map(([kind, source]) => [kind, unasked.includes(kind as PromptKind) ? /(?!)/ : compilePattern(source)]),
+    Object.entries(impl.prompts).map(([kind, source]) => [
+      kind,
+      unasked.includes(kind as PromptKind) ? /(?!)/ : compilePattern(source),
+    ]),
   ) as Record<PromptKind, RegExp>;
 }

@@ -21,7 +21,10 @@ export function buildMatcher(step: ExpectStep | RefuteStep, ctx: ScenarioContext
     return {
       describe: `a corrupted variant of "${token}" (1 or 2 characters changed)`,
       test: (actor) => findNearMiss(since(actor), token) !== undefined,
-      find: (actor) => since(actor).split(/\r?\n/).find((line) => findNearMiss(line, token) !== undefined),
+      find: (actor) =>
+        since(actor)
+          .split(/\r?\n/)
+          .find((line) => findNearMiss(line, token) !== undefined),
     };
   }
   if (step.text !== undefined) {
@@ -29,19 +32,26 @@ export function buildMatcher(step: ExpectStep | RefuteStep, ctx: ScenarioContext
     return {
       describe: `"${text}"`,
       test: (actor) => since(actor).includes(text),
-      find: (actor) => since(actor).split(/\r?\n/).find((line) => line.includes(text)),
+      find: (actor) =>
+        since(actor)
+          .split(/\r?\n/)
+          .find((line) => line.includes(text)),
     };
   }
   // A named pattern may be overridden by the sockgrade.yaml of the program the actor runs.
   const rubricRegex = step.pattern ?? /(?!)/;
   const regexOf = (actor: Actor): RegExp => {
-    const override = step.patternName === undefined ? undefined : ctx.actors.get(actor.name)?.impl.patterns[step.patternName];
+    const override =
+      step.patternName === undefined ? undefined : ctx.actors.get(actor.name)?.impl.patterns[step.patternName];
     return override === undefined ? rubricRegex : compilePattern(override);
   };
   const name = step.patternName === undefined ? '' : `the ${step.patternName} pattern `;
   return {
     describe: `${name}/${rubricRegex.source}/`,
     test: (actor) => regexOf(actor).test(since(actor)),
-    find: (actor) => since(actor).split(/\r?\n/).find((line) => regexOf(actor).test(line)),
+    find: (actor) =>
+      since(actor)
+        .split(/\r?\n/)
+        .find((line) => regexOf(actor).test(line)),
   };
 }

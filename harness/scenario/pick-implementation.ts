@@ -9,6 +9,9 @@ export function pickImplementation(ctx: ScenarioContext, impl: 'student' | 'refe
 // A rubric that pairs an actor with the reference, graded without one: sockgrade's own fault.
 export function missingReference(actor: string): Promise<StepOutcome> {
   return Promise.resolve(
-    stepError(`${actor} to run the reference implementation`, 'no reference was prepared for this run; the rubric needs "reference:"'),
+    stepError(
+      `${actor} to run the reference implementation`,
+      'no reference was prepared for this run; the rubric needs "reference:"',
+    ),
   );
 }

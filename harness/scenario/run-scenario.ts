@@ -19,7 +19,10 @@ export async function runScenario(
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<StepOutcome>((resolve) => {
     timer = setTimeout(
-      () => resolve(stepError(`the run to finish within ${deadlineMs / 1000} s`, 'the run took longer; its actors were stopped')),
+      () =>
+        resolve(
+          stepError(`the run to finish within ${deadlineMs / 1000} s`, 'the run took longer; its actors were stopped'),
+        ),
       deadlineMs,
     );
   });

@@ -20,7 +20,9 @@ export function collectSources(root: string): SourceFile[] {
   const walk = (relative: string, depth: number): void => {
     let names: string[];
     try {
-      names = readdirSync(path.join(root, relative)).filter((name) => !isIgnoredName(name) && name !== '__pycache__').sort();
+      names = readdirSync(path.join(root, relative))
+        .filter((name) => !isIgnoredName(name) && name !== '__pycache__')
+        .sort();
     } catch {
       return;
     }

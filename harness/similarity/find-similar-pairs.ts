@@ -35,7 +35,8 @@ export function findSimilarPairs(submissions: readonly SubmissionSources[], opti
   const prints = submissions.map((s) => ({ submission: s.submission, files: s.files, map: fingerprintsOf(s.files) }));
   const seenIn = new Map<string, number>();
   for (const { map } of prints) for (const hash of map.keys()) seenIn.set(hash, (seenIn.get(hash) ?? 0) + 1);
-  const common = (hash: string): boolean => starter.has(hash) || (prints.length >= 4 && (seenIn.get(hash) ?? 0) > prints.length / 2);
+  const common = (hash: string): boolean =>
+    starter.has(hash) || (prints.length >= 4 && (seenIn.get(hash) ?? 0) > prints.length / 2);
   for (const p of prints) for (const hash of [...p.map.keys()]) if (common(hash)) p.map.delete(hash);
 
   const pairs: SimilarPair[] = [];
@@ -49,7 +50,12 @@ export function findSimilarPairs(submissions: readonly SubmissionSources[], opti
       const shared = [...a.map.keys()].filter((hash) => b.map.has(hash));
       const score = shared.length / smaller;
       if (score < options.threshold) continue;
-      pairs.push({ a: a.submission, b: b.submission, score: Math.round(score * 100) / 100, fragments: matchFragments(shared, a, b) });
+      pairs.push({
+        a: a.submission,
+        b: b.submission,
+        score: Math.round(score * 100) / 100,
+        fragments: matchFragments(shared, a, b),
+      });
     }
   }
   return pairs.sort((x, y) => y.score - x.score || x.a.localeCompare(y.a));
@@ -59,7 +65,10 @@ function fingerprintsOf(files: readonly SourceFile[]): Map<string, Place[]> {
   const map = new Map<string, Place[]>();
   for (const { file, text, language } of files) {
     for (const print of winnow(tokenizeSource(text, language))) {
-      map.set(print.hash, [...(map.get(print.hash) ?? []), { file, firstLine: print.firstLine, lastLine: print.lastLine }]);
+      map.set(print.hash, [
+        ...(map.get(print.hash) ?? []),
+        { file, firstLine: print.firstLine, lastLine: print.lastLine },
+      ]);
     }
   }
   return map;
@@ -77,7 +86,8 @@ function matchFragments(shared: readonly string[], a: Printed, b: Printed): Simi
   const merged: { a: Place; b: Place }[] = [];
   for (const match of matches) {
     const last = merged[merged.length - 1];
-    const near = (x: Place, y: Place): boolean => x.file === y.file && y.firstLine <= x.lastLine + 3 && y.lastLine >= x.firstLine - 3;
+    const near = (x: Place, y: Place): boolean =>
+      x.file === y.file && y.firstLine <= x.lastLine + 3 && y.lastLine >= x.firstLine - 3;
     if (last && near(last.a, match.a) && near(last.b, match.b)) {
       merged[merged.length - 1] = { a: span(last.a, match.a), b: span(last.b, match.b) };
     } else merged.push(match);
@@ -95,5 +105,10 @@ function span(x: Place, y: Place): Place {
 function excerpt(files: readonly SourceFile[], place: Place): Excerpt {
   const lines = (files.find((f) => f.file === place.file)?.text ?? '').split('\n');
   const lastLine = Math.min(place.lastLine, place.firstLine + maxFragmentLines - 1);
-  return { file: place.file, firstLine: place.firstLine, lastLine, text: lines.slice(place.firstLine - 1, lastLine).join('\n') };
+  return {
+    file: place.file,
+    firstLine: place.firstLine,
+    lastLine,
+    text: lines.slice(place.firstLine - 1, lastLine).join('\n'),
+  };
 }

@@ -10,10 +10,14 @@ export interface Token {
 }
 
 const pythonKeywords = new Set(
-  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield print self'.split(' '),
+  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield print self'.split(
+    ' ',
+  ),
 );
 const cKeywords = new Set(
-  'auto break case char const continue default do double else enum extern float for goto if int long register return short signed sizeof static struct switch typedef union unsigned void volatile while include define NULL'.split(' '),
+  'auto break case char const continue default do double else enum extern float for goto if int long register return short signed sizeof static struct switch typedef union unsigned void volatile while include define NULL'.split(
+    ' ',
+  ),
 );
 
 // Which tokenizer a file needs, by its name; undefined for files that are not source code.

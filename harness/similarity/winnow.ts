@@ -21,7 +21,10 @@ export function winnow(tokens: readonly Token[]): Fingerprint[] {
   const grams: Fingerprint[] = [];
   for (let i = 0; i + kgramTokens <= tokens.length; i++) {
     const slice = tokens.slice(i, i + kgramTokens);
-    const hash = createHash('sha1').update(slice.map((t) => t.text).join(' ')).digest('hex').slice(0, 12);
+    const hash = createHash('sha1')
+      .update(slice.map((t) => t.text).join(' '))
+      .digest('hex')
+      .slice(0, 12);
     grams.push({ hash, firstLine: slice[0]?.line ?? 0, lastLine: slice[slice.length - 1]?.line ?? 0 });
   }
   const chosen = new Map<number, Fingerprint>();

@@ -23,12 +23,17 @@ export async function checkEntryPoints(
   sandbox: CheckSandbox,
   skipped: readonly SkippedEntry[] = [], // what staging left out: an entry point there was a FIFO or a socket, not lost
 ): Promise<string | undefined> {
-  for (const [role, command] of [['server', commands.server], ['client', commands.client]] as const) {
+  for (const [role, command] of [
+    ['server', commands.server],
+    ['client', commands.client],
+  ] as const) {
     if (!roles.has(role)) continue;
     const script = scriptOf(command);
     if (script === undefined) continue;
     if (!existsSync(path.join(dir, script))) {
-      const present = readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
+      const present = readdirSync(dir)
+        .filter((f) => !f.startsWith('.'))
+        .sort();
       const left = skipped.find((entry) => entry.path === script);
       const notCopied = left ? ` (Not copied: ${describeSkipped(left)}.)` : '';
       return `missing ${script}: the ${role} is started with \`${command}\` (from ${typeof source === 'string' ? source : source[role]}), but the submission has no ${script} (it has: ${present.join(', ') || 'no files'}). Add it, or name the ${role}'s command in sockgrade.yaml (${role}: ...).${notCopied}`;

@@ -34,7 +34,10 @@ export async function loadManifest(dir: string, place: ManifestPlace = {}): Prom
   const source = readFileInside(dir, manifestFileName, maxManifestBytes);
   if (!source.ok) {
     if (source.missing) return { ok: true, manifest: undefined };
-    return { ok: false, issues: [{ file, line: 0, col: 0, path: '', message: `${manifestFileName} ${source.reason}` }] };
+    return {
+      ok: false,
+      issues: [{ file, line: 0, col: 0, path: '', message: `${manifestFileName} ${source.reason}` }],
+    };
   }
   const parsed = parseYamlWithPositions(source.text, file);
   if (!parsed.ok) return parsed;

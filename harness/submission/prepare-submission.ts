@@ -40,7 +40,8 @@ export async function prepareSubmission(
     return { ok: false, message };
   };
   const manifest = await loadManifest(stage.dir, { shownAs: dir, trusted: options.trusted ?? false });
-  if (!manifest.ok) return fail(`sockgrade.yaml is not valid:\n${manifest.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
+  if (!manifest.ok)
+    return fail(`sockgrade.yaml is not valid:\n${manifest.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
   const launch = resolveLaunch(stage.dir, manifest.manifest, rubric);
   if (launch.build !== undefined) {
     const failed = await buildStage(stage, launch.build, options.plan, options.confinement);

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { isInside } from '../sandbox/is-inside.js';
 
 // A file of a submission as text, or why the harness will not read it.
-export type InsideText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly missing: boolean; readonly reason: string };
+export type InsideText =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly missing: boolean; readonly reason: string };
 
 // Reads a file the student controls as text; see readInside.
 export function readFileInside(root: string, relative: string, maxBytes: number): InsideText {
@@ -38,15 +40,21 @@ function readInside(
   try {
     fd = openSync(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
-    return { ok: false, missing: false, reason: `cannot be read (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      ok: false,
+      missing: false,
+      reason: `cannot be read (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, missing: false, reason: 'is not a regular file' };
-    if (stat.size > maxBytes) return { ok: false, missing: false, reason: `is ${stat.size} bytes, more than the ${maxBytes} sockgrade reads` };
+    if (stat.size > maxBytes)
+      return { ok: false, missing: false, reason: `is ${stat.size} bytes, more than the ${maxBytes} sockgrade reads` };
     const buffer = Buffer.alloc(stat.size);
     let filled = 0;
-    for (let read = 1; read > 0 && filled < stat.size; filled += read) read = readSync(fd, buffer, filled, stat.size - filled, null);
+    for (let read = 1; read > 0 && filled < stat.size; filled += read)
+      read = readSync(fd, buffer, filled, stat.size - filled, null);
     return { ok: true, bytes: buffer.subarray(0, filled) };
   } finally {
     closeSync(fd);

@@ -30,7 +30,11 @@ type Layer = Partial<Record<string, string>>;
 // Resolves every launch setting field by field, later layers winning: sockgrade's defaults, then
 // the rubric, then what the folder shows (a Makefile and no Python: make, ./server, ./client),
 // then the submission's sockgrade.yaml. Naming one field never switches off the others' layers.
-export function resolveLaunch(dir: string, manifest: ManifestDocument | undefined, rubric: RubricLaunch): LaunchSettings {
+export function resolveLaunch(
+  dir: string,
+  manifest: ManifestDocument | undefined,
+  rubric: RubricLaunch,
+): LaunchSettings {
   const defaults: Layer = {
     server: 'python3 server.py',
     client: 'python3 client.py',
@@ -72,7 +76,11 @@ export function resolveLaunch(dir: string, manifest: ManifestDocument | undefine
     }
   }
   const group = (prefix: string): Record<string, string> =>
-    Object.fromEntries(Object.entries(value).flatMap(([key, text]) => (key.startsWith(`${prefix}.`) ? [[key.slice(prefix.length + 1), text]] : [])));
+    Object.fromEntries(
+      Object.entries(value).flatMap(([key, text]) =>
+        key.startsWith(`${prefix}.`) ? [[key.slice(prefix.length + 1), text]] : [],
+      ),
+    );
   return {
     server: value['server'] ?? 'python3 server.py',
     client: value['client'] ?? 'python3 client.py',

@@ -43,10 +43,17 @@ export function stageSubmission(
 
 // Runs a submission's build step in its stage, confined like any student program (it sees only
 // its stage and the runtime); a failed build is a message for the student, not an exception.
-export async function buildStage(stage: Stage, build: string, plan: IsolationPlan, confinement: Confinement): Promise<string | undefined> {
+export async function buildStage(
+  stage: Stage,
+  build: string,
+  plan: IsolationPlan,
+  confinement: Confinement,
+): Promise<string | undefined> {
   const result = await runConfined(build, stage.dir, plan, confinement, buildTimeoutMs);
   if (result.exitCode === 0) return undefined;
   const tail = result.all.trim().split('\n').slice(-12).join('\n  ');
-  const how = result.timedOut ? `did not finish within ${buildTimeoutMs / 1000} s` : `exited with code ${result.exitCode ?? result.signal}`;
+  const how = result.timedOut
+    ? `did not finish within ${buildTimeoutMs / 1000} s`
+    : `exited with code ${result.exitCode ?? result.signal}`;
   return `the build step \`${build}\` ${how}:\n  ${tail}`;
 }

@@ -62,7 +62,9 @@ export class FaultyPath {
 
   // On a stream, runs an action after every earlier one, after a pause.
   private later(pauseMs: number, action: () => void): void {
-    this.stream = this.stream.then(() => new Promise<void>((resolve) => setTimeout(() => (action(), resolve()), pauseMs)));
+    this.stream = this.stream.then(
+      () => new Promise<void>((resolve) => setTimeout(() => (action(), resolve()), pauseMs)),
+    );
   }
 
   private emit(bytes: Buffer): void {
@@ -108,7 +110,10 @@ export class FaultyPath {
   }
 
   private sendInPieces(bytes: Buffer): void {
-    const cuts = bytes.length < 2 ? [bytes.length] : [Math.ceil(bytes.length / 3), Math.ceil((2 * bytes.length) / 3), bytes.length];
+    const cuts =
+      bytes.length < 2
+        ? [bytes.length]
+        : [Math.ceil(bytes.length / 3), Math.ceil((2 * bytes.length) / 3), bytes.length];
     let start = 0;
     cuts.forEach((end, i) => {
       const piece = bytes.subarray(start, end);

@@ -32,7 +32,12 @@ export const maxResponseBytes = 16 * 1024 * 1024;
 // them, and reads the response until the server closes, resets, goes quiet after the announced
 // Content-Length, or the deadline passes. A server that answers before the whole request arrived
 // is heard: the rest is not sent.
-export function exchangeHttp(host: string, port: number, segments: readonly Buffer[], options: ExchangeOptions): Promise<RawExchange> {
+export function exchangeHttp(
+  host: string,
+  port: number,
+  segments: readonly Buffer[],
+  options: ExchangeOptions,
+): Promise<RawExchange> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let finished = false;

@@ -8,7 +8,8 @@ export interface HttpResponse {
 }
 
 // Why bytes are not a response, in words for the student.
-export type ParsedResponse = { readonly ok: true; readonly response: HttpResponse } | { readonly ok: false; readonly problem: string };
+export type ParsedResponse =
+  { readonly ok: true; readonly response: HttpResponse } | { readonly ok: false; readonly problem: string };
 
 // Where the header block ends: the first empty line, "\r\n\r\n" or a bare "\n\n" (clients accept both).
 export function findHeaderEnd(bytes: Buffer): { readonly start: number; readonly bodyStart: number } | undefined {
@@ -29,17 +30,27 @@ export function parseHttpResponse(bytes: Buffer): ParsedResponse {
   const [statusLine = '', ...lines] = bytes.subarray(0, end.start).toString('latin1').split(/\r?\n/);
   const status = /^HTTP\/(\d\.\d) +(\d{3})(?: +(.*))?$/.exec(statusLine.trimEnd());
   if (status === null) {
-    return { ok: false, problem: `the first line is not a status line such as "HTTP/1.0 200 OK": ${JSON.stringify(statusLine.slice(0, 80))}` };
+    return {
+      ok: false,
+      problem: `the first line is not a status line such as "HTTP/1.0 200 OK": ${JSON.stringify(statusLine.slice(0, 80))}`,
+    };
   }
   const headers = new Map<string, string>();
   for (const line of lines) {
     const colon = line.indexOf(':');
-    if (colon <= 0) return { ok: false, problem: `a header line has no "Name: value" form: ${JSON.stringify(line.slice(0, 80))}` };
+    if (colon <= 0)
+      return { ok: false, problem: `a header line has no "Name: value" form: ${JSON.stringify(line.slice(0, 80))}` };
     const name = line.slice(0, colon).trim().toLowerCase();
     if (!headers.has(name)) headers.set(name, line.slice(colon + 1).trim());
   }
   return {
     ok: true,
-    response: { version: status[1] ?? '', status: Number(status[2]), reason: status[3] ?? '', headers, body: bytes.subarray(end.bodyStart) },
+    response: {
+      version: status[1] ?? '',
+      status: Number(status[2]),
+      reason: status[3] ?? '',
+      headers,
+      body: bytes.subarray(end.bodyStart),
+    },
   };
 }

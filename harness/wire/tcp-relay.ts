@@ -58,7 +58,14 @@ export class TcpRelay {
       socket.on('error', () => undefined);
     }
     const up = new FaultyPath(this.link, 'up', 'stream', this.faults, this.log, (bytes) => void upstream.write(bytes));
-    const down = new FaultyPath(this.link, 'down', 'stream', this.faults, this.log, (bytes) => void client.write(bytes));
+    const down = new FaultyPath(
+      this.link,
+      'down',
+      'stream',
+      this.faults,
+      this.log,
+      (bytes) => void client.write(bytes),
+    );
     client.on('data', (chunk) => up.pass(chunk));
     upstream.on('data', (chunk) => down.pass(chunk));
     client.on('end', () => up.afterAll(() => upstream.end()));

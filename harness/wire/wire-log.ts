@@ -4,7 +4,6 @@ import type { WireRecord } from '../model/result.js';
 const headBytes = 64;
 const payloadBudget = 32 * 1024 * 1024; // full bytes kept for checks such as "unreadable"
 
-
 // Every datagram or segment that crossed the proxy in one run, in order.
 export class WireLog extends EventEmitter {
   readonly records: WireRecord[] = [];

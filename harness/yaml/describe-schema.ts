@@ -37,7 +37,11 @@ export function unwrapSchema(schema: z.core.$ZodType): z.core.$ZodType {
 }
 
 // The schema of the value found at a path below this schema; the value decides which option of a union applies.
-export function schemaAt(schema: z.core.$ZodType, path: readonly PropertyKey[], value: unknown): z.core.$ZodType | undefined {
+export function schemaAt(
+  schema: z.core.$ZodType,
+  path: readonly PropertyKey[],
+  value: unknown,
+): z.core.$ZodType | undefined {
   let current: z.core.$ZodType | undefined = schema;
   let here = value;
   for (const segment of path) {
@@ -58,7 +62,9 @@ export function narrowUnion(schema: z.core.$ZodType, value: unknown): z.core.$Zo
   if (!(inner instanceof z.ZodUnion)) return inner;
   const keyed = keyedOptions(inner);
   const key = typeof value === 'object' && value !== null ? Object.keys(value)[0] : undefined;
-  const option = keyed ? keyed.get(key ?? '')?.schema : inner.options.find((candidate) => hasSchemaType(candidate, value));
+  const option = keyed
+    ? keyed.get(key ?? '')?.schema
+    : inner.options.find((candidate) => hasSchemaType(candidate, value));
   return option ? narrowUnion(option, value) : inner;
 }
 
@@ -115,7 +121,8 @@ function describeNumber(schema: z.ZodNumber): string {
   }
   const max = high.inclusive ? `${String(high.value)}` : undefined;
   const from = low && (low.inclusive ? Number(low.value) : schema.isInt ? Number(low.value) + 1 : undefined);
-  if (low === undefined) return max === undefined ? `a ${noun} below ${String(high.value)}` : `a ${noun} of at most ${max}`;
+  if (low === undefined)
+    return max === undefined ? `a ${noun} below ${String(high.value)}` : `a ${noun} of at most ${max}`;
   if (from !== undefined && max !== undefined) return `a ${noun} from ${from} to ${max}`;
   const above = from === undefined ? `above ${String(low.value)}` : `of at least ${from}`;
   return `a ${noun} ${above} and ${max === undefined ? `below ${String(high.value)}` : `at most ${max}`}`;
@@ -123,7 +130,9 @@ function describeNumber(schema: z.ZodNumber): string {
 
 function describeString(schema: z.ZodString): string {
   const probe = schema.safeParse('');
-  const format = probe.error?.issues.find((issue) => issue.code === 'invalid_format' && !issue.message.startsWith('Invalid'));
+  const format = probe.error?.issues.find(
+    (issue) => issue.code === 'invalid_format' && !issue.message.startsWith('Invalid'),
+  );
   if (format) return format.message;
   return (schema.minLength ?? 0) > 0 ? 'non-empty text' : 'text';
 }

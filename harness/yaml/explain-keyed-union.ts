@@ -27,7 +27,10 @@ export function explainKeyedUnion(
   const allowed = ordered([...options.keys()], words.knownKeys);
   const shape = `a ${words.noun}: a map with exactly one key, one of ${listWords(allowed)}`;
   if (value === undefined) return [{ path, at: 'value', message: `missing; expected ${shape}` }];
-  if (!isPlainMap(value)) return [{ path, at: 'value', message: `expected ${shape}, found ${describeValue(value)}${rewrite(value, allowed)}` }];
+  if (!isPlainMap(value))
+    return [
+      { path, at: 'value', message: `expected ${shape}, found ${describeValue(value)}${rewrite(value, allowed)}` },
+    ];
   const keys = Object.keys(value);
   const [key] = keys;
   if (key === undefined) return [{ path, at: 'value', message: `expected ${shape}, found an empty map` }];
@@ -41,7 +44,13 @@ export function explainKeyedUnion(
   if (option && issues) return recurse(option.schema, issues);
   const keyPath = [...path, key];
   if (words.knownKeys.includes(key)) {
-    return [{ path: keyPath, at: 'key', message: `a ${quote(key)} ${words.noun} is not allowed here; expected one of ${listWords(allowed)}` }];
+    return [
+      {
+        path: keyPath,
+        at: 'key',
+        message: `a ${quote(key)} ${words.noun} is not allowed here; expected one of ${listWords(allowed)}`,
+      },
+    ];
   }
   const closest = suggestClosest(key, allowed);
   const message =

@@ -24,7 +24,13 @@ export function explainZodIssues(
   return issues.flatMap((issue) => explainIssue(schema, value, issue, options, base));
 }
 
-function explainIssue(schema: z.core.$ZodType, root: unknown, issue: Issue, options: ExplainOptions, base: readonly PathSegment[]): Finding[] {
+function explainIssue(
+  schema: z.core.$ZodType,
+  root: unknown,
+  issue: Issue,
+  options: ExplainOptions,
+  base: readonly PathSegment[],
+): Finding[] {
   const relative = issue.path.map(toSegment);
   const path = [...base, ...relative];
   const value = valueAt(root, relative);
@@ -34,7 +40,9 @@ function explainIssue(schema: z.core.$ZodType, root: unknown, issue: Issue, opti
   const expected = target && describeSchema(target);
   switch (issue.code) {
     case 'invalid_union':
-      return union instanceof z.ZodUnion ? explainUnion(union, value, issue.errors, options, path) : [plain(path, issue.message)];
+      return union instanceof z.ZodUnion
+        ? explainUnion(union, value, issue.errors, options, path)
+        : [plain(path, issue.message)];
     case 'unrecognized_keys':
       return issue.keys.map((key) => unknownKey(path, key, keysOf(narrowed)));
     case 'invalid_type':
@@ -62,7 +70,8 @@ function explainUnion(
   options: ExplainOptions,
   path: readonly PathSegment[],
 ): Finding[] {
-  const recurse = (schema: z.core.$ZodType, issues: readonly Issue[]) => explainZodIssues(schema, value, issues, options, path);
+  const recurse = (schema: z.core.$ZodType, issues: readonly Issue[]) =>
+    explainZodIssues(schema, value, issues, options, path);
   const keyed = explainKeyedUnion(union, value, branches, path, recurse, options.keyed);
   if (keyed) return keyed;
   let best: number | undefined;
@@ -73,7 +82,9 @@ function explainUnion(
   });
   const option = best === undefined ? undefined : union.options[best];
   const issues = best === undefined ? undefined : branches[best];
-  const nested = issues?.some((issue) => issue.path.length > 0 || issue.code === 'unrecognized_keys' || issue.code === 'invalid_union');
+  const nested = issues?.some(
+    (issue) => issue.path.length > 0 || issue.code === 'unrecognized_keys' || issue.code === 'invalid_union',
+  );
   if (option && issues && nested) return recurse(option, issues);
   const custom = issues?.map(customMessage).find((message) => message !== undefined);
   return [mismatch(path, custom ?? describeSchema(union), value)];
@@ -89,7 +100,10 @@ function customMessage(issue: Issue): string | undefined {
 // A message "expected X, found Y", or "missing; expected X" when the key is absent.
 function mismatch(path: readonly PathSegment[], expected: string, value: unknown, suggestion?: string): Finding {
   const hint = suggestion === undefined ? '' : `; did you mean ${quote(suggestion)}?`;
-  const message = value === undefined ? `missing; expected ${expected}` : `expected ${expected}, found ${describeValue(value)}${hint}`;
+  const message =
+    value === undefined
+      ? `missing; expected ${expected}`
+      : `expected ${expected}, found ${describeValue(value)}${hint}`;
   return { path, at: 'value', message };
 }
 

@@ -19,12 +19,26 @@ export function parseYamlWithPositions(text: string, file: string, options: Yaml
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const place = (offset: number): Position => lineCounter.linePos(offset);
   if (doc.errors.length > 0) {
-    const issues = doc.errors.map((error) => ({ file, ...place(error.pos[0]), path: '', message: `invalid YAML: ${firstLine(error.message)}` }));
-    return { ok: false, issues: issues.filter((issue, k) => issues.findIndex((other) => other.line === issue.line && other.col === issue.col) === k) };
+    const issues = doc.errors.map((error) => ({
+      file,
+      ...place(error.pos[0]),
+      path: '',
+      message: `invalid YAML: ${firstLine(error.message)}`,
+    }));
+    return {
+      ok: false,
+      issues: issues.filter(
+        (issue, k) => issues.findIndex((other) => other.line === issue.line && other.col === issue.col) === k,
+      ),
+    };
   }
   try {
     const value = doc.toJS({ maxAliasCount: 100 }); // throws on an alias bomb, before any expansion of ours
-    return { ok: true, value: options.keysAsTyped ? toDataKeepingKeys(doc.contents, doc) : value, locate: locator(doc, place) };
+    return {
+      ok: true,
+      value: options.keysAsTyped ? toDataKeepingKeys(doc.contents, doc) : value,
+      locate: locator(doc, place),
+    };
   } catch (error) {
     const message = `invalid YAML: ${error instanceof Error ? error.message : String(error)}`;
     return { ok: false, issues: [{ file, line: 1, col: 1, path: '', message }] };
@@ -42,7 +56,12 @@ function toDataKeepingKeys(node: unknown, doc: Document): unknown {
     const map: Record<string, unknown> = {};
     for (const pair of node.items) {
       // defineProperty: a key "__proto__" is a key like any other, not the map's prototype
-      Object.defineProperty(map, keyText(pair), { value: toDataKeepingKeys(pair.value, doc), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(map, keyText(pair), {
+        value: toDataKeepingKeys(pair.value, doc),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return map;
   }
@@ -66,7 +85,10 @@ function locator(doc: Document, place: (offset: number) => Position): Locate {
     for (const segment of path) {
       if (isAlias(node)) node = node.resolve(doc);
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && (String(item.key.value) === String(segment) || keyText(item) === String(segment)));
+        const pair = node.items.find(
+          (item) =>
+            isScalar(item.key) && (String(item.key.value) === String(segment) || keyText(item) === String(segment)),
+        );
         if (!pair) return at(node);
         key = pair.key;
         node = pair.value;

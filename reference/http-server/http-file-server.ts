@@ -70,7 +70,14 @@ export class HttpFileServer {
       const found = await stat(resolved.file);
       if (!found.isFile()) return this.answer(socket, line, 404);
       const body = await readFile(resolved.file);
-      this.send(socket, line, 200, contentTypeOf(resolved.file), request.method === 'HEAD' ? Buffer.alloc(0) : body, body.length);
+      this.send(
+        socket,
+        line,
+        200,
+        contentTypeOf(resolved.file),
+        request.method === 'HEAD' ? Buffer.alloc(0) : body,
+        body.length,
+      );
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       this.answer(socket, line, code === 'ENOENT' || code === 'ENOTDIR' ? 404 : code === 'EACCES' ? 403 : 500);

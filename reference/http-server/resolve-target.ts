@@ -1,7 +1,8 @@
 import path from 'node:path';
 
 // Where a request target leads: a file path inside the document root, or the status that refuses it.
-export type Resolved = { readonly ok: true; readonly file: string } | { readonly ok: false; readonly status: 400 | 403 };
+export type Resolved =
+  { readonly ok: true; readonly file: string } | { readonly ok: false; readonly status: 400 | 403 };
 
 // Maps "/img/logo.png?x=1" to <root>/img/logo.png. The target is percent-decoded first, so
 // "%2e%2e" is the ".." it stands for; any ".." segment is refused outright (403), whatever it
@@ -19,7 +20,8 @@ export function resolveTarget(root: string, target: string): Resolved {
   const base = path.resolve(root);
   const file = path.resolve(base, `.${decoded.endsWith('/') ? `${decoded}index.html` : decoded}`);
   const relative = path.relative(base, file);
-  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return { ok: false, status: 403 };
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative))
+    return { ok: false, status: 403 };
   return { ok: true, file };
 }
 

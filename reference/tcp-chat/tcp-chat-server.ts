@@ -64,7 +64,9 @@ export class TcpChatServer {
       for (const line of connection.lines.push(chunk)) this.onLine(connection, line);
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
-      warn(`connection from ${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'} failed: ${error.code ?? error.message}`);
+      warn(
+        `connection from ${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'} failed: ${error.code ?? error.message}`,
+      );
     });
     socket.on('close', () => this.leave(connection));
     connection.send(usernamePrompt);

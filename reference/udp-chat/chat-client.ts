@@ -208,7 +208,12 @@ export class ChatClient implements LinkOwner {
     const secret = pair.agree(serverKey);
     if (secret === undefined) return warn('ignoring a WELCOME with an unusable server key');
     clearTimeout(this.helloTimer);
-    this.link = new SecureLink(deriveSessionKeys(secret, pair.publicRaw, serverKey), 'client', this, this.options.breaks);
+    this.link = new SecureLink(
+      deriveSessionKeys(secret, pair.publicRaw, serverKey),
+      'client',
+      this,
+      this.options.breaks,
+    );
     this.state = 'joining';
     void this.link.send({ kind: 'join', name: this.name, password: this.password });
   }

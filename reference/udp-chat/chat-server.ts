@@ -226,9 +226,22 @@ export class ChatServer implements SessionOwner {
         return;
       }
       const recipients = new Set(this.members().filter((member) => member !== session));
-      const relay = { id: this.nextRelayId++, name: frame.name, size: frame.size, hash: createHash('sha256'), recipients, received: 0 };
+      const relay = {
+        id: this.nextRelayId++,
+        name: frame.name,
+        size: frame.size,
+        hash: createHash('sha256'),
+        recipients,
+        received: 0,
+      };
       session.relays.set(frame.transfer, relay);
-      this.sendTo(recipients, { kind: 'file-offer', transfer: relay.id, size: frame.size, from: name, name: frame.name });
+      this.sendTo(recipients, {
+        kind: 'file-offer',
+        transfer: relay.id,
+        size: frame.size,
+        from: name,
+        name: frame.name,
+      });
       return;
     }
     const relay = session.relays.get(frame.transfer);

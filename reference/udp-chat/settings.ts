@@ -36,7 +36,10 @@ const breakModes: readonly BreakMode[] = ['integrity', 'retransmit', 'password',
 export function readBreakModes(env: NodeJS.ProcessEnv): ReadonlySet<BreakMode> {
   const raw = env['SOCKGRADE_REFERENCE_BREAK'] ?? '';
   const modes = new Set<BreakMode>();
-  for (const name of raw.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+  for (const name of raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')) {
     const mode = breakModes.find((candidate) => candidate === name);
     if (mode === undefined) {
       throw new Error(`SOCKGRADE_REFERENCE_BREAK: unknown mode "${name}", expected some of ${breakModes.join(', ')}`);

@@ -15,7 +15,10 @@ afterEach(() => {
 });
 
 // An actor for one fixture, with a clock that counts milliseconds since it was made.
-function makeActor(argv: string[], overrides: Partial<ActorLaunch> = {}): { actor: Actor; transcript: TranscriptLine[] } {
+function makeActor(
+  argv: string[],
+  overrides: Partial<ActorLaunch> = {},
+): { actor: Actor; transcript: TranscriptLine[] } {
   const transcript: TranscriptLine[] = [];
   const born = Date.now();
   const actor = new Actor({
@@ -115,7 +118,9 @@ describe('Actor', () => {
     expect(actor.type('halo')).toBe(true);
     // stdout and stderr arrive through two pipes, in either order: wait for both and the next prompt.
     const answered = (): boolean =>
-      actor.output.includes('echo: halo\n') && actor.output.includes('warn: halo\n') && actor.output.split('> ').length === 3;
+      actor.output.includes('echo: halo\n') &&
+      actor.output.includes('warn: halo\n') &&
+      actor.output.split('> ').length === 3;
     expect(await waitForActor(actor, answered, 10_000)).toBe(true);
     actor.note('typed a line');
     actor.type('exit 3');
@@ -142,7 +147,12 @@ describe('Actor', () => {
     expect(await actor.whenExited()).toEqual({ kind: 'spawnFailed', message: 'spawn /nonexistent/server ENOENT' });
     expect(actor.running).toBe(false);
     expect(transcript).toEqual([
-      { t: expect.any(Number) as number, actor: 'server', stream: 'event', text: 'could not start: spawn /nonexistent/server ENOENT' },
+      {
+        t: expect.any(Number) as number,
+        actor: 'server',
+        stream: 'event',
+        text: 'could not start: spawn /nonexistent/server ENOENT',
+      },
     ]);
   });
 
@@ -161,6 +171,8 @@ describe('describeExit', () => {
     expect(describeExit({ kind: 'exited', code: 1 })).toBe('exited with code 1');
     expect(describeExit({ kind: 'signaled', signal: 'SIGKILL' })).toBe('killed by SIGKILL');
     expect(describeExit({ kind: 'signaled', signal: 'SIGSEGV' })).toBe('killed by SIGSEGV');
-    expect(describeExit({ kind: 'spawnFailed', message: 'spawn ./server EACCES' })).toBe('could not start: spawn ./server EACCES');
+    expect(describeExit({ kind: 'spawnFailed', message: 'spawn ./server EACCES' })).toBe(
+      'could not start: spawn ./server EACCES',
+    );
   });
 });

@@ -128,9 +128,16 @@ describe('answerPrompts', () => {
     const played: Played[] = [];
     for (let round = 0; round < 6; round++) played.push(...(await Promise.all([1, 2, 3, 4].map(() => play(script)))));
     const mixedUp = played.filter((p) => p.received['name'] !== 'alice' || p.received['host'] !== '127.31.4.15');
-    expect(mixedUp.map((p) => p.actor.output), `${mixedUp.length} of ${played.length} clients got mixed-up answers`).toEqual([]);
+    expect(
+      mixedUp.map((p) => p.actor.output),
+      `${mixedUp.length} of ${played.length} clients got mixed-up answers`,
+    ).toEqual([]);
     for (const { transcript } of played) {
-      expect(answeredEvents(transcript)).toEqual(['answered the name prompt', 'answered the host prompt', 'answered the port prompt']);
+      expect(answeredEvents(transcript)).toEqual([
+        'answered the name prompt',
+        'answered the host prompt',
+        'answered the port prompt',
+      ]);
     }
   });
 

@@ -45,17 +45,32 @@ async function startServer(args: string[], viaShell = false): Promise<{ pid: num
 describe('findBoundSocket', () => {
   it('reports a UDP socket bound to 0.0.0.0 as reachable on 127.0.0.1', async () => {
     const server = await startServer(['udp', '0.0.0.0']);
-    expect(findBoundSocket(server.pid, 'udp')).toEqual({ host: '127.0.0.1', port: server.port, pid: server.pid, family: 4 });
+    expect(findBoundSocket(server.pid, 'udp')).toEqual({
+      host: '127.0.0.1',
+      port: server.port,
+      pid: server.pid,
+      family: 4,
+    });
   });
 
   it('reports a UDP socket bound to 127.0.0.1 with its own address', async () => {
     const server = await startServer(['udp', '127.0.0.1']);
-    expect(findBoundSocket(server.pid, 'udp')).toEqual({ host: '127.0.0.1', port: server.port, pid: server.pid, family: 4 });
+    expect(findBoundSocket(server.pid, 'udp')).toEqual({
+      host: '127.0.0.1',
+      port: server.port,
+      pid: server.pid,
+      family: 4,
+    });
   });
 
   it('reports a UDP socket bound to a 127.x.y.z address other than 127.0.0.1 with that address', async () => {
     const server = await startServer(['udp', '127.45.6.7']);
-    expect(findBoundSocket(server.pid, 'udp')).toEqual({ host: '127.45.6.7', port: server.port, pid: server.pid, family: 4 });
+    expect(findBoundSocket(server.pid, 'udp')).toEqual({
+      host: '127.45.6.7',
+      port: server.port,
+      pid: server.pid,
+      family: 4,
+    });
   });
 
   it('reports an IPv6 UDP socket bound to :: as reachable on ::1', async () => {
@@ -70,7 +85,12 @@ describe('findBoundSocket', () => {
 
   it('reports a listening TCP socket when asked for tcp', async () => {
     const server = await startServer(['tcp', '0.0.0.0']);
-    expect(findBoundSocket(server.pid, 'tcp')).toEqual({ host: '127.0.0.1', port: server.port, pid: server.pid, family: 4 });
+    expect(findBoundSocket(server.pid, 'tcp')).toEqual({
+      host: '127.0.0.1',
+      port: server.port,
+      pid: server.pid,
+      family: 4,
+    });
   });
 
   it('does not take a TCP listener for a UDP socket, nor a UDP socket for a TCP listener', async () => {

@@ -30,7 +30,8 @@ async function startClient(file: string): Promise<{ actor: Actor; transcript: Tr
   return { actor, transcript };
 }
 
-const events = (transcript: readonly TranscriptLine[]): string[] => transcript.filter((l) => l.stream === 'event').map((l) => l.text);
+const events = (transcript: readonly TranscriptLine[]): string[] =>
+  transcript.filter((l) => l.stream === 'event').map((l) => l.text);
 
 describe('quitLikeAPerson', () => {
   it('ends a client that stops at end of input by closing its input, typing nothing', async () => {

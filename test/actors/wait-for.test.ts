@@ -52,17 +52,37 @@ describe('waitForActor', () => {
 describe('pollUntil', () => {
   it('returns the first defined value', async () => {
     let calls = 0;
-    expect(await pollUntil(() => (++calls === 3 ? 'found' : undefined), 10_000, () => false, 5)).toBe('found');
+    expect(
+      await pollUntil(
+        () => (++calls === 3 ? 'found' : undefined),
+        10_000,
+        () => false,
+        5,
+      ),
+    ).toBe('found');
     expect(calls).toBe(3);
   });
 
   it('gives up when told to stop, without waiting for the deadline', async () => {
     const asked = Date.now();
-    expect(await pollUntil(() => undefined, 10_000, () => true)).toBeUndefined();
+    expect(
+      await pollUntil(
+        () => undefined,
+        10_000,
+        () => true,
+      ),
+    ).toBeUndefined();
     expect(Date.now() - asked).toBeLessThan(1_000);
   });
 
   it('gives up at the deadline', async () => {
-    expect(await pollUntil(() => undefined, 100, () => false, 10)).toBeUndefined();
+    expect(
+      await pollUntil(
+        () => undefined,
+        100,
+        () => false,
+        10,
+      ),
+    ).toBeUndefined();
   });
 });

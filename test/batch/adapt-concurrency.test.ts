@@ -19,7 +19,15 @@ describe('decideConcurrency', () => {
     expect(decideConcurrency({ active: 12, pending: 10, ceiling: 32, cores: 2, load: saturated })).toBe(11);
     expect(decideConcurrency({ active: 2, pending: 10, ceiling: 32, cores: 2, load: saturated })).toBe(2);
     // A long run queue is saturation, however idle the cores look over the last half second.
-    expect(decideConcurrency({ active: 6, pending: 1, ceiling: 32, cores: 2, load: { busyShare: 0.5, runnablePerCore: headroomBounds.saturatedRunnablePerCore, pressureShare: undefined } })).toBe(5);
+    expect(
+      decideConcurrency({
+        active: 6,
+        pending: 1,
+        ceiling: 32,
+        cores: 2,
+        load: { busyShare: 0.5, runnablePerCore: headroomBounds.saturatedRunnablePerCore, pressureShare: undefined },
+      }),
+    ).toBe(5);
     // Full CPU pressure with a short queue is not: four runs per core read so with every verdict right.
     expect(decideConcurrency({ active: 6, pending: 1, ceiling: 32, cores: 2, load: middling })).toBe(6);
   });
@@ -52,7 +60,10 @@ describe('cpuLoadBetween', () => {
 
   it('has no pressure share without pressure stall information, and no load without time between', () => {
     const before: CpuCounters = { at: 1000, busy: 100, total: 400, runnable: 1, stalledMicros: undefined };
-    expect(cpuLoadBetween(before, { at: 2000, busy: 150, total: 600, runnable: 1, stalledMicros: undefined }, 2)?.pressureShare).toBeUndefined();
+    expect(
+      cpuLoadBetween(before, { at: 2000, busy: 150, total: 600, runnable: 1, stalledMicros: undefined }, 2)
+        ?.pressureShare,
+    ).toBeUndefined();
     expect(cpuLoadBetween(before, before, 2)).toBeUndefined();
   });
 });
@@ -60,7 +71,13 @@ describe('cpuLoadBetween', () => {
 describe('adaptConcurrency', () => {
   it('starts a pool at one run per core, and leaves it at --jobs where /proc cannot be read', () => {
     const watched = pLimit(32);
-    const stop = adaptConcurrency(watched, 32, 2, () => ({ at: 0, busy: 0, total: 0, runnable: 0, stalledMicros: undefined }));
+    const stop = adaptConcurrency(watched, 32, 2, () => ({
+      at: 0,
+      busy: 0,
+      total: 0,
+      runnable: 0,
+      stalledMicros: undefined,
+    }));
     expect(watched.concurrency).toBe(2);
     stop();
     const blind = pLimit(32);

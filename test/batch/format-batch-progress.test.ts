@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { estimateRemainingMs, formatBatchProgress, formatElapsed, formatEstimate } from '../../harness/batch/format-batch-progress.js';
+import {
+  estimateRemainingMs,
+  formatBatchProgress,
+  formatElapsed,
+  formatEstimate,
+} from '../../harness/batch/format-batch-progress.js';
 
 describe('formatElapsed', () => {
   it('reads at a glance: seconds, minutes and seconds, hours and minutes', () => {
@@ -13,12 +18,18 @@ describe('formatElapsed', () => {
 
 describe('estimateRemainingMs', () => {
   it('has no estimate before the first criterion is done', () => {
-    expect(estimateRemainingMs({ criteriaDone: 0, criteriaTotal: 10, submissionsDone: 0, submissionsTotal: 2 }, 5_000)).toBeUndefined();
+    expect(
+      estimateRemainingMs({ criteriaDone: 0, criteriaTotal: 10, submissionsDone: 0, submissionsTotal: 2 }, 5_000),
+    ).toBeUndefined();
   });
 
   it('takes the rest at the pace so far', () => {
-    expect(estimateRemainingMs({ criteriaDone: 2, criteriaTotal: 10, submissionsDone: 0, submissionsTotal: 2 }, 6_000)).toBe(24_000);
-    expect(estimateRemainingMs({ criteriaDone: 10, criteriaTotal: 10, submissionsDone: 2, submissionsTotal: 2 }, 6_000)).toBe(0);
+    expect(
+      estimateRemainingMs({ criteriaDone: 2, criteriaTotal: 10, submissionsDone: 0, submissionsTotal: 2 }, 6_000),
+    ).toBe(24_000);
+    expect(
+      estimateRemainingMs({ criteriaDone: 10, criteriaTotal: 10, submissionsDone: 2, submissionsTotal: 2 }, 6_000),
+    ).toBe(0);
   });
 });
 
@@ -35,15 +46,17 @@ describe('formatEstimate', () => {
 describe('formatBatchProgress', () => {
   it('says criteria and submissions done of how many, the time elapsed and the estimate', () => {
     const progress = { criteriaDone: 57, criteriaTotal: 399, submissionsDone: 2, submissionsTotal: 21 };
-    expect(formatBatchProgress(progress, 72_000)).toBe('57/399 criteria, 2/21 submissions, 1m12s elapsed, about 7m left');
+    expect(formatBatchProgress(progress, 72_000)).toBe(
+      '57/399 criteria, 2/21 submissions, 1m12s elapsed, about 7m left',
+    );
   });
 
   it('says "no estimate yet" before the first verdict and "finishing" once every criterion is done', () => {
-    expect(formatBatchProgress({ criteriaDone: 0, criteriaTotal: 3, submissionsDone: 0, submissionsTotal: 1 }, 900)).toBe(
-      '0/3 criteria, 0/1 submissions, 0s elapsed, no estimate yet',
-    );
-    expect(formatBatchProgress({ criteriaDone: 3, criteriaTotal: 3, submissionsDone: 0, submissionsTotal: 1 }, 4_000)).toBe(
-      '3/3 criteria, 0/1 submissions, 4s elapsed, finishing',
-    );
+    expect(
+      formatBatchProgress({ criteriaDone: 0, criteriaTotal: 3, submissionsDone: 0, submissionsTotal: 1 }, 900),
+    ).toBe('0/3 criteria, 0/1 submissions, 0s elapsed, no estimate yet');
+    expect(
+      formatBatchProgress({ criteriaDone: 3, criteriaTotal: 3, submissionsDone: 0, submissionsTotal: 1 }, 4_000),
+    ).toBe('3/3 criteria, 0/1 submissions, 4s elapsed, finishing');
   });
 });

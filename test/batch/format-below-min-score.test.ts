@@ -17,7 +17,9 @@ const scored = (submission: string, score: number): SubmissionResult => ({
 
 describe('formatBelowMinScore', () => {
   it('names every submission below the threshold, lowest first, then how many', () => {
-    expect(formatBelowMinScore([scored('alice', 60), scored('bob', 35.5), scored('carol', 20), scored('dave', 40)], 40)).toEqual([
+    expect(
+      formatBelowMinScore([scored('alice', 60), scored('bob', 35.5), scored('carol', 20), scored('dave', 40)], 40),
+    ).toEqual([
       'below --min-score 40: carol scored 20/60',
       'below --min-score 40: bob scored 35.5/60',
       '2 of 4 submission(s) scored below --min-score 40',

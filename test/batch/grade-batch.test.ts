@@ -1,4 +1,14 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -49,14 +59,38 @@ describe.concurrent('sockgrade grade (batches)', () => {
       gradedAt: '2001-01-01T00:00:00.000Z',
       harness: { version: '0.0.0', isolation: 'netns' },
       criteria: [
-        { id: 'Q1', title: 'The server says it is ready', mandatory: false, visibility: 'visible', points: 0.5, maxPoints: 1, status: 'pass', message: 'kept', durationMs: 1, evidence: {} },
+        {
+          id: 'Q1',
+          title: 'The server says it is ready',
+          mandatory: false,
+          visibility: 'visible',
+          points: 0.5,
+          maxPoints: 1,
+          status: 'pass',
+          message: 'kept',
+          durationMs: 1,
+          evidence: {},
+        },
       ],
     };
     mkdirSync(path.join(out, 'alpha'), { recursive: true });
     writeFileSync(path.join(out, 'alpha', 'result.json'), JSON.stringify(saved));
 
     const result = await runSockgrade(
-      ['grade', alpha as string, beta as string, '--rubric', rubric, '--out', out, '--format', 'json', '--resume', '--seed', 'resume1'],
+      [
+        'grade',
+        alpha as string,
+        beta as string,
+        '--rubric',
+        rubric,
+        '--out',
+        out,
+        '--format',
+        'json',
+        '--resume',
+        '--seed',
+        'resume1',
+      ],
       { timeoutMs: 90_000 },
     );
     expect(result.code, result.stderr).toBe(0);
@@ -64,12 +98,18 @@ describe.concurrent('sockgrade grade (batches)', () => {
     const [cores, jobs] = [availableParallelism(), Math.max(4, availableParallelism() * 4)];
     const said = jobs <= cores ? `${jobs} job\\(s\\)` : `${cores}–${jobs} job\\(s\\) as CPU headroom allows`;
     expect(result.stderr.split('\n')[0]).toMatch(
-      new RegExp(`^sockgrade: 2 submission\\(s\\), rubric quick-udp, seed resume1, isolation netns, ${said}, student uids (\\d+)000–\\1(?:999)$`),
+      new RegExp(
+        `^sockgrade: 2 submission\\(s\\), rubric quick-udp, seed resume1, isolation netns, ${said}, student uids (\\d+)000–\\1(?:999)$`,
+      ),
     );
     expect(result.stderr).toMatch(/^\[1\/2\] alpha +0\.5\/1 {2}Q1✓ {2}\(kept from before\)$/m);
     expect(result.stderr).toMatch(/^\[2\/2\] beta +1\/1 {2}Q1✓$/m);
     expect(readResult(out, 'alpha')).toEqual(saved);
-    expect(readResult(out, 'beta')).toMatchObject({ seed: 'resume1', score: 1, criteria: [{ id: 'Q1', status: 'pass' }] });
+    expect(readResult(out, 'beta')).toMatchObject({
+      seed: 'resume1',
+      score: 1,
+      criteria: [{ id: 'Q1', status: 'pass' }],
+    });
     expect(result.stdout).toMatch(/^graded 2 of 2 submission\(s\) in [\d.]+ s; wrote 3 file\(s\) to /m);
   });
 
@@ -77,12 +117,40 @@ describe.concurrent('sockgrade grade (batches)', () => {
     const [gamma] = submissions('resume-seed', { gamma: 'ready' });
     const out = path.join(scratch, 'resume-seed-out');
     mkdirSync(path.join(out, 'gamma'), { recursive: true });
-    writeFileSync(path.join(out, 'summary.json'), JSON.stringify({ rubric: 'quick-udp', seed: 'earlier7', submissions: [] }));
+    writeFileSync(
+      path.join(out, 'summary.json'),
+      JSON.stringify({ rubric: 'quick-udp', seed: 'earlier7', submissions: [] }),
+    );
     // It holds Q1, the rubric's one criterion: --resume grades only the criteria a saved result lacks.
-    const q1 = { id: 'Q1', title: 'The server says it is ready', mandatory: false, visibility: 'visible', points: 1, maxPoints: 1, status: 'pass', message: 'kept', durationMs: 1, evidence: {} };
-    const saved = { submission: 'gamma', path: gamma, rubric: 'quick-udp', score: 1, maxScore: 1, seed: 'earlier7', durationMs: 1, gradedAt: '2001-01-01T00:00:00.000Z', harness: { version: '0.0.0', isolation: 'netns' }, criteria: [q1] };
+    const q1 = {
+      id: 'Q1',
+      title: 'The server says it is ready',
+      mandatory: false,
+      visibility: 'visible',
+      points: 1,
+      maxPoints: 1,
+      status: 'pass',
+      message: 'kept',
+      durationMs: 1,
+      evidence: {},
+    };
+    const saved = {
+      submission: 'gamma',
+      path: gamma,
+      rubric: 'quick-udp',
+      score: 1,
+      maxScore: 1,
+      seed: 'earlier7',
+      durationMs: 1,
+      gradedAt: '2001-01-01T00:00:00.000Z',
+      harness: { version: '0.0.0', isolation: 'netns' },
+      criteria: [q1],
+    };
     writeFileSync(path.join(out, 'gamma', 'result.json'), JSON.stringify(saved));
-    const result = await runSockgrade(['grade', gamma as string, '--rubric', rubric, '--out', out, '--format', 'json', '--resume'], { timeoutMs: 60_000 });
+    const result = await runSockgrade(
+      ['grade', gamma as string, '--rubric', rubric, '--out', out, '--format', 'json', '--resume'],
+      { timeoutMs: 60_000 },
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('seed earlier7');
     expect(result.stderr).toContain('(kept from before)');
@@ -93,10 +161,28 @@ describe.concurrent('sockgrade grade (batches)', () => {
     const [first, second] = await Promise.all(
       ['1/2', '2/2'].map(async (shard) => {
         const out = path.join(scratch, `shard-${shard.replace('/', '-of-')}`);
-        const result = await runSockgrade(['grade', ...dirs, '--rubric', rubric, '--out', out, '--format', 'json', '--shard', shard, '--seed', 'shards'], { timeoutMs: 90_000 });
+        const result = await runSockgrade(
+          [
+            'grade',
+            ...dirs,
+            '--rubric',
+            rubric,
+            '--out',
+            out,
+            '--format',
+            'json',
+            '--shard',
+            shard,
+            '--seed',
+            'shards',
+          ],
+          { timeoutMs: 90_000 },
+        );
         expect(result.code, result.stderr).toBe(0);
         expect(result.stderr).toMatch(/^sockgrade: 2 submission\(s\), rubric quick-udp, seed shards, /m);
-        const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')) as { submissions: { submission: string }[] };
+        const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')) as {
+          submissions: { submission: string }[];
+        };
         return summary.submissions.map((s) => s.submission);
       }),
     );
@@ -107,34 +193,71 @@ describe.concurrent('sockgrade grade (batches)', () => {
   it('--min-score exits 1 naming who fell below it; under GitHub Actions each failed criterion is an ::error annotation', async () => {
     const dirs = submissions('min-score', { fine: 'ready', broken: 'crash' });
     const out = path.join(scratch, 'min-score-out');
-    const cli = await execa(process.execPath, [path.join(repoRoot, 'dist', 'harness', 'main.js'), 'grade', ...dirs, '--rubric', rubric, '--out', out, '--format', 'json', '--min-score', '1'], {
-      cwd: repoRoot,
-      reject: false,
-      timeout: 90_000,
-      env: { NO_COLOR: '1', GITHUB_ACTIONS: 'true' },
-    });
+    const cli = await execa(
+      process.execPath,
+      [
+        path.join(repoRoot, 'dist', 'harness', 'main.js'),
+        'grade',
+        ...dirs,
+        '--rubric',
+        rubric,
+        '--out',
+        out,
+        '--format',
+        'json',
+        '--min-score',
+        '1',
+      ],
+      {
+        cwd: repoRoot,
+        reject: false,
+        timeout: 90_000,
+        env: { NO_COLOR: '1', GITHUB_ACTIONS: 'true' },
+      },
+    );
     const result = { code: cli.exitCode, stdout: cli.stdout, stderr: cli.stderr };
     expect(result.code, result.stderr).toBe(1);
     expect(result.stderr).toMatch(/^\[\d\/2\] broken +0\/1 {2}Q1!$/m);
-    expect(result.stderr.split('\n').slice(-2)).toEqual(['below --min-score 1: broken scored 0/1', '1 of 2 submission(s) scored below --min-score 1']);
+    expect(result.stderr.split('\n').slice(-2)).toEqual([
+      'below --min-score 1: broken scored 0/1',
+      '1 of 2 submission(s) scored below --min-score 1',
+    ]);
     expect(result.stdout.split('\n').filter((line) => line.startsWith('::'))).toEqual([
       '::error title=broken Q1 error::The server says it is ready: Expected server to bind a UDP port within 10 s.%0AObserved: server ended before binding a port; last output (it exited with code 1):%0A  cannot start: no config',
     ]);
     const broken = readResult(out, 'broken').criteria[0];
     expect(broken).toMatchObject({ id: 'Q1', status: 'error', points: 0 });
     expect(broken?.evidence.expected).toBe('server to bind a UDP port within 10 s');
-    expect(broken?.evidence.observed).toBe("server ended before binding a port; last output (it exited with code 1):\n  cannot start: no config");
+    expect(broken?.evidence.observed).toBe(
+      'server ended before binding a port; last output (it exited with code 1):\n  cannot start: no config',
+    );
   });
 
   it('an interrupted batch exits 130 and keeps every result it finished, as valid JSON', async () => {
     const dirs = submissions('interrupt', { alpha: 'ready', zeta: 'silent' });
     const out = path.join(scratch, 'interrupt-out');
-    const cli = execa(process.execPath, [path.join(repoRoot, 'dist', 'harness', 'main.js'), 'grade', ...dirs, '--rubric', rubric, '--out', out, '--format', 'json', '--jobs', '2'], {
-      cwd: repoRoot,
-      reject: false,
-      timeout: 90_000,
-      env: { NO_COLOR: '1' },
-    });
+    const cli = execa(
+      process.execPath,
+      [
+        path.join(repoRoot, 'dist', 'harness', 'main.js'),
+        'grade',
+        ...dirs,
+        '--rubric',
+        rubric,
+        '--out',
+        out,
+        '--format',
+        'json',
+        '--jobs',
+        '2',
+      ],
+      {
+        cwd: repoRoot,
+        reject: false,
+        timeout: 90_000,
+        env: { NO_COLOR: '1' },
+      },
+    );
     let interrupted = false;
     try {
       await waitForFile(path.join(out, 'alpha', 'result.json'), 60_000);
@@ -145,25 +268,52 @@ describe.concurrent('sockgrade grade (batches)', () => {
     const result = await cli;
     expect(result.exitCode, result.stderr).toBe(130);
     expect(result.stderr).toContain('interrupted: stopping the runs in progress; every finished result is kept');
-    expect(readResult(out, 'alpha')).toMatchObject({ submission: 'alpha', score: 1, criteria: [{ id: 'Q1', status: 'pass' }] });
+    expect(readResult(out, 'alpha')).toMatchObject({
+      submission: 'alpha',
+      score: 1,
+      criteria: [{ id: 'Q1', status: 'pass' }],
+    });
     expect(existsSync(path.join(out, 'zeta', 'result.json'))).toBe(false);
     expect(result.stdout).toMatch(/^graded 1 of 2 submission\(s\)/m);
     expect(findLeftovers({ uids: uidRangeFromLog(result.stderr) })).toEqual([]);
   });
 
   it('after SIGINT no run starts, the runs in progress are killed, and it exits 130 at once with what it finished', async () => {
-    const dirs = submissions('stop', { alpha: 'ready', beta: 'silent', delta: 'silent', epsilon: 'silent', gamma: 'silent', zeta: 'silent' });
+    const dirs = submissions('stop', {
+      alpha: 'ready',
+      beta: 'silent',
+      delta: 'silent',
+      epsilon: 'silent',
+      gamma: 'silent',
+      zeta: 'silent',
+    });
     const out = path.join(scratch, 'stop-out');
     // The CLI's own temporary folder: each run makes its sockgrade-run-* folder there as it starts.
     const runs = mkdtempSync(path.join(tmpdir(), 'sockgrade-stop-'));
     chmodSync(runs, 0o755); // student uids pass through it to their copies
     const runDirs = (): string[] => readdirSync(runs).filter((name) => name.startsWith('sockgrade-run-'));
-    const cli = execa(process.execPath, [path.join(repoRoot, 'dist', 'harness', 'main.js'), 'grade', ...dirs, '--rubric', rubric, '--out', out, '--format', 'json', '--jobs', '2'], {
-      cwd: repoRoot,
-      reject: false,
-      timeout: 120_000,
-      env: { NO_COLOR: '1', TMPDIR: runs },
-    });
+    const cli = execa(
+      process.execPath,
+      [
+        path.join(repoRoot, 'dist', 'harness', 'main.js'),
+        'grade',
+        ...dirs,
+        '--rubric',
+        rubric,
+        '--out',
+        out,
+        '--format',
+        'json',
+        '--jobs',
+        '2',
+      ],
+      {
+        cwd: repoRoot,
+        reject: false,
+        timeout: 120_000,
+        env: { NO_COLOR: '1', TMPDIR: runs },
+      },
+    );
     const seen = new Set<string>();
     const watcher = setInterval(() => runDirs().forEach((name) => seen.add(name)), 10);
     let before = new Set<string>();
@@ -184,11 +334,17 @@ describe.concurrent('sockgrade grade (batches)', () => {
     try {
       expect(result.exitCode, result.stderr).toBe(130);
       expect(seconds, `exited ${seconds} s after SIGINT`).toBeLessThan(10);
-      expect([...seen].filter((name) => !before.has(name)), 'runs started after SIGINT').toEqual([]);
+      expect(
+        [...seen].filter((name) => !before.has(name)),
+        'runs started after SIGINT',
+      ).toEqual([]);
       expect(runDirs(), 'run folders left behind').toEqual([]);
       expect(readResult(out, 'alpha')).toMatchObject({ submission: 'alpha', criteria: [{ id: 'Q1', status: 'pass' }] });
-      for (const name of ['beta', 'delta', 'epsilon', 'gamma', 'zeta']) expect(existsSync(path.join(out, name, 'result.json')), name).toBe(false);
-      const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')) as { submissions: { submission: string }[] };
+      for (const name of ['beta', 'delta', 'epsilon', 'gamma', 'zeta'])
+        expect(existsSync(path.join(out, name, 'result.json')), name).toBe(false);
+      const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')) as {
+        submissions: { submission: string }[];
+      };
       expect(summary.submissions.map((s) => s.submission)).toEqual(['alpha']);
       expect(result.stdout).toMatch(/^graded 1 of 6 submission\(s\)/m);
       expect(findLeftovers({ uids: uidRangeFromLog(result.stderr) })).toEqual([]);
@@ -202,11 +358,19 @@ describe.concurrent('sockgrade grade (batches)', () => {
     rmSync(path.join(piped as string, 'server.py'));
     await execa('mkfifo', [path.join(piped as string, 'server.py')]); // a pipe is never opened nor copied into a stage
     const out = path.join(scratch, 'fault-out');
-    const result = await runSockgrade(['grade', good as string, piped as string, '--rubric', rubric, '--out', out, '--format', 'json'], { timeoutMs: 90_000 });
+    const result = await runSockgrade(
+      ['grade', good as string, piped as string, '--rubric', rubric, '--out', out, '--format', 'json'],
+      { timeoutMs: 90_000 },
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(readResult(out, 'good')).toMatchObject({ score: 1, criteria: [{ id: 'Q1', status: 'pass' }] });
     const bad = readResult(out, 'piped');
-    expect(bad).toMatchObject({ submission: 'piped', score: 0, maxScore: 1, criteria: [{ id: 'Q1', status: 'error', points: 0 }] });
+    expect(bad).toMatchObject({
+      submission: 'piped',
+      score: 0,
+      maxScore: 1,
+      criteria: [{ id: 'Q1', status: 'error', points: 0 }],
+    });
     expect(bad.criteria[0]?.message).toMatch(/^missing server\.py: .*\(Not copied: server\.py \(a FIFO\)\.\)$/);
     expect(result.stderr).toMatch(/^\[\d\/2\] piped +0\/1 {2}Q1!$/m);
   });
@@ -216,22 +380,46 @@ describe.concurrent('sockgrade grade (batches)', () => {
     const out = path.join(scratch, 'worker-fault-out');
     // Preloaded into every node process the CLI starts: the grading workers end at once.
     const preload = path.join(scratch, 'break-workers.cjs');
-    writeFileSync(preload, "if ((process.argv[1] ?? '').endsWith('worker.js')) { process.stderr.write('worker broken on purpose\\n'); process.exit(7); }\n");
-    const result = await execa(process.execPath, [path.join(repoRoot, 'dist', 'harness', 'main.js'), 'grade', ...dirs, '--rubric', path.join(fixture, 'with-manual.yaml'), '--out', out, '--format', 'json'], {
-      cwd: repoRoot,
-      reject: false,
-      timeout: 90_000,
-      env: { NO_COLOR: '1', NODE_OPTIONS: `--require ${preload}` },
-    });
+    writeFileSync(
+      preload,
+      "if ((process.argv[1] ?? '').endsWith('worker.js')) { process.stderr.write('worker broken on purpose\\n'); process.exit(7); }\n",
+    );
+    const result = await execa(
+      process.execPath,
+      [
+        path.join(repoRoot, 'dist', 'harness', 'main.js'),
+        'grade',
+        ...dirs,
+        '--rubric',
+        path.join(fixture, 'with-manual.yaml'),
+        '--out',
+        out,
+        '--format',
+        'json',
+      ],
+      {
+        cwd: repoRoot,
+        reject: false,
+        timeout: 90_000,
+        env: { NO_COLOR: '1', NODE_OPTIONS: `--require ${preload}` },
+      },
+    );
     expect(result.exitCode, result.stderr).toBe(0);
     for (const name of ['one', 'two']) {
-      const said = result.stderr.split('\n').filter((line) => line.startsWith(`${name}: sockgrade failed while grading it`));
+      const said = result.stderr
+        .split('\n')
+        .filter((line) => line.startsWith(`${name}: sockgrade failed while grading it`));
       expect(said, result.stderr).toEqual([
         `${name}: sockgrade failed while grading it (the grading worker exited with code 7); the criterion is recorded as error, and the batch goes on`,
       ]);
       const saved = readResult(out, name);
-      expect(saved.criteria.map((c) => [c.id, c.status])).toEqual([['Q1', 'error'], ['Q2', 'error']]);
-      expect(saved.criteria[0]?.message).toBe('sockgrade could not finish this criterion: the grading worker exited with code 7.');
+      expect(saved.criteria.map((c) => [c.id, c.status])).toEqual([
+        ['Q1', 'error'],
+        ['Q2', 'error'],
+      ]);
+      expect(saved.criteria[0]?.message).toBe(
+        'sockgrade could not finish this criterion: the grading worker exited with code 7.',
+      );
       expect(saved.criteria[0]?.evidence.notes).toEqual(['worker broken on purpose']);
     }
   });
@@ -241,9 +429,17 @@ describe.concurrent('sockgrade grade (batches)', () => {
     const out = path.join(scratch, 'unwritable-out');
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, 'alpha'), 'a file where the result folder belongs');
-    const result = await runSockgrade(['grade', alpha as string, '--rubric', rubric, '--out', out, '--format', 'json'], { timeoutMs: 90_000 });
+    const result = await runSockgrade(
+      ['grade', alpha as string, '--rubric', rubric, '--out', out, '--format', 'json'],
+      { timeoutMs: 90_000 },
+    );
     expect(result.code, result.stderr).toBe(3);
-    expect(result.stderr).toMatch(new RegExp(`^${out}: sockgrade cannot save results there \\(.+\\); make the folder writable or choose another with --out$`, 'm'));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^${out}: sockgrade cannot save results there \\(.+\\); make the folder writable or choose another with --out$`,
+        'm',
+      ),
+    );
     expect(findLeftovers({ uids: uidRangeFromLog(result.stderr) })).toEqual([]);
   });
 
@@ -252,7 +448,10 @@ describe.concurrent('sockgrade grade (batches)', () => {
     const [first] = submissions('same-name-1', { alice: 'ready' });
     const [second] = submissions('same-name-2', { alice: 'ready' });
     const out = path.join(scratch, 'same-name-out');
-    const result = await runSockgrade(['grade', first as string, second as string, '--rubric', rubric, '--out', out, '--format', 'json'], { timeoutMs: 90_000 });
+    const result = await runSockgrade(
+      ['grade', first as string, second as string, '--rubric', rubric, '--out', out, '--format', 'json'],
+      { timeoutMs: 90_000 },
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('alice');
     expect(existsSync(path.join(out, 'alice', 'result.json'))).toBe(false);

@@ -25,10 +25,14 @@ function write(name: string, text: string): string {
 describe('readExpected', () => {
   it('reads the verdicts an example must earn', async () => {
     const file = write('good', 'rubric: udp-chat\nnote: the server is silent\ncriteria:\n  M1: fail\n  M2: pass\n');
-    expect(await readExpected(file, await udpChat())).toEqual({ ok: true, rubric: 'udp-chat', criteria: { M1: 'fail', M2: 'pass' } });
+    expect(await readExpected(file, await udpChat())).toEqual({
+      ok: true,
+      rubric: 'udp-chat',
+      criteria: { M1: 'fail', M2: 'pass' },
+    });
   });
 
-  it('explains every mistake at file:line:col, as a rubric\'s are', async () => {
+  it("explains every mistake at file:line:col, as a rubric's are", async () => {
     const file = write('bad', 'rubric: udp-chat\ncriteria:\n  M1: failed\n  M2: pass\nnotes: typo\n');
     expect(await readExpected(file, await udpChat())).toEqual({
       ok: false,
@@ -58,6 +62,7 @@ describe('readExpected', () => {
     const broken = write('broken', 'rubric: [udp-chat\n');
     const outcome = await readExpected(broken, await udpChat());
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.errors[0]).toMatch(new RegExp(`^${broken.replace(/[.]/g, '\\.')}:\\d+:\\d+ invalid YAML: `));
+    if (!outcome.ok)
+      expect(outcome.errors[0]).toMatch(new RegExp(`^${broken.replace(/[.]/g, '\\.')}:\\d+:\\d+ invalid YAML: `));
   });
 });

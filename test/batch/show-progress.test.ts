@@ -39,7 +39,13 @@ describe('openProgressDisplay', () => {
   it('prints a progress: line on the first verdict, then at most every 10 s, passing other lines through', () => {
     const clock = makeClock();
     const lines: string[] = [];
-    const display = openProgressDisplay({ mode: 'lines', submissions: 2, criteriaEach: 3, log: (line) => lines.push(line), now: clock.now });
+    const display = openProgressDisplay({
+      mode: 'lines',
+      submissions: 2,
+      criteriaEach: 3,
+      log: (line) => lines.push(line),
+      now: clock.now,
+    });
     clock.advance(2_000);
     display.verdict('alice');
     clock.advance(3_000);
@@ -59,7 +65,14 @@ describe('openProgressDisplay', () => {
   it('counts the criteria of a submission nobody announced a verdict for (kept or refused) when it is finished', () => {
     const clock = makeClock();
     const lines: string[] = [];
-    const display = openProgressDisplay({ mode: 'lines', submissions: 2, criteriaEach: 3, log: (line) => lines.push(line), now: clock.now, intervalMs: 0 });
+    const display = openProgressDisplay({
+      mode: 'lines',
+      submissions: 2,
+      criteriaEach: 3,
+      log: (line) => lines.push(line),
+      now: clock.now,
+      intervalMs: 0,
+    });
     display.finished('kept', 3);
     clock.advance(1_000);
     display.verdict('new');
@@ -68,7 +81,12 @@ describe('openProgressDisplay', () => {
 
   it('with mode off, passes lines through and prints no progress', () => {
     const lines: string[] = [];
-    const display = openProgressDisplay({ mode: 'off', submissions: 1, criteriaEach: 1, log: (line) => lines.push(line) });
+    const display = openProgressDisplay({
+      mode: 'off',
+      submissions: 1,
+      criteriaEach: 1,
+      log: (line) => lines.push(line),
+    });
     display.verdict('alice');
     display.log('[1/1] alice');
     display.finished('alice', 1);

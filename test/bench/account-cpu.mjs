@@ -40,16 +40,27 @@ function findCgroupRoot() {
 
 function readCgroupCpu({ kind }, dir) {
   if (kind === 'v2') {
-    const stat = Object.fromEntries(readFileSync(path.join(dir, 'cpu.stat'), 'utf8').trim().split('\n').map((l) => l.split(' ')));
+    const stat = Object.fromEntries(
+      readFileSync(path.join(dir, 'cpu.stat'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ')),
+    );
     return { user: Number(stat.user_usec) / 1e6, system: Number(stat.system_usec) / 1e6 };
   }
-  return { user: Number(readFileSync(path.join(dir, 'cpuacct.usage_user'), 'utf8')) / 1e9, system: Number(readFileSync(path.join(dir, 'cpuacct.usage_sys'), 'utf8')) / 1e9 };
+  return {
+    user: Number(readFileSync(path.join(dir, 'cpuacct.usage_user'), 'utf8')) / 1e9,
+    system: Number(readFileSync(path.join(dir, 'cpuacct.usage_sys'), 'utf8')) / 1e9,
+  };
 }
 
 // Switches process accounting on (to `file`) or off (file undefined); returns whether it worked.
 function switchAcct(file) {
   const call = file === undefined ? 'libc.acct(None)' : `libc.acct(${JSON.stringify(file)}.encode())`;
-  const run = spawnSync('python3', ['-c', `import ctypes,sys\nlibc=ctypes.CDLL(None,use_errno=True)\nsys.exit(0 if ${call}==0 else 1)`]);
+  const run = spawnSync('python3', [
+    '-c',
+    `import ctypes,sys\nlibc=ctypes.CDLL(None,use_errno=True)\nsys.exit(0 if ${call}==0 else 1)`,
+  ]);
   return run.status === 0;
 }
 
@@ -131,7 +142,11 @@ export async function runAccounted(argv, { env = process.env } = {}) {
     const since = Math.floor(Date.now() / 1000);
     const started = process.hrtime.bigint();
     // The shell joins the cgroup, then becomes the command: the command's pid is the shell's.
-    const child = spawn('/bin/sh', ['-c', `${cgroupDir ? `echo $$ > '${cgroupDir}/cgroup.procs' && ` : ''}exec "$@"`, 'sh', ...argv], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      '/bin/sh',
+      ['-c', `${cgroupDir ? `echo $$ > '${cgroupDir}/cgroup.procs' && ` : ''}exec "$@"`, 'sh', ...argv],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
@@ -140,7 +155,11 @@ export async function runAccounted(argv, { env = process.env } = {}) {
     const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (acct) switchAcct(undefined);
     const total = cgroupDir ? readCgroupCpu(cgroupRoot, cgroupDir) : undefined;
-    const cpu = { method: describeMethod(cgroupRoot, acct), wallSeconds, total: total ? { ...total, seconds: total.user + total.system } : undefined };
+    const cpu = {
+      method: describeMethod(cgroupRoot, acct),
+      wallSeconds,
+      total: total ? { ...total, seconds: total.user + total.system } : undefined,
+    };
     if (acct) {
       const tree = selectTree(parseAcct(readFileSync(acctFile)), child.pid, since);
       const by = Object.fromEntries(categories.map((c) => [c, { seconds: 0, processes: 0 }]));
@@ -150,7 +169,10 @@ export async function runAccounted(argv, { env = process.env } = {}) {
         by[category].seconds += record.user + record.system;
         by[category].processes += 1;
         const key = `${category}:${record.comm}`;
-        commands[key] = { seconds: (commands[key]?.seconds ?? 0) + record.user + record.system, processes: (commands[key]?.processes ?? 0) + 1 };
+        commands[key] = {
+          seconds: (commands[key]?.seconds ?? 0) + record.user + record.system,
+          processes: (commands[key]?.processes ?? 0) + 1,
+        };
       }
       const attributed = categories.reduce((sum, c) => sum + by[c].seconds, 0);
       cpu.byCategory = by;

@@ -78,7 +78,11 @@ export function makeClass(dir, { size = 100, seed = 'bench' } = {}) {
   const members = planClass(size, seed).map(({ name, origin, variant }) => {
     const target = path.join(dir, name);
     // Links stay links (the hostile ones must be refused as they are); expected.yaml stays behind.
-    cpSync(path.join(examplesDir, origin), target, { recursive: true, verbatimSymlinks: true, filter: (src) => path.basename(src) !== 'expected.yaml' });
+    cpSync(path.join(examplesDir, origin), target, {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (src) => path.basename(src) !== 'expected.yaml',
+    });
     if (variant) signSources(target, name);
     const expected = parse(readFileSync(path.join(examplesDir, origin, 'expected.yaml'), 'utf8')).criteria;
     return { name, origin, variant, expected };
@@ -111,5 +115,7 @@ if (process.argv[1] === import.meta.filename) {
     process.exit(2);
   }
   const plan = makeClass(dir, { size: Number(option('--size', '100')), seed: option('--seed', 'bench') });
-  console.log(`wrote ${plan.members.length} submissions to ${dir} (seed ${plan.seed}); class.json lists each one's example and expected verdicts`);
+  console.log(
+    `wrote ${plan.members.length} submissions to ${dir} (seed ${plan.seed}); class.json lists each one's example and expected verdicts`,
+  );
 }

@@ -75,7 +75,9 @@ export async function measureRelay({ count = 3000, seconds = 3 } = {}) {
   const echo = dgram.createSocket('udp4');
   echo.on('message', (msg, rinfo) => echo.send(msg, rinfo.port, rinfo.address));
   const echoPort = await bind(echo);
-  const host = spawn(process.execPath, [path.join(import.meta.dirname, 'relay-host.mjs'), String(echoPort)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const host = spawn(process.execPath, [path.join(import.meta.dirname, 'relay-host.mjs'), String(echoPort)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const [line] = await once(host.stdout.setEncoding('utf8'), 'data');
     const relayPort = Number(String(line).trim());

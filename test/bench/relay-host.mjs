@@ -11,6 +11,11 @@ const { FaultPlan } = await import(pathToFileURL(path.join(dist, 'fault-plan.js'
 
 const echoPort = Number(process.argv[2]);
 const started = Date.now();
-const relay = new UdpRelay('bench', () => ({ host: '127.0.0.1', port: echoPort }), new WireLog(() => Date.now() - started), new FaultPlan('bench'));
+const relay = new UdpRelay(
+  'bench',
+  () => ({ host: '127.0.0.1', port: echoPort }),
+  new WireLog(() => Date.now() - started),
+  new FaultPlan('bench'),
+);
 const { port } = await relay.listen('127.0.0.1');
 process.stdout.write(`${port}\n`);

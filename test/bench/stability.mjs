@@ -20,15 +20,24 @@ const option = (name, fallback) => {
 };
 const runs = Number(option('--runs', '5'));
 const seed = option('--seed', 'stability');
-const all = readdirSync(examples, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const all = readdirSync(examples, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 const chosen = option('--examples', undefined)?.split(',') ?? all;
 const unknown = chosen.filter((name) => !all.includes(name));
 if (!Number.isInteger(runs) || runs < 1 || unknown.length > 0) {
-  process.stderr.write(unknown.length > 0 ? `--examples: no example named ${unknown.join(', ')} (there are ${all.join(', ')})\n` : `--runs: expected a whole number, 1 or more\n`);
+  process.stderr.write(
+    unknown.length > 0
+      ? `--examples: no example named ${unknown.join(', ')} (there are ${all.join(', ')})\n`
+      : `--runs: expected a whole number, 1 or more\n`,
+  );
   process.exit(2);
 }
 const plans = [...Array.from({ length: runs }, () => undefined), '2', ...(args.includes('--no-jobs32') ? [] : ['32'])];
-const expected = new Map(chosen.map((name) => [name, parse(readFileSync(path.join(examples, name, 'expected.yaml'), 'utf8')).criteria]));
+const expected = new Map(
+  chosen.map((name) => [name, parse(readFileSync(path.join(examples, name, 'expected.yaml'), 'utf8')).criteria]),
+);
 
 // verdicts.get(submission).get(criterion) = the verdict of each run, in order
 const verdicts = new Map(chosen.map((name) => [name, new Map()]));
@@ -41,7 +50,20 @@ try {
     const started = Date.now();
     const run = spawnSync(
       process.execPath,
-      [path.join(root, 'dist', 'harness', 'main.js'), 'grade', ...chosen.map((name) => path.join(examples, name)), '--rubric', path.join(root, 'rubrics', 'udp-chat.yaml'), '--out', out, '--format', 'json', '--seed', seed, ...(jobs ? ['--jobs', jobs] : [])],
+      [
+        path.join(root, 'dist', 'harness', 'main.js'),
+        'grade',
+        ...chosen.map((name) => path.join(examples, name)),
+        '--rubric',
+        path.join(root, 'rubrics', 'udp-chat.yaml'),
+        '--out',
+        out,
+        '--format',
+        'json',
+        '--seed',
+        seed,
+        ...(jobs ? ['--jobs', jobs] : []),
+      ],
       { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     );
     if (run.status !== 0 && run.status !== 1) {
@@ -56,12 +78,17 @@ try {
         const seen = verdicts.get(name).get(criterion.id) ?? [];
         seen[i] = criterion.status;
         const want = expected.get(name)?.[criterion.id];
-        if (want !== undefined && want !== criterion.status) messages.push(`  ${labels[i]} ${name} ${criterion.id} ${criterion.status}: ${criterion.message.split('\n').join(' / ').slice(0, 300)}`);
+        if (want !== undefined && want !== criterion.status)
+          messages.push(
+            `  ${labels[i]} ${name} ${criterion.id} ${criterion.status}: ${criterion.message.split('\n').join(' / ').slice(0, 300)}`,
+          );
         verdicts.get(name).set(criterion.id, seen);
         if ((criterion.evidence?.notes ?? []).some((note) => note.includes('starved of CPU'))) reruns++;
       }
     }
-    console.log(`run ${i + 1}/${plans.length} (${labels[i]}, ${jobsLine}): ${chosen.length} example(s) in ${((Date.now() - started) / 1000).toFixed(0)} s, load ${os.loadavg()[0].toFixed(1)}, ${reruns} criterion(s) re-run for starvation`);
+    console.log(
+      `run ${i + 1}/${plans.length} (${labels[i]}, ${jobsLine}): ${chosen.length} example(s) in ${((Date.now() - started) / 1000).toFixed(0)} s, load ${os.loadavg()[0].toFixed(1)}, ${reruns} criterion(s) re-run for starvation`,
+    );
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
@@ -71,12 +98,17 @@ const differing = [];
 for (const [name, byCriterion] of verdicts) {
   for (const [id, seen] of byCriterion) {
     const want = expected.get(name)?.[id];
-    if (new Set(seen).size > 1 || (want !== undefined && seen.some((v) => v !== want))) differing.push({ name, id, want, seen });
+    if (new Set(seen).size > 1 || (want !== undefined && seen.some((v) => v !== want)))
+      differing.push({ name, id, want, seen });
   }
 }
-console.log(`\n${differing.length} verdict(s) differ across ${plans.length} runs of ${chosen.length} example(s) (seed ${seed}; runs: ${labels.join(', ')})`);
+console.log(
+  `\n${differing.length} verdict(s) differ across ${plans.length} runs of ${chosen.length} example(s) (seed ${seed}; runs: ${labels.join(', ')})`,
+);
 for (const { name, id, want, seen } of differing) {
-  console.log(`  ${name} ${id}: expected ${want ?? '(not listed)'}; seen ${seen.map((v, i) => `${labels[i]}=${v}`).join(' ')}`);
+  console.log(
+    `  ${name} ${id}: expected ${want ?? '(not listed)'}; seen ${seen.map((v, i) => `${labels[i]}=${v}`).join(' ')}`,
+  );
 }
 if (messages.length > 0) console.log(`\nwhat the verdicts other than the expected ones said:\n${messages.join('\n')}`);
 process.exitCode = differing.length === 0 ? 0 : 1;

@@ -11,10 +11,34 @@ const once = <T>(make: () => Promise<T>): (() => Promise<T>) => {
   return () => (promise ??= make());
 };
 const fullMarks = once(() =>
-  runSockgrade(['check', 'submissions/examples/udp-chat/full-marks', '--rubric', rubricPath, '--only', independent.join(','), '--seed', 'cafe0001'], { timeoutMs: 90_000 }),
+  runSockgrade(
+    [
+      'check',
+      'submissions/examples/udp-chat/full-marks',
+      '--rubric',
+      rubricPath,
+      '--only',
+      independent.join(','),
+      '--seed',
+      'cafe0001',
+    ],
+    { timeoutMs: 90_000 },
+  ),
 );
 const serverSilent = once(() =>
-  runSockgrade(['check', 'submissions/examples/udp-chat/m1-server-silent', '--rubric', rubricPath, '--only', 'M1,M2', '--seed', 'cafe0002'], { timeoutMs: 90_000 }),
+  runSockgrade(
+    [
+      'check',
+      'submissions/examples/udp-chat/m1-server-silent',
+      '--rubric',
+      rubricPath,
+      '--only',
+      'M1,M2',
+      '--seed',
+      'cafe0002',
+    ],
+    { timeoutMs: 90_000 },
+  ),
 );
 const titles = once(async () => {
   const loaded = await loadRubric(rubricPath);
@@ -33,7 +57,9 @@ describe.concurrent('sockgrade check', () => {
     expect(verdictLines).toHaveLength(independent.length);
     independent.forEach((id, i) => {
       const criterion = criteria.find((c) => c.id === id);
-      expect(verdictLines[i]).toMatch(new RegExp(`^  ✓ ${id} +${escapeRegExp((criterion?.title ?? '').slice(0, 30))}.* 10/10$`));
+      expect(verdictLines[i]).toMatch(
+        new RegExp(`^  ✓ ${id} +${escapeRegExp((criterion?.title ?? '').slice(0, 30))}.* 10/10$`),
+      );
     });
     expect(result.stdout).toContain('Score: 30/30 (100%)');
   });
@@ -58,13 +84,20 @@ describe.concurrent('sockgrade check', () => {
   it('prints a replay command for M1 that can be run as it stands', async () => {
     const result = await serverSilent();
     const replay = /^ {2}replay: (.*)$/m.exec(result.stdout)?.[1];
-    expect(replay).toMatch(/^sockgrade grade \S*m1-server-silent --rubric \S*rubrics\/udp-chat\.yaml --seed cafe0002 --only M1 --out reports-replay\/m1-server-silent$/);
+    expect(replay).toMatch(
+      /^sockgrade grade \S*m1-server-silent --rubric \S*rubrics\/udp-chat\.yaml --seed cafe0002 --only M1 --out reports-replay\/m1-server-silent$/,
+    );
   });
 
   // Criteria only a lecturer can grade cannot pass by themselves: they must not fail the check.
   it('exits 0 when every automatically graded criterion passes and the rest need manual grading', async () => {
     const result = await runSockgrade(
-      ['check', 'test/fixtures/programs/quick-udp/ready', '--rubric', 'test/fixtures/programs/quick-udp/with-manual.yaml'],
+      [
+        'check',
+        'test/fixtures/programs/quick-udp/ready',
+        '--rubric',
+        'test/fixtures/programs/quick-udp/with-manual.yaml',
+      ],
       { timeoutMs: 60_000 },
     );
     expect(result.stdout).toMatch(/^ {2}✓ Q1 {2}The server says it is ready +1\/1$/m);

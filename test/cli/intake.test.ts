@@ -16,7 +16,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 // holds an entry that climbs out of the extraction folder.
 async function moodleZip(): Promise<string> {
   const slip = renameEntry(
-    await makeZip([{ name: 'chat/server.py', data: program('ready') }, { name: 'chat/zz/zz/zz/owned', data: 'x' }]),
+    await makeZip([
+      { name: 'chat/server.py', data: program('ready') },
+      { name: 'chat/zz/zz/zz/owned', data: 'x' },
+    ]),
     'chat/zz/zz/zz/owned',
     'chat/../../../owned',
   );
@@ -43,7 +46,9 @@ describe.concurrent('sockgrade intake, grade --from, check --from', () => {
       ['101', 'Ann Lee', `${zip}!/Ann Lee_101_assignsubmission_file_/tugas`, '1', 'ok'],
       ['102', 'Budi Santoso', `${zip}!/Budi Santoso_102_assignsubmission_file_`, '1', 'ok'],
       ['103', 'Citra Dewi', `${zip}!/Citra Dewi_103_assignsubmission_file_/chat.zip!/chat`, '1', '1 problem(s)'],
-      [`103: ${zip}!/Citra Dewi_103_assignsubmission_file_/chat.zip!/chat/../../../owned: refused, its path climbs out with "..", so it would be written outside the extraction folder`],
+      [
+        `103: ${zip}!/Citra Dewi_103_assignsubmission_file_/chat.zip!/chat/../../../owned: refused, its path climbs out with "..", so it would be written outside the extraction folder`,
+      ],
       [`ignored ${zip}!/Ann Lee_101_assignsubmission_onlinetext_: an online-text entry, not code`],
       ['3 submission(s): 2 ready to grade, 1 with problems (graded as errors)'],
     ]);
@@ -51,7 +56,9 @@ describe.concurrent('sockgrade intake, grade --from, check --from', () => {
   });
 
   it('intake says what is wrong with a path it cannot read (exit 2)', async () => {
-    const result = await runSockgrade(['intake', path.join(scratch, 'missing.zip'), '--rubric', rubric], { timeoutMs: 30_000 });
+    const result = await runSockgrade(['intake', path.join(scratch, 'missing.zip'), '--rubric', rubric], {
+      timeoutMs: 30_000,
+    });
     expect(result.stderr).toBe(`${path.join(scratch, 'missing.zip')}: no such file or folder`);
     expect(result.code).toBe(2);
   });
@@ -59,9 +66,13 @@ describe.concurrent('sockgrade intake, grade --from, check --from', () => {
   it('grade --from grades every submission under its id; a refused one is an error, the batch goes on; nothing is left behind', async () => {
     const zip = await moodleZip();
     const out = path.join(scratch, 'out');
-    const result = await runSockgrade(['grade', '--from', zip, '--rubric', rubric, '--out', out, '--format', 'json,csv', '--seed', 'f00d'], { timeoutMs: 90_000 });
+    const result = await runSockgrade(
+      ['grade', '--from', zip, '--rubric', rubric, '--out', out, '--format', 'json,csv', '--seed', 'f00d'],
+      { timeoutMs: 90_000 },
+    );
     expect(result.code).toBe(0);
-    const read = (id: string): SubmissionResult => JSON.parse(readFileSync(path.join(out, id, 'result.json'), 'utf8')) as SubmissionResult;
+    const read = (id: string): SubmissionResult =>
+      JSON.parse(readFileSync(path.join(out, id, 'result.json'), 'utf8')) as SubmissionResult;
     expect(read('101').criteria.map((c) => c.status)).toEqual(['pass']);
     expect(read('102').criteria.map((c) => c.status)).toEqual(['error']); // a crash at start
     expect(read('103').criteria[0]).toMatchObject({
@@ -78,7 +89,9 @@ describe.concurrent('sockgrade intake, grade --from, check --from', () => {
 
   it('grade with neither folders nor --from is a usage error', async () => {
     const result = await runSockgrade(['grade', '--rubric', rubric], { timeoutMs: 30_000 });
-    expect(result.stderr).toBe('grade: name the submission folders, or a download with --from PATH (a zip, a folder of zips or folders)');
+    expect(result.stderr).toBe(
+      'grade: name the submission folders, or a download with --from PATH (a zip, a folder of zips or folders)',
+    );
     expect(result.code).toBe(2);
   });
 

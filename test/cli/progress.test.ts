@@ -17,7 +17,18 @@ describe('live progress', () => {
       return dir;
     });
     const result = await runSockgrade(
-      ['grade', ...copies, '--rubric', path.join(fixture, 'three.yaml'), '--out', path.join(scratch, 'out'), '--jobs', '2', '--format', 'json'],
+      [
+        'grade',
+        ...copies,
+        '--rubric',
+        path.join(fixture, 'three.yaml'),
+        '--out',
+        path.join(scratch, 'out'),
+        '--jobs',
+        '2',
+        '--format',
+        'json',
+      ],
       { timeoutMs: 120_000, env: { CI: 'true' } },
     );
     expect(result.code, result.stderr).toBe(0);
@@ -25,17 +36,27 @@ describe('live progress', () => {
     const progress = lines.filter((line) => line.startsWith('progress:'));
     expect(progress.length).toBeGreaterThanOrEqual(1);
     for (const line of progress) {
-      expect(line).toMatch(/^progress: \d+\/12 criteria, [0-4]\/4 submissions, \d+s elapsed, (about (\d+h)?\d+[sm] left|finishing)$/);
+      expect(line).toMatch(
+        /^progress: \d+\/12 criteria, [0-4]\/4 submissions, \d+s elapsed, (about (\d+h)?\d+[sm] left|finishing)$/,
+      );
     }
     // The first comes with the first verdict, before the last submission's line.
     expect(lines.indexOf(progress[0] ?? '')).toBeLessThan(lines.findIndex((line) => line.startsWith('[4/4]')));
   });
 
-  it('check prints a criterion\'s verdict on stderr the moment it is decided, before the report', async () => {
+  it("check prints a criterion's verdict on stderr the moment it is decided, before the report", async () => {
     // One run at a time: Q2 and Q3 are still to run when Q1's line appears.
     const subprocess = execa(
       process.execPath,
-      [path.join(repoRoot, 'dist', 'harness', 'main.js'), 'check', path.join(fixture, 'ready'), '--rubric', path.join(fixture, 'three.yaml'), '--jobs', '1'],
+      [
+        path.join(repoRoot, 'dist', 'harness', 'main.js'),
+        'check',
+        path.join(fixture, 'ready'),
+        '--rubric',
+        path.join(fixture, 'three.yaml'),
+        '--jobs',
+        '1',
+      ],
       { cwd: repoRoot, reject: false, timeout: 120_000, env: { NO_COLOR: '1' } },
     );
     let stdout = '';

@@ -10,21 +10,40 @@ const rubric = 'rubrics/udp-chat.yaml';
 const scratch = mkdtempSync(path.join(tmpdir(), 'sockgrade-cli-usage-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const grade = (...flags: string[]) => runSockgrade(['grade', example, '--rubric', rubric, '--out', scratch, ...flags], { timeoutMs: 60_000 });
+const grade = (...flags: string[]) =>
+  runSockgrade(['grade', example, '--rubric', rubric, '--out', scratch, ...flags], { timeoutMs: 60_000 });
 const usage = (message: string): string => `${message}\n(run with --help for usage)`;
 
 describe.concurrent('sockgrade grade: bad flags are usage errors (exit 2) that say what is wrong', () => {
   it.each([
-    [['--jobs', '0'], "error: option '-j, --jobs <n>' argument '0' is invalid. --jobs must be a whole number from 1 to 64."],
-    [['--jobs', 'abc'], "error: option '-j, --jobs <n>' argument 'abc' is invalid. --jobs must be a whole number from 1 to 64."],
-    [['--shard', '5/4'], "error: option '--shard <i/n>' argument '5/4' is invalid. --shard 5/4: I must be between 1 and N (N ≥ 1)"],
+    [
+      ['--jobs', '0'],
+      "error: option '-j, --jobs <n>' argument '0' is invalid. --jobs must be a whole number from 1 to 64.",
+    ],
+    [
+      ['--jobs', 'abc'],
+      "error: option '-j, --jobs <n>' argument 'abc' is invalid. --jobs must be a whole number from 1 to 64.",
+    ],
+    [
+      ['--shard', '5/4'],
+      "error: option '--shard <i/n>' argument '5/4' is invalid. --shard 5/4: I must be between 1 and N (N ≥ 1)",
+    ],
     [
       ['--format', 'pdf'],
-      'error: option \'-f, --format <list>\' argument \'pdf\' is invalid. unknown report format "pdf"; valid formats: json, html, md, csv, junit, gradescope, tap',
+      "error: option '-f, --format <list>' argument 'pdf' is invalid. unknown report format \"pdf\"; valid formats: json, html, md, csv, junit, gradescope, tap",
     ],
-    [['--isolation', 'bogus'], "error: option '--isolation <mode>' argument 'bogus' is invalid. Allowed choices are auto, netns, bubblewrap, unshare, none."],
-    [['--min-score', '-1'], "error: option '--min-score <points>' argument '-1' is invalid. --min-score must be a number of points, 0 or more."],
-    [['--reruns', '9'], "error: option '--reruns <n>' argument '9' is invalid. --reruns must be a whole number from 0 to 5."],
+    [
+      ['--isolation', 'bogus'],
+      "error: option '--isolation <mode>' argument 'bogus' is invalid. Allowed choices are auto, netns, bubblewrap, unshare, none.",
+    ],
+    [
+      ['--min-score', '-1'],
+      "error: option '--min-score <points>' argument '-1' is invalid. --min-score must be a number of points, 0 or more.",
+    ],
+    [
+      ['--reruns', '9'],
+      "error: option '--reruns <n>' argument '9' is invalid. --reruns must be a whole number from 0 to 5.",
+    ],
   ])('%j', async (flags, message) => {
     const result = await grade(...flags);
     expect(result.code).toBe(2);
@@ -37,7 +56,6 @@ describe.concurrent('sockgrade grade: bad flags are usage errors (exit 2) that s
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(usage("error: required option '-r, --rubric <file>' not specified"));
   });
-
 });
 
 describe.concurrent('sockgrade grade: a bad rubric or submission is a usage error (exit 2)', () => {
@@ -52,7 +70,20 @@ describe.concurrent('sockgrade grade: a bad rubric or submission is a usage erro
     const bad = path.join(scratch, 'bad-points.yaml');
     writeFileSync(
       bad,
-      ['rubric: bad', 'title: Broken', 'transport: udp', 'launch:', '  server: python3 server.py', 'criteria:', '  - id: B1', '    title: x', '    points: ten', '    steps:', '      - start: server', ''].join('\n'),
+      [
+        'rubric: bad',
+        'title: Broken',
+        'transport: udp',
+        'launch:',
+        '  server: python3 server.py',
+        'criteria:',
+        '  - id: B1',
+        '    title: x',
+        '    points: ten',
+        '    steps:',
+        '      - start: server',
+        '',
+      ].join('\n'),
     );
     const result = await runSockgrade(['grade', example, '--rubric', bad, '--out', scratch]);
     expect(result.code).toBe(2);
@@ -88,7 +119,9 @@ describe.concurrent('sockgrade grade: a bad rubric or submission is a usage erro
     for (const dir of clash) mkdirSync(dir, { recursive: true });
     const missing = await runSockgrade(['grade', evil, '--rubric', rubric, '--out', scratch]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe("evil\\x1b[2J\\x07\\nname: not a submission folder (a submission is a directory holding the student's files)");
+    expect(missing.stderr).toBe(
+      "evil\\x1b[2J\\x07\\nname: not a submission folder (a submission is a directory holding the student's files)",
+    );
     const clashing = await runSockgrade(['grade', ...clash, '--rubric', rubric, '--out', scratch]);
     expect(clashing.code).toBe(2);
     expect(clashing.stderr).toBe(
@@ -108,9 +141,13 @@ describe.concurrent('sockgrade grade: a bad rubric or submission is a usage erro
   it('check: refuses a folder that does not exist', async () => {
     const result = await runSockgrade(['check', 'no-such-folder', '--rubric', rubric]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("no-such-folder: not a folder; run sockgrade check in your submission's folder, or name it");
+    expect(result.stderr).toBe(
+      "no-such-folder: not a folder; run sockgrade check in your submission's folder, or name it",
+    );
     const evil = await runSockgrade(['check', 'evil\x1b[2J\x07\nname', '--rubric', rubric]);
-    expect(evil.stderr).toBe("evil\\x1b[2J\\x07\\nname: not a folder; run sockgrade check in your submission's folder, or name it");
+    expect(evil.stderr).toBe(
+      "evil\\x1b[2J\\x07\\nname: not a folder; run sockgrade check in your submission's folder, or name it",
+    );
   });
 });
 
@@ -119,7 +156,12 @@ describe.concurrent('sockgrade --help and --version', () => {
     const result = await runSockgrade(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: sockgrade \[options\] \[command\]/);
-    for (const command of ['grade [options] [submission-dir...]', 'check [options] [dir]', 'intake [options] <path>', 'validate <rubric...>']) {
+    for (const command of [
+      'grade [options] [submission-dir...]',
+      'check [options] [dir]',
+      'intake [options] <path>',
+      'validate <rubric...>',
+    ]) {
       expect(result.stdout).toContain(command);
     }
   });

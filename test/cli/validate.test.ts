@@ -27,7 +27,10 @@ describe.concurrent('sockgrade validate', () => {
 
   it('reports a mistake as file:line:col and exits 2', async () => {
     const bad = path.join(scratch, 'bad.yaml');
-    writeFileSync(bad, 'rubric: bad\ntitle: Broken\ntransport: udp\ncriteria:\n  - id: B1\n    title: x\n    points: ten\n    steps:\n      - start: server\n');
+    writeFileSync(
+      bad,
+      'rubric: bad\ntitle: Broken\ntransport: udp\ncriteria:\n  - id: B1\n    title: x\n    points: ten\n    steps:\n      - start: server\n',
+    );
     const result = await runSockgrade(['validate', 'test/fixtures/programs/quick-udp/rubric.yaml', bad]);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('ok  test/fixtures/programs/quick-udp/rubric.yaml (1 criterion, 1 point)');

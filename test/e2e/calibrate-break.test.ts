@@ -10,7 +10,9 @@ describe('calibrate with a reference broken on purpose', () => {
   it('fails and names the criterion whose guarantee was switched off', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sockgrade-broken-reference-'));
     const reference = path.join(dir, 'reference');
-    cpSync(path.join(repoRoot, 'reference', 'udp-chat', 'sockgrade.yaml'), path.join(reference, 'sockgrade.yaml'), { recursive: true });
+    cpSync(path.join(repoRoot, 'reference', 'udp-chat', 'sockgrade.yaml'), path.join(reference, 'sockgrade.yaml'), {
+      recursive: true,
+    });
     const manifest = readFileSync(path.join(reference, 'sockgrade.yaml'), 'utf8').replace(
       /^server: /m,
       'server: SOCKGRADE_REFERENCE_BREAK=integrity ',
@@ -22,7 +24,13 @@ describe('calibrate with a reference broken on purpose', () => {
     const head = rubric.slice(0, rubric.indexOf('criteria:')).replace(/^reference: .*$/m, `reference: ${reference}`);
     writeFileSync(path.join(dir, 'rubric.yaml'), `${head}criteria:\n${o8.replace(/^ *requires:.*\n/m, '')}`);
 
-    const result = await runSockgrade(['calibrate', '--rubric', path.join(dir, 'rubric.yaml'), '--examples', path.join(dir, 'no-examples')]);
+    const result = await runSockgrade([
+      'calibrate',
+      '--rubric',
+      path.join(dir, 'rubric.yaml'),
+      '--examples',
+      path.join(dir, 'no-examples'),
+    ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^NOT calibrated \(1 difference\(s\)/m);
     expect(result.stdout).toMatch(/^ {2}reference O8: expected every automatable point, got fail: Expected /m);

@@ -27,7 +27,9 @@ describe.concurrent.each(rubrics)('sockgrade calibrate --rubric rubrics/%s', (ru
     const result = await runSockgrade(['calibrate', '--rubric', path.join('rubrics', rubric)]);
     expect(result.stdout, `${result.stdout}\n${result.stderr}`).toMatch(/^calibrated: /m);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^calibrate [\w-]+: the reference and \d+ example\(s\), seed \w+, isolation \w+, student uids \d+–\d+$/m);
+    expect(result.stderr).toMatch(
+      /^calibrate [\w-]+: the reference and \d+ example\(s\), seed \w+, isolation \w+, student uids \d+–\d+$/m,
+    );
     for (const line of mustShow[rubric] ?? []) expect(result.stdout).toMatch(line);
     expect(findLeftovers({ uids: uidRangeFromLog(result.stderr) })).toEqual([]);
   }, 900_000);

@@ -35,12 +35,20 @@ let built: Awaited<ReturnType<typeof runSockgrade>>;
 let entries: string[];
 
 beforeAll(async () => {
-  built = await runSockgrade(['gradescope', '--rubric', 'test/fixtures/programs/quick-udp/with-manual.yaml', '--out', zip]);
+  built = await runSockgrade([
+    'gradescope',
+    '--rubric',
+    'test/fixtures/programs/quick-udp/with-manual.yaml',
+    '--out',
+    zip,
+  ]);
   entries = (await execa('unzip', ['-Z1', zip])).stdout.split('\n');
   mkdirSync(path.join(root, 'source'), { recursive: true });
   await execa('unzip', ['-q', zip, '-d', path.join(root, 'source')]);
   cpSync(path.join(root, 'source/run_autograder'), path.join(root, 'run_autograder'));
-  cpSync(path.join(repoRoot, 'test/fixtures/programs/quick-udp/ready'), path.join(root, 'submission'), { recursive: true });
+  cpSync(path.join(repoRoot, 'test/fixtures/programs/quick-udp/ready'), path.join(root, 'submission'), {
+    recursive: true,
+  });
   mkdirSync(path.join(root, 'results'));
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(root, 'source/sockgrade/node_modules'));
 });
@@ -48,10 +56,26 @@ beforeAll(async () => {
 describe('sockgrade gradescope', () => {
   it('writes a zip with setup.sh and run_autograder at its root, executable, the rubric and sockgrade', () => {
     expect(built.code, built.stderr).toBe(0);
-    expect(built.stdout).toMatch(new RegExp(`^wrote ${zip} \\(\\d+ files, \\d+ KB\\): setup.sh, run_autograder, rubric/with-manual.yaml, sockgrade \\d`));
+    expect(built.stdout).toMatch(
+      new RegExp(
+        `^wrote ${zip} \\(\\d+ files, \\d+ KB\\): setup.sh, run_autograder, rubric/with-manual.yaml, sockgrade \\d`,
+      ),
+    );
     expect(entries.slice(0, 3)).toEqual(['setup.sh', 'run_autograder', 'rubric/with-manual.yaml']);
-    expect(entries).toEqual(expect.arrayContaining(['sockgrade/package.json', 'sockgrade/package-lock.json', 'sockgrade/dist/harness/main.js', 'sockgrade/dist/harness/sandbox/worker.js']));
-    expect(entries.filter((entry) => !/^(setup\.sh|run_autograder|rubric\/|sockgrade\/(package(-lock)?\.json|dist\/harness\/.*\.js)$)/.test(entry))).toEqual([]);
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        'sockgrade/package.json',
+        'sockgrade/package-lock.json',
+        'sockgrade/dist/harness/main.js',
+        'sockgrade/dist/harness/sandbox/worker.js',
+      ]),
+    );
+    expect(
+      entries.filter(
+        (entry) =>
+          !/^(setup\.sh|run_autograder|rubric\/|sockgrade\/(package(-lock)?\.json|dist\/harness\/.*\.js)$)/.test(entry),
+      ),
+    ).toEqual([]);
   });
 
   it('setup.sh is valid bash that installs what run_autograder runs', async () => {
@@ -66,47 +90,63 @@ describe('sockgrade gradescope', () => {
     for (const used of run.matchAll(/"\$root\/source\/([^"]+)"/g)) expect(entries).toContain(used[1]);
   });
 
-  it('run_autograder grades /autograder/submission into results/results.json as Gradescope specifies', async () => {
-    const run = await execa(path.join(root, 'run_autograder'), [], {
-      cwd: root,
-      env: { SOCKGRADE_AUTOGRADER_DIR: root, NO_COLOR: '1', CI: 'true' },
-      reject: false,
-      timeout: runTimeoutMs,
-    });
-    expect(run.exitCode, run.stderr).toBe(0);
-    const results = JSON.parse(readFileSync(path.join(root, 'results/results.json'), 'utf8')) as {
-      score: unknown;
-      execution_time: unknown;
-      output: unknown;
-      tests: GradescopeTest[];
-    };
-    expect(typeof results.score).toBe('number');
-    expect(Number.isInteger(results.execution_time)).toBe(true);
-    expect(typeof results.output).toBe('string');
-    for (const test of results.tests) {
-      expect(typeof test.name).toBe('string');
-      expect(typeof test.number).toBe('string');
-      expect(typeof test.score).toBe('number');
-      expect(typeof test.max_score).toBe('number');
-      expect(typeof test.output).toBe('string');
-      expect(['visible', 'hidden', 'after_due_date', 'after_published']).toContain(test.visibility);
-      if (test.status !== undefined) expect(['passed', 'failed']).toContain(test.status);
-    }
-    expect(results.tests.map((test) => [test.number, test.score, test.max_score, test.status])).toEqual([
-      ['Q1', 1, 1, 'passed'],
-      ['Q2', 0, 0, undefined],
-    ]);
-    expect(results.score).toBe(1);
-    expect(results.tests[1]?.output).toMatch(/^Pending: graded by hand/);
-  }, runTimeoutMs);
+  it(
+    'run_autograder grades /autograder/submission into results/results.json as Gradescope specifies',
+    async () => {
+      const run = await execa(path.join(root, 'run_autograder'), [], {
+        cwd: root,
+        env: { SOCKGRADE_AUTOGRADER_DIR: root, NO_COLOR: '1', CI: 'true' },
+        reject: false,
+        timeout: runTimeoutMs,
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      const results = JSON.parse(readFileSync(path.join(root, 'results/results.json'), 'utf8')) as {
+        score: unknown;
+        execution_time: unknown;
+        output: unknown;
+        tests: GradescopeTest[];
+      };
+      expect(typeof results.score).toBe('number');
+      expect(Number.isInteger(results.execution_time)).toBe(true);
+      expect(typeof results.output).toBe('string');
+      for (const test of results.tests) {
+        expect(typeof test.name).toBe('string');
+        expect(typeof test.number).toBe('string');
+        expect(typeof test.score).toBe('number');
+        expect(typeof test.max_score).toBe('number');
+        expect(typeof test.output).toBe('string');
+        expect(['visible', 'hidden', 'after_due_date', 'after_published']).toContain(test.visibility);
+        if (test.status !== undefined) expect(['passed', 'failed']).toContain(test.status);
+      }
+      expect(results.tests.map((test) => [test.number, test.score, test.max_score, test.status])).toEqual([
+        ['Q1', 1, 1, 'passed'],
+        ['Q2', 0, 0, undefined],
+      ]);
+      expect(results.score).toBe(1);
+      expect(results.tests[1]?.output).toMatch(/^Pending: graded by hand/);
+    },
+    runTimeoutMs,
+  );
 
-  it('packs a rubric\'s probes beside it, and refuses a rubric paired with the reference implementation', async () => {
+  it("packs a rubric's probes beside it, and refuses a rubric paired with the reference implementation", async () => {
     const udp = path.join(scratch, 'udp.zip');
     const packed = await runSockgrade(['gradescope', '--rubric', 'rubrics/udp-chat.yaml', '--out', udp]);
     expect(packed.code, packed.stderr).toBe(0);
     const names = (await execa('unzip', ['-Z1', udp])).stdout.split('\n');
-    expect(names).toEqual(expect.arrayContaining(['rubric/udp-chat.yaml', 'rubric/probes/gui-evidence.py', 'rubric/probes/probe_common.py']));
-    const refused = await runSockgrade(['gradescope', '--rubric', 'rubrics/udp-chat-protocol.yaml', '--out', path.join(scratch, 'no.zip')]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'rubric/udp-chat.yaml',
+        'rubric/probes/gui-evidence.py',
+        'rubric/probes/probe_common.py',
+      ]),
+    );
+    const refused = await runSockgrade([
+      'gradescope',
+      '--rubric',
+      'rubrics/udp-chat-protocol.yaml',
+      '--out',
+      path.join(scratch, 'no.zip'),
+    ]);
     expect(refused.code).toBe(2);
     expect(refused.stderr.trim()).toBe(
       "gradescope: udp-chat-protocol grades students' programs paired with sockgrade's reference implementation, which gradescope does not copy; grade with rubrics/udp-chat-protocol.yaml itself",

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, statfsSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  statfsSync,
+} from 'node:fs';
 import net from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,7 +28,9 @@ import { runSampled, type SampledRun } from '../helpers/run-sampled.js';
 // expected.yaml) and test/e2e/calibrate.test.ts need not grade them all a second time.
 
 const examplesDir = path.join(repoRoot, 'submissions', 'examples', 'udp-chat');
-const examples = readdirSync(examplesDir).filter((name) => existsSync(path.join(examplesDir, name, 'expected.yaml'))).sort();
+const examples = readdirSync(examplesDir)
+  .filter((name) => existsSync(path.join(examplesDir, name, 'expected.yaml')))
+  .sort();
 const hostile = examples.filter((name) => name.startsWith('hostile-'));
 const wellBehaved = ['full-marks', 'seed-style'];
 const reference = path.join(repoRoot, 'reference', 'udp-chat'); // graded where it is: only there may it use {root}
@@ -100,7 +112,9 @@ function readResult(name: string): Result {
 }
 
 function expectedOf(name: string): Record<string, string> {
-  const document = parse(readFileSync(path.join(examplesDir, name, 'expected.yaml'), 'utf8')) as { criteria: Record<string, string> };
+  const document = parse(readFileSync(path.join(examplesDir, name, 'expected.yaml'), 'utf8')) as {
+    criteria: Record<string, string>;
+  };
   return document.criteria;
 }
 
@@ -123,7 +137,11 @@ function distinctiveLines(file: string, count = 3): string[] {
 }
 
 function filesIn(dir: string, ext: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => path.join(dir, f)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(ext))
+        .map((f) => path.join(dir, f))
+    : [];
 }
 
 describe('a class of hostile submissions graded in one batch', () => {
@@ -136,7 +154,11 @@ describe('a class of hostile submissions graded in one batch', () => {
     }
     const special = path.join(classDir, 'hostile-special-files');
     execFileSync('mkfifo', [path.join(special, 'debug.pipe')]);
-    execFileSync('python3', ['-c', 'import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])', path.join(special, 'chat.sock')]);
+    execFileSync('python3', [
+      '-c',
+      'import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])',
+      path.join(special, 'chat.sock'),
+    ]);
     const big = path.join(classDir, oversize);
     cpSync(path.join(examplesDir, 'hostile-special-files'), big, { recursive: true });
     rmSync(path.join(big, 'expected.yaml'));
@@ -150,7 +172,12 @@ describe('a class of hostile submissions graded in one batch', () => {
     await listen(unixCanary, unixCanaryPath);
     chmodSync(unixCanaryPath, 0o777); // any uid may connect: the canary tests reach, not permissions
 
-    const submissions = [...readdirSync(classDir).sort().map((name) => path.join(classDir, name)), reference];
+    const submissions = [
+      ...readdirSync(classDir)
+        .sort()
+        .map((name) => path.join(classDir, name)),
+      reference,
+    ];
     tmpFreeBefore = statfsSync('/tmp').bavail * statfsSync('/tmp').bsize;
     run = await runSampled(
       'prlimit',
@@ -173,7 +200,9 @@ describe('a class of hostile submissions graded in one batch', () => {
       { cwd: repoRoot, env: { NO_COLOR: '1', SOCKGRADE_CANARY_SECRET: secret }, timeoutMs: 840_000 },
     );
     // The figures the benchmark and the closing notes quote; the output itself is in the assertions.
-    console.log(`hostile class: exit ${run.code}, ${Math.round(run.wallMs / 1000)} s, peak RSS ${Math.round(run.peakRssKb / 1024)} MB`);
+    console.log(
+      `hostile class: exit ${run.code}, ${Math.round(run.wallMs / 1000)} s, peak RSS ${Math.round(run.peakRssKb / 1024)} MB`,
+    );
   }, 900_000);
 
   afterAll(async () => {
@@ -187,12 +216,16 @@ describe('a class of hostile submissions graded in one batch', () => {
 
   it('finishes the batch (exit 0 or 1) with a result.json for every submission', () => {
     expect([0, 1], `${run.stdout}\n${run.stderr}`).toContain(run.code);
-    const missing = [...readdirSync(classDir), path.basename(reference)].filter((name) => !existsSync(path.join(outDir, name, 'result.json')));
+    const missing = [...readdirSync(classDir), path.basename(reference)].filter(
+      (name) => !existsSync(path.join(outDir, name, 'result.json')),
+    );
     expect(missing).toEqual([]);
   });
 
   it('gives the reference every automatable point', () => {
-    const short = readResult(path.basename(reference)).criteria.filter((c) => c.status !== 'pass' && c.status !== 'manual');
+    const short = readResult(path.basename(reference)).criteria.filter(
+      (c) => c.status !== 'pass' && c.status !== 'manual',
+    );
     expect(short.map((c) => `${c.id} ${c.status}: ${c.message}`)).toEqual([]);
   });
 
@@ -207,8 +240,10 @@ describe('a class of hostile submissions graded in one batch', () => {
   });
 
   it('names what it refused: the links, {root}, the special files', () => {
-    for (const c of readResult('hostile-symlink-secret').criteria) expect(c.message).toMatch(/sockgrade\.yaml|server\.py/);
-    for (const c of readResult('hostile-symlink-devices').criteria) expect(c.message).toMatch(/server\.py|client\.py|protocol\.py/);
+    for (const c of readResult('hostile-symlink-secret').criteria)
+      expect(c.message).toMatch(/sockgrade\.yaml|server\.py/);
+    for (const c of readResult('hostile-symlink-devices').criteria)
+      expect(c.message).toMatch(/server\.py|client\.py|protocol\.py/);
     for (const c of readResult('hostile-root-placeholder').criteria) expect(c.message).toContain('{root}');
     expect((readResult('hostile-special-files').notes ?? []).join('\n')).toContain('debug.pipe');
   });
@@ -234,7 +269,10 @@ describe('a class of hostile submissions graded in one batch', () => {
       { where: 'stdout', text: run.stdout },
       { where: 'stderr', text: run.stderr },
     ];
-    const shadow = readFileSync('/etc/shadow', 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.length >= 10);
+    const shadow = readFileSync('/etc/shadow', 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length >= 10);
     const everywhere = [
       secret,
       ...shadow,
@@ -242,7 +280,9 @@ describe('a class of hostile submissions graded in one batch', () => {
       ...filesIn(path.join(repoRoot, 'reference', 'udp-chat'), '.ts').flatMap((f) => distinctiveLines(f, 1)),
       ...filesIn(path.join(repoRoot, 'dist', 'reference', 'udp-chat'), '.js').flatMap((f) => distinctiveLines(f, 1)),
     ];
-    const own = readdirSync(path.join(examplesDir, 'hostile-snoop')).map((f) => readFileSync(path.join(examplesDir, 'hostile-snoop', f), 'utf8')).join('\n');
+    const own = readdirSync(path.join(examplesDir, 'hostile-snoop'))
+      .map((f) => readFileSync(path.join(examplesDir, 'hostile-snoop', f), 'utf8'))
+      .join('\n');
     const classmates = wellBehaved
       .flatMap((name) => distinctiveLines(path.join(examplesDir, name, 'server.py')))
       .filter((line) => !own.includes(line));

@@ -15,7 +15,9 @@ interface Graded {
 }
 
 function criterion(submission: string, id: string): Graded {
-  const result = JSON.parse(readFileSync(path.join(out, submission, 'result.json'), 'utf8')) as { criteria: (Graded & { id: string })[] };
+  const result = JSON.parse(readFileSync(path.join(out, submission, 'result.json'), 'utf8')) as {
+    criteria: (Graded & { id: string })[];
+  };
   const found = result.criteria.find((c) => c.id === id);
   if (!found) throw new Error(`${submission} has no ${id}`);
   return found;
@@ -29,14 +31,24 @@ describe('http-server.yaml catches its traversal and binary mutants', () => {
     const examples = path.join(repoRoot, 'submissions', 'examples', 'http-server');
     const names = ['h2-text-mode-binary', 'h5-path-traversal', 'http-threaded'];
     const result = await runSockgrade([
-      'grade', ...names.map((name) => path.join(examples, name)),
-      '--rubric', path.join(repoRoot, 'rubrics', 'http-server.yaml'), '--only', 'H2,H5', '--format', 'json', '--out', out,
+      'grade',
+      ...names.map((name) => path.join(examples, name)),
+      '--rubric',
+      path.join(repoRoot, 'rubrics', 'http-server.yaml'),
+      '--only',
+      'H2,H5',
+      '--format',
+      'json',
+      '--out',
+      out,
     ]);
     expect(result.code, result.stderr).toBe(0);
 
     const traversal = criterion('h5-path-traversal', 'H5');
     expect(traversal.status).toBe('fail');
-    expect(traversal.message).toMatch(/^Expected GET \/\.\.\/secret\.txt HTTP\/1\.0: status 400 or 403 or 404, a body without the content of secret\.txt\.\nObserved: the content of secret\.txt, a file outside the folder served, in the answer: \d+ bytes: "HTTP\/1\.0 200 OK\\r\\n/);
+    expect(traversal.message).toMatch(
+      /^Expected GET \/\.\.\/secret\.txt HTTP\/1\.0: status 400 or 403 or 404, a body without the content of secret\.txt\.\nObserved: the content of secret\.txt, a file outside the folder served, in the answer: \d+ bytes: "HTTP\/1\.0 200 OK\\r\\n/,
+    );
     expect(traversal.evidence.wire?.map((record) => `${record.link} ${record.dir}`)).toEqual(['http up', 'http down']);
 
     const binary = criterion('h2-text-mode-binary', 'H2');

@@ -12,11 +12,25 @@ const submission = path.join(repoRoot, 'submissions', 'examples', 'udp-chat', 'o
 async function gradeO1(seed: string): Promise<{ result: SubmissionResult; o1: CriterionResult }> {
   const out = mkdtempSync(path.join(tmpdir(), 'sockgrade-seed-'));
   const run = await runSockgrade([
-    'grade', submission, '--rubric', path.join(repoRoot, 'rubrics', 'udp-chat.yaml'),
-    '--only', 'O1', '--seed', seed, '--reruns', '0', '--out', out, '--format', 'json',
+    'grade',
+    submission,
+    '--rubric',
+    path.join(repoRoot, 'rubrics', 'udp-chat.yaml'),
+    '--only',
+    'O1',
+    '--seed',
+    seed,
+    '--reruns',
+    '0',
+    '--out',
+    out,
+    '--format',
+    'json',
   ]);
   expect(run.code, run.stderr).toBe(0);
-  const result = JSON.parse(readFileSync(path.join(out, 'o1-no-retransmission', 'result.json'), 'utf8')) as SubmissionResult;
+  const result = JSON.parse(
+    readFileSync(path.join(out, 'o1-no-retransmission', 'result.json'), 'utf8'),
+  ) as SubmissionResult;
   const o1 = result.criteria.find((c) => c.id === 'O1') as CriterionResult;
   return { result, o1 };
 }
@@ -30,7 +44,10 @@ function faults(o1: CriterionResult): Map<string, string> {
 // The datagrams both gradings show, and what each did to them.
 function compare(a: Map<string, string>, b: Map<string, string>): { shared: number; differing: string[] } {
   const shared = [...a.keys()].filter((key) => b.has(key));
-  return { shared: shared.length, differing: shared.filter((key) => a.get(key) !== b.get(key)).map((key) => `${key}: ${a.get(key)} / ${b.get(key)}`) };
+  return {
+    shared: shared.length,
+    differing: shared.filter((key) => a.get(key) !== b.get(key)).map((key) => `${key}: ${a.get(key)} / ${b.get(key)}`),
+  };
 }
 
 describe('a seed', () => {

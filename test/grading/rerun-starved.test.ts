@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeStarvation, isTimeSensitive, rerunStarved, starvedReruns } from '../../harness/grading/rerun-starved.js';
+import {
+  describeStarvation,
+  isTimeSensitive,
+  rerunStarved,
+  starvedReruns,
+} from '../../harness/grading/rerun-starved.js';
 import { loadRubric } from '../../harness/rubric/load-rubric.js';
 import type { RunOutcome } from '../../harness/sandbox/run-spec.js';
 
@@ -66,7 +71,10 @@ describe('rerunStarved', () => {
     const kept = await rerunStarved(runs.run);
     expect(kept.status).toBe('pass');
     expect(runs.calls()).toBe(2);
-    expect(kept.evidence.notes).toEqual(['run 1 ended fail while the machine was starved of CPU (4.5 tasks per core wanted a CPU on average): run again', 'skipped a FIFO']);
+    expect(kept.evidence.notes).toEqual([
+      'run 1 ended fail while the machine was starved of CPU (4.5 tasks per core wanted a CPU on average): run again',
+      'skipped a FIFO',
+    ]);
   });
 
   it('runs a starved error again too', async () => {
@@ -75,7 +83,7 @@ describe('rerunStarved', () => {
     expect(runs.calls()).toBe(2);
   });
 
-  it('stops after its re-runs, and says the verdict may be the load\'s', async () => {
+  it("stops after its re-runs, and says the verdict may be the load's", async () => {
     const runs = scripted(outcome('fail', starvedCpu));
     const kept = await rerunStarved(runs.run);
     expect(runs.calls()).toBe(1 + starvedReruns);

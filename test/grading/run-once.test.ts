@@ -12,8 +12,16 @@ let result: SubmissionResult;
 beforeAll(async () => {
   const out = mkdtempSync(path.join(tmpdir(), 'sockgrade-run-once-'));
   const graded = await runSockgrade([
-    'grade', path.join(fixtures, 'quiet'), '--rubric', path.join(fixtures, 'rubric.yaml'),
-    '--out', out, '--format', 'json', '--reruns', '0',
+    'grade',
+    path.join(fixtures, 'quiet'),
+    '--rubric',
+    path.join(fixtures, 'rubric.yaml'),
+    '--out',
+    out,
+    '--format',
+    'json',
+    '--reruns',
+    '0',
   ]);
   expect(graded.code, graded.stderr).toBe(0);
   result = JSON.parse(readFileSync(path.join(out, 'quiet', 'result.json'), 'utf8')) as SubmissionResult;
@@ -27,7 +35,9 @@ function criterion(id: string): CriterionResult {
 
 // The random number the probe said in the run whose evidence this criterion shows.
 function nonceOf(id: string): string {
-  const said = (criterion(id).evidence.notes ?? []).map((note) => /"nonce":"([0-9a-f]{16})"/.exec(note)?.[1]).find(Boolean);
+  const said = (criterion(id).evidence.notes ?? [])
+    .map((note) => /"nonce":"([0-9a-f]{16})"/.exec(note)?.[1])
+    .find(Boolean);
   if (said === undefined) throw new Error(`${id} shows no nonce: ${JSON.stringify(criterion(id).evidence)}`);
   return said;
 }

@@ -4,7 +4,10 @@ import path from 'node:path';
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
 // Runs the compiled CLI as a user would, never rejecting: tests assert on code and output.
-export async function runSockgrade(args: readonly string[], options: { cwd?: string; timeoutMs?: number; env?: Record<string, string> } = {}) {
+export async function runSockgrade(
+  args: readonly string[],
+  options: { cwd?: string; timeoutMs?: number; env?: Record<string, string> } = {},
+) {
   const subprocess = execa(process.execPath, [path.join(repoRoot, 'dist', 'harness', 'main.js'), ...args], {
     cwd: options.cwd ?? repoRoot,
     reject: false,

@@ -24,7 +24,8 @@ export async function makeZip(entries: readonly ZipEntry[]): Promise<Buffer> {
 // Renames an entry in a built zip by rewriting its name's bytes (same length) wherever they occur:
 // how a test makes the names no well-behaved archiver writes ("../x", "/etc/x").
 export function renameEntry(zip: Buffer, from: string, to: string): Buffer {
-  if (Buffer.byteLength(from) !== Buffer.byteLength(to)) throw new Error('renameEntry: names must have the same length');
+  if (Buffer.byteLength(from) !== Buffer.byteLength(to))
+    throw new Error('renameEntry: names must have the same length');
   const out = Buffer.from(zip);
   const needle = Buffer.from(from);
   for (let at = out.indexOf(needle); at !== -1; at = out.indexOf(needle, at + 1)) Buffer.from(to).copy(out, at);

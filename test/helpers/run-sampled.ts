@@ -22,7 +22,13 @@ export async function runSampled(
   options: { cwd: string; env: Record<string, string>; timeoutMs: number },
 ): Promise<SampledRun> {
   const started = Date.now();
-  const child = execa(file, args, { cwd: options.cwd, env: options.env, reject: false, timeout: options.timeoutMs, killSignal: 'SIGKILL' });
+  const child = execa(file, args, {
+    cwd: options.cwd,
+    env: options.env,
+    reject: false,
+    timeout: options.timeoutMs,
+    killSignal: 'SIGKILL',
+  });
   const pid = child.pid as number;
   let peakRssKb = 0;
   let minTmpFreeBytes = freeBytes('/tmp');

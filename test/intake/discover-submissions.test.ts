@@ -29,7 +29,10 @@ async function writeZip(entries: readonly ZipEntry[], name = `class-${made++}.zi
 }
 
 // Discovers, keeps what the test asserts on, and removes the extraction folder (checking it goes).
-async function discover(input: string): Promise<{ intake: Intake; rows: { id: string; name?: string; root?: string; files: number; problems: readonly string[] }[] }> {
+async function discover(input: string): Promise<{
+  intake: Intake;
+  rows: { id: string; name?: string; root?: string; files: number; problems: readonly string[] }[];
+}> {
   const found = await discoverSubmissions(input, entryPoints);
   if (!found.ok) throw new Error(found.message);
   const { intake } = found;
@@ -66,7 +69,11 @@ describe('discoverSubmissions', () => {
   });
 
   it("reads Moodle's download: ids and names from the folders, online text ignored, a student's own zip opened", async () => {
-    const studentZip = await makeZip([{ name: 'my-chat/server.py', data: 's' }, { name: 'my-chat/client.py', data: 'c' }, { name: '__MACOSX/my-chat/._server.py', data: '' }]);
+    const studentZip = await makeZip([
+      { name: 'my-chat/server.py', data: 's' },
+      { name: 'my-chat/client.py', data: 'c' },
+      { name: '__MACOSX/my-chat/._server.py', data: '' },
+    ]);
     const input = await writeZip([
       { name: 'Ann Lee_12345_assignsubmission_file_/chat/server.py', data: 's' },
       { name: 'Ann Lee_12345_assignsubmission_onlinetext_/onlinetext.html', data: '<p>see zip</p>' },
@@ -75,13 +82,25 @@ describe('discoverSubmissions', () => {
     const { rows, intake } = await discover(input);
     expect(rows).toEqual([
       { id: '12345', name: 'Ann Lee', root: 'IN!/Ann Lee_12345_assignsubmission_file_/chat', files: 1, problems: [] },
-      { id: '12346', name: 'Budi Santoso', root: 'IN!/Budi Santoso_12346_assignsubmission_file_/tugas.zip!/my-chat', files: 2, problems: [] },
+      {
+        id: '12346',
+        name: 'Budi Santoso',
+        root: 'IN!/Budi Santoso_12346_assignsubmission_file_/tugas.zip!/my-chat',
+        files: 2,
+        problems: [],
+      },
     ]);
-    expect(intake.ignored).toEqual([`${input}!/Ann Lee_12345_assignsubmission_onlinetext_: an online-text entry, not code`]);
+    expect(intake.ignored).toEqual([
+      `${input}!/Ann Lee_12345_assignsubmission_onlinetext_: an online-text entry, not code`,
+    ]);
   });
 
   it('reads GitHub Classroom clones: <assignment>-<username> gives the username', async () => {
-    const input = layout({ 'udp-chat-alice99/server.py': '', 'udp-chat-alice99/.git/HEAD': '', 'udp-chat-bob-k/src/server.py': '' });
+    const input = layout({
+      'udp-chat-alice99/server.py': '',
+      'udp-chat-alice99/.git/HEAD': '',
+      'udp-chat-bob-k/src/server.py': '',
+    });
     const { rows } = await discover(input);
     expect(rows.map((r) => r.id)).toEqual(['alice99', 'bob-k']);
   });
@@ -103,28 +122,55 @@ describe('discoverSubmissions', () => {
   it('makes two candidate roots a problem that lists both', async () => {
     const input = layout({ 'alice/v1/server.py': '', 'alice/v2/server.py': '', 'bob/server.py': '' });
     const { rows } = await discover(input);
-    expect(rows[0]).toEqual({ id: 'alice', files: 0, problems: ['IN/alice: 2 candidate roots, IN/alice/v1 and IN/alice/v2; keep one folder with the programs to grade'] });
+    expect(rows[0]).toEqual({
+      id: 'alice',
+      files: 0,
+      problems: [
+        'IN/alice: 2 candidate roots, IN/alice/v1 and IN/alice/v2; keep one folder with the programs to grade',
+      ],
+    });
   });
 
   it('says when no folder holds an entry point', async () => {
     const input = layout({ 'alice/readme.txt': '', 'bob/server.py': '' });
     const { rows } = await discover(input);
-    expect(rows[0]?.problems).toEqual(['IN/alice: no folder in it holds server.py, client.py, Makefile, sockgrade.yaml']);
+    expect(rows[0]?.problems).toEqual([
+      'IN/alice: no folder in it holds server.py, client.py, Makefile, sockgrade.yaml',
+    ]);
   });
 
   it('keeps a refused entry with the submission it belongs to, and grades the others', async () => {
-    const bad = renameEntry(await makeZip([{ name: 'bob/server.py', data: '' }, { name: 'bob/zz/zz/evil', data: '' }]), 'bob/zz/zz/evil', 'bob/../../evil');
+    const bad = renameEntry(
+      await makeZip([
+        { name: 'bob/server.py', data: '' },
+        { name: 'bob/zz/zz/evil', data: '' },
+      ]),
+      'bob/zz/zz/evil',
+      'bob/../../evil',
+    );
     const input = path.join(scratch, 'slip.zip');
     writeFileSync(input, bad);
     const { rows } = await discover(input);
-    expect(rows).toEqual([{ id: 'bob', root: 'IN!/bob', files: 1, problems: ['IN!/bob/../../evil: refused, its path climbs out with "..", so it would be written outside the extraction folder'] }]);
+    expect(rows).toEqual([
+      {
+        id: 'bob',
+        root: 'IN!/bob',
+        files: 1,
+        problems: [
+          'IN!/bob/../../evil: refused, its path climbs out with "..", so it would be written outside the extraction folder',
+        ],
+      },
+    ]);
     expect(existsSync(path.join(scratch, '..', 'evil'))).toBe(false);
   });
 
   it('opens zips one level inside a zip, and says so for a zip inside that', async () => {
     const innermost = await makeZip([{ name: 'server.py', data: '' }]);
     const inner = await makeZip([{ name: 'deeper.zip', data: innermost }]);
-    const input = await writeZip([{ name: 'alice.zip', data: inner }, { name: 'bob/server.py', data: '' }]);
+    const input = await writeZip([
+      { name: 'alice.zip', data: inner },
+      { name: 'bob/server.py', data: '' },
+    ]);
     const { rows } = await discover(input);
     expect(rows[0]?.problems).toEqual([
       'IN!/alice.zip!/deeper.zip: a zip inside a zip inside a zip; sockgrade opens zips one level deep',
@@ -137,7 +183,11 @@ describe('discoverSubmissions', () => {
     const input = layout({ 'alice.zip': bomb, 'bob/server.py': '' });
     const { rows } = await discover(input);
     expect(rows).toEqual([
-      { id: 'alice', files: 0, problems: [`IN/alice.zip: refused, entry server.py unpacks to more than 50 MB (a zip bomb?)`] },
+      {
+        id: 'alice',
+        files: 0,
+        problems: [`IN/alice.zip: refused, entry server.py unpacks to more than 50 MB (a zip bomb?)`],
+      },
       { id: 'bob', root: 'IN/bob', files: 1, problems: [] },
     ]);
   });
@@ -152,7 +202,13 @@ describe('discoverSubmissions', () => {
   });
 
   it("takes a student's own zip with the programs at its top as one submission named after it", async () => {
-    const input = await writeZip([{ name: 'server.py', data: '' }, { name: 'client.py', data: '' }], 'budi.zip');
+    const input = await writeZip(
+      [
+        { name: 'server.py', data: '' },
+        { name: 'client.py', data: '' },
+      ],
+      'budi.zip',
+    );
     const { rows } = await discover(input);
     expect(rows).toEqual([{ id: 'budi', root: 'IN!', files: 2, problems: [] }]);
   });
@@ -160,8 +216,14 @@ describe('discoverSubmissions', () => {
   it('says what is wrong with a path that is neither a folder nor a zip', async () => {
     const text = path.join(scratch, 'grades.txt');
     writeFileSync(text, 'x');
-    expect(await discoverSubmissions(text, entryPoints)).toEqual({ ok: false, message: `${text}: neither a folder nor a zip; give the folder or the zip your LMS let you download` });
-    expect(await discoverSubmissions(path.join(scratch, 'nope'), entryPoints)).toEqual({ ok: false, message: `${path.join(scratch, 'nope')}: no such file or folder` });
+    expect(await discoverSubmissions(text, entryPoints)).toEqual({
+      ok: false,
+      message: `${text}: neither a folder nor a zip; give the folder or the zip your LMS let you download`,
+    });
+    expect(await discoverSubmissions(path.join(scratch, 'nope'), entryPoints)).toEqual({
+      ok: false,
+      message: `${path.join(scratch, 'nope')}: no such file or folder`,
+    });
   });
 
   it('unpacks into a private folder under the temp folder and prints hidden characters as escapes', async () => {

@@ -1,4 +1,13 @@
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,7 +36,13 @@ function listTree(dir: string): string[] {
 
 describe('extractZip', () => {
   it('writes folders and files, private to sockgrade, and lists the zips among them', async () => {
-    const { outcome, target } = await extract(await makeZip([{ name: 'chat/' }, { name: 'chat/server.py', data: 'print(1)\n' }, { name: 'inner.zip', data: 'PK' }]));
+    const { outcome, target } = await extract(
+      await makeZip([
+        { name: 'chat/' },
+        { name: 'chat/server.py', data: 'print(1)\n' },
+        { name: 'inner.zip', data: 'PK' },
+      ]),
+    );
     expect(outcome).toEqual({ ok: true, files: 2, bytes: 11, zips: ['inner.zip'], refused: [] });
     expect(readFileSync(path.join(target, 'chat', 'server.py'), 'utf8')).toBe('print(1)\n');
     expect(statSync(target).mode & 0o777).toBe(0o700);
@@ -35,9 +50,25 @@ describe('extractZip', () => {
   });
 
   it('refuses an entry that climbs out with "..", writing nothing outside', async () => {
-    const zip = renameEntry(await makeZip([{ name: 'ok.py', data: 'x' }, { name: 'zz/evil.txt', data: 'owned' }]), 'zz/evil.txt', '../evil.txt');
+    const zip = renameEntry(
+      await makeZip([
+        { name: 'ok.py', data: 'x' },
+        { name: 'zz/evil.txt', data: 'owned' },
+      ]),
+      'zz/evil.txt',
+      '../evil.txt',
+    );
     const { outcome, target, parent } = await extract(zip);
-    expect(outcome).toMatchObject({ ok: true, files: 1, refused: [{ entry: '../evil.txt', reason: 'its path climbs out with "..", so it would be written outside the extraction folder' }] });
+    expect(outcome).toMatchObject({
+      ok: true,
+      files: 1,
+      refused: [
+        {
+          entry: '../evil.txt',
+          reason: 'its path climbs out with "..", so it would be written outside the extraction folder',
+        },
+      ],
+    });
     expect(listTree(parent)).toEqual(['out', 'out/ok.py']);
     expect(listTree(target)).toEqual(['ok.py']);
   });
@@ -45,34 +76,63 @@ describe('extractZip', () => {
   it('refuses an absolute entry', async () => {
     const zip = renameEntry(await makeZip([{ name: 'tmpx/pwn.txt', data: 'owned' }]), 'tmpx/pwn.txt', '/tmp/pwn.txt');
     const { outcome } = await extract(zip);
-    expect(outcome).toMatchObject({ ok: true, files: 0, refused: [{ entry: '/tmp/pwn.txt', reason: 'its path is absolute, so it would be written outside the extraction folder' }] });
+    expect(outcome).toMatchObject({
+      ok: true,
+      files: 0,
+      refused: [
+        { entry: '/tmp/pwn.txt', reason: 'its path is absolute, so it would be written outside the extraction folder' },
+      ],
+    });
     expect(existsSync('/tmp/pwn.txt')).toBe(false);
   });
 
   it('refuses a symbolic link and never creates one', async () => {
-    const zip = await makeZip([{ name: 'secret', data: '/etc/shadow', mode: 0o120777 }, { name: 'server.py', data: 'x' }]);
+    const zip = await makeZip([
+      { name: 'secret', data: '/etc/shadow', mode: 0o120777 },
+      { name: 'server.py', data: 'x' },
+    ]);
     const { outcome, target } = await extract(zip);
-    expect(outcome).toMatchObject({ ok: true, files: 1, refused: [{ entry: 'secret', reason: 'it is a symbolic link; sockgrade never creates links from an archive' }] });
+    expect(outcome).toMatchObject({
+      ok: true,
+      files: 1,
+      refused: [{ entry: 'secret', reason: 'it is a symbolic link; sockgrade never creates links from an archive' }],
+    });
     expect(existsSync(path.join(target, 'secret'))).toBe(false);
     expect(lstatSync(path.join(target, 'server.py')).isFile()).toBe(true);
   });
 
   it('refuses a special file (a FIFO)', async () => {
     const { outcome } = await extract(await makeZip([{ name: 'pipe', data: '', mode: 0o010644 }]));
-    expect(outcome).toMatchObject({ ok: true, refused: [{ entry: 'pipe', reason: 'it is neither a regular file nor a folder' }] });
+    expect(outcome).toMatchObject({
+      ok: true,
+      refused: [{ entry: 'pipe', reason: 'it is neither a regular file nor a folder' }],
+    });
   });
 
   it('refuses a second entry of one name, keeping the first', async () => {
-    const zip = renameEntry(await makeZip([{ name: 'a.py', data: 'first' }, { name: 'b.py', data: 'second' }]), 'b.py', 'a.py');
+    const zip = renameEntry(
+      await makeZip([
+        { name: 'a.py', data: 'first' },
+        { name: 'b.py', data: 'second' },
+      ]),
+      'b.py',
+      'a.py',
+    );
     const { outcome, target } = await extract(zip);
-    expect(outcome).toMatchObject({ ok: true, refused: [{ entry: 'a.py', reason: 'a second entry of the same name' }] });
+    expect(outcome).toMatchObject({
+      ok: true,
+      refused: [{ entry: 'a.py', reason: 'a second entry of the same name' }],
+    });
     expect(readFileSync(path.join(target, 'a.py'), 'utf8')).toBe('first');
   });
 
   it('refuses a zip bomb by entry count before writing anything', async () => {
     const zip = await makeZip(Array.from({ length: 30 }, (_, i) => ({ name: `f${i}.txt`, data: 'x' })));
     const { outcome, target } = await extract(zip, { maxEntries: 20, maxTotalBytes: 1e6, maxEntryBytes: 1e6 });
-    expect(outcome).toEqual({ ok: false, message: 'alice.zip: refused, it holds 30 entries, more than the 20 allowed (a zip bomb?)' });
+    expect(outcome).toEqual({
+      ok: false,
+      message: 'alice.zip: refused, it holds 30 entries, more than the 20 allowed (a zip bomb?)',
+    });
     expect(existsSync(target)).toBe(false);
   });
 
@@ -80,12 +140,21 @@ describe('extractZip', () => {
     const zip = await makeZip([{ name: 'bomb.bin', data: Buffer.alloc(60 * 1024 ** 2) }]);
     expect(zip.length).toBeLessThan(200_000);
     const { outcome } = await extract(zip);
-    expect(outcome).toEqual({ ok: false, message: 'alice.zip: refused, entry bomb.bin unpacks to more than 50 MB (a zip bomb?)' });
+    expect(outcome).toEqual({
+      ok: false,
+      message: 'alice.zip: refused, entry bomb.bin unpacks to more than 50 MB (a zip bomb?)',
+    });
   });
 
   it('refuses an archive whose entries together unpack to more than allowed', async () => {
-    const zip = await makeZip(Array.from({ length: 5 }, (_, i) => ({ name: `f${i}.bin`, data: Buffer.alloc(1024 * 1024) })));
-    const { outcome } = await extract(zip, { maxEntries: 100, maxTotalBytes: 3 * 1024 * 1024, maxEntryBytes: 2 * 1024 * 1024 });
+    const zip = await makeZip(
+      Array.from({ length: 5 }, (_, i) => ({ name: `f${i}.bin`, data: Buffer.alloc(1024 * 1024) })),
+    );
+    const { outcome } = await extract(zip, {
+      maxEntries: 100,
+      maxTotalBytes: 3 * 1024 * 1024,
+      maxEntryBytes: 2 * 1024 * 1024,
+    });
     expect(outcome).toEqual({ ok: false, message: 'alice.zip: refused, it unpacks to more than 3 MB (a zip bomb?)' });
   });
 
@@ -98,7 +167,10 @@ describe('extractZip', () => {
     lie.writeUInt32LE(5);
     const { outcome, target } = await extract(renameEntry(zip, claimed.toString('latin1'), lie.toString('latin1')));
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.message).toMatch(/^alice\.zip: entry liar\.bin could not be read \(too many bytes in the stream\. expected 5\. got at least \d+\)$/);
+    if (!outcome.ok)
+      expect(outcome.message).toMatch(
+        /^alice\.zip: entry liar\.bin could not be read \(too many bytes in the stream\. expected 5\. got at least \d+\)$/,
+      );
     expect(statSyncSize(path.join(target, 'liar.bin'))).toBeLessThan(1024 * 1024);
   });
 
@@ -111,7 +183,10 @@ describe('extractZip', () => {
   it('shows hidden characters of an entry name as escapes in a message', async () => {
     const zip = await makeZip([{ name: 'bomb\x1b[2J.bin', data: Buffer.alloc(2048) }]);
     const { outcome } = await extract(zip, { maxEntries: 10, maxTotalBytes: 1e6, maxEntryBytes: 1024 });
-    expect(outcome).toEqual({ ok: false, message: 'alice.zip: refused, entry bomb\\x1b[2J.bin unpacks to more than 0 MB (a zip bomb?)' });
+    expect(outcome).toEqual({
+      ok: false,
+      message: 'alice.zip: refused, entry bomb\\x1b[2J.bin unpacks to more than 0 MB (a zip bomb?)',
+    });
   });
 });
 

@@ -57,7 +57,10 @@ function corpusPhrases(): Record<string, string[]> {
   if (phraseCache) return phraseCache;
   phraseCache = {};
   for (const file of readdirSync(patternsDir).filter((f) => f.endsWith('.yaml'))) {
-    const table = parse(readFileSync(path.join(patternsDir, file), 'utf8')) as { pattern: string; match?: Record<string, string[]> };
+    const table = parse(readFileSync(path.join(patternsDir, file), 'utf8')) as {
+      pattern: string;
+      match?: Record<string, string[]>;
+    };
     phraseCache[table.pattern] = Object.values(table.match ?? {}).flat();
   }
   return phraseCache;
@@ -75,8 +78,7 @@ export function readExample(rubric: string, dir: string): ExampleSource | string
     patterns?: Record<string, string>;
   };
   const manifest = (files.has('sockgrade.yaml') ? parse(files.get('sockgrade.yaml') ?? '') : undefined) as
-    | { server?: string; password?: string }
-    | undefined;
+    { server?: string; password?: string } | undefined;
   const sources = [...files.keys()].filter((file) => /\.(py|c)$/.test(file));
   return {
     rubric,
@@ -171,7 +173,9 @@ export function writeVariant(variant: Variant, parent: string): string {
 
 // The verdicts an example must earn.
 export function expectedVerdicts(variant: Variant): Record<string, string> {
-  return (parse(readFileSync(path.join(variant.exampleDir, 'expected.yaml'), 'utf8')) as { criteria: Record<string, string> }).criteria;
+  return (
+    parse(readFileSync(path.join(variant.exampleDir, 'expected.yaml'), 'utf8')) as { criteria: Record<string, string> }
+  ).criteria;
 }
 
 // The axes in the order variants take them, for reports.

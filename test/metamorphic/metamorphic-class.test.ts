@@ -21,7 +21,9 @@ type Criterion = { id: string; status: string; message: string };
 
 // CPU time of this process's waited-for children (the CLI and everything it ran), from /proc.
 function childCpuSeconds(): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+  const fields = readFileSync('/proc/self/stat', 'utf8')
+    .replace(/^.*\) /s, '')
+    .split(' ');
   return (Number(fields[13]) + Number(fields[14])) / 100; // cutime, cstime in clock ticks
 }
 
@@ -37,7 +39,8 @@ describe('variants a different student might have written', () => {
       const { sources, skipped } = surveyExamples(rubric);
       for (const source of sources) {
         for (const transform of transforms) {
-          if (!skipped.some((s) => s.example === source.name && s.transform === transform.name)) applied.add(transform.name);
+          if (!skipped.some((s) => s.example === source.name && s.transform === transform.name))
+            applied.add(transform.name);
         }
       }
       for (const skip of skipped) expect(skip.reason, `${skip.example} ${skip.transform}`).toMatch(/\w{3,}/);
@@ -54,20 +57,37 @@ describe('variants a different student might have written', () => {
       const started = childCpuSeconds();
       const wall = Date.now();
       for (const { rubric } of samples) {
-        const dirs = variants.filter((v) => v.rubric === rubric).map((v) => writeVariant(v, path.join(classDir, rubric)));
+        const dirs = variants
+          .filter((v) => v.rubric === rubric)
+          .map((v) => writeVariant(v, path.join(classDir, rubric)));
         const graded = await runSockgrade(
-          ['grade', ...dirs, '--rubric', `rubrics/${rubric}.yaml`, '--out', path.join(outDir, rubric), '--format', 'json', '--reruns', '0'],
+          [
+            'grade',
+            ...dirs,
+            '--rubric',
+            `rubrics/${rubric}.yaml`,
+            '--out',
+            path.join(outDir, rubric),
+            '--format',
+            'json',
+            '--reruns',
+            '0',
+          ],
           { timeoutMs: 600_000 },
         );
         expect([0, 1], `${graded.stdout}\n${graded.stderr}`).toContain(graded.code);
         for (const v of variants.filter((x) => x.rubric === rubric)) {
-          const result = JSON.parse(readFileSync(path.join(outDir, rubric, v.name, 'result.json'), 'utf8')) as { criteria: Criterion[] };
+          const result = JSON.parse(readFileSync(path.join(outDir, rubric, v.name, 'result.json'), 'utf8')) as {
+            criteria: Criterion[];
+          };
           results.set(v.name, Object.fromEntries(result.criteria.map((c) => [c.id, c])));
         }
       }
       // The cost the closing notes quote: wall time is inflated on a shared machine, CPU is not.
       const cpu = childCpuSeconds() - started;
-      console.log(`metamorphic class: ${variants.length} variants graded in ${Math.round((Date.now() - wall) / 1000)} s, ${Math.round(cpu)} CPU-seconds`);
+      console.log(
+        `metamorphic class: ${variants.length} variants graded in ${Math.round((Date.now() - wall) / 1000)} s, ${Math.round(cpu)} CPU-seconds`,
+      );
     }, 900_000);
 
     afterAll(() => {
@@ -75,12 +95,15 @@ describe('variants a different student might have written', () => {
       if (outDir) rmSync(outDir, { recursive: true, force: true });
     });
 
-    it.each(variants.map((v) => [v.name, v] as const))('%s earns its example\'s expected verdicts', (_name, variant) => {
+    it.each(variants.map((v) => [v.name, v] as const))("%s earns its example's expected verdicts", (_name, variant) => {
       const got = results.get(variant.name) ?? {};
       const expected = expectedVerdicts(variant);
       const differences = Object.entries(expected)
         .filter(([id, status]) => got[id]?.status !== status)
-        .map(([id, status]) => `${id}: expected ${status}, got ${got[id]?.status ?? 'nothing'}: ${got[id]?.message.split('\n').slice(0, 3).join(' / ') ?? ''}`);
+        .map(
+          ([id, status]) =>
+            `${id}: expected ${status}, got ${got[id]?.status ?? 'nothing'}: ${got[id]?.message.split('\n').slice(0, 3).join(' / ') ?? ''}`,
+        );
       expect(differences, `changes:\n  ${variant.changes.join('\n  ')}`).toEqual([]);
     });
   });

@@ -58,7 +58,11 @@ function kindOf(text: string): PromptKind | undefined {
 }
 
 // Rewrites every prompt literal of the client's files with `rewrite`; not applied when none is found.
-function rewritePrompts(source: ExampleSource, rewrite: (text: string, kind: PromptKind) => string, what: string): Outcome {
+function rewritePrompts(
+  source: ExampleSource,
+  rewrite: (text: string, kind: PromptKind) => string,
+  what: string,
+): Outcome {
   const files = new Map<string, string>();
   let count = 0;
   for (const file of source.clientFiles) {
@@ -78,7 +82,11 @@ function rewritePrompts(source: ExampleSource, rewrite: (text: string, kind: Pro
         });
     if (replaced !== text) files.set(file, replaced);
   }
-  if (count === 0) return { applies: false, reason: 'the client prints no prompt literal sockgrade recognises (its prompts, if any, come from elsewhere)' };
+  if (count === 0)
+    return {
+      applies: false,
+      reason: 'the client prints no prompt literal sockgrade recognises (its prompts, if any, come from elsewhere)',
+    };
   return { applies: true, files, change: `${count} prompt(s) ${what}` };
 }
 
@@ -87,7 +95,9 @@ const promptsIndonesian: Transform = {
   axis: 'prompts',
   apply: (source) => {
     const outcome = rewritePrompts(source, (_text, kind) => indonesianPrompts[kind], 'in Indonesian');
-    return outcome.applies && outcome.files.size === 0 ? { applies: false, reason: 'the prompts are already in Indonesian' } : outcome;
+    return outcome.applies && outcome.files.size === 0
+      ? { applies: false, reason: 'the prompts are already in Indonesian' }
+      : outcome;
   },
 };
 
@@ -96,7 +106,9 @@ const promptsNoSpace: Transform = {
   axis: 'prompts',
   apply: (source) => {
     const outcome = rewritePrompts(source, (text) => text.replace(/:\s$/, ':'), 'without a trailing space');
-    return outcome.applies && outcome.files.size === 0 ? { applies: false, reason: 'no prompt ends with a space' } : outcome;
+    return outcome.applies && outcome.files.size === 0
+      ? { applies: false, reason: 'no prompt ends with a space' }
+      : outcome;
   },
 };
 
@@ -113,21 +125,32 @@ const portChanged: Transform = {
   name: 'port-changed',
   axis: 'port',
   apply: (source) => {
-    if (source.serverTakesPort) return { applies: false, reason: 'the server takes its port from the command line ({port})' };
+    if (source.serverTakesPort)
+      return { applies: false, reason: 'the server takes its port from the command line ({port})' };
     const assignment = /^(\s*[A-Za-z_]*PORT[A-Za-z_]*\s*=\s*)(\d{4,5})(\s*(#.*)?)$/gm;
     const define = /^(#define\s+\w*PORT\w*\s+)(\d{4,5})\b/gm;
     const ports = new Set<string>();
     for (const file of source.serverFiles) {
-      for (const match of (source.files.get(file) ?? '').matchAll(file.endsWith('.c') ? define : assignment)) ports.add(match[2] ?? '');
+      for (const match of (source.files.get(file) ?? '').matchAll(file.endsWith('.c') ? define : assignment))
+        ports.add(match[2] ?? '');
     }
-    if (ports.size !== 1) return { applies: false, reason: ports.size === 0 ? "the server's port is not a literal in its source" : `the server names several ports (${[...ports].join(', ')})` };
+    if (ports.size !== 1)
+      return {
+        applies: false,
+        reason:
+          ports.size === 0
+            ? "the server's port is not a literal in its source"
+            : `the server names several ports (${[...ports].join(', ')})`,
+      };
     const old = [...ports][0] ?? '';
     const next = old === '23456' ? '34567' : '23456';
     const files = new Map<string, string>();
     for (const [file, text] of source.files) {
       if (!/\.(py|c|h)$/.test(file)) continue;
       const replaced = text
-        .replace(assignment, (whole, head: string, port: string, tail: string) => (port === old ? `${head}${next}${tail}` : whole))
+        .replace(assignment, (whole, head: string, port: string, tail: string) =>
+          port === old ? `${head}${next}${tail}` : whole,
+        )
         .replace(define, (whole, head: string, port: string) => (port === old ? `${head}${next}` : whole));
       if (replaced !== text) files.set(file, replaced);
     }
@@ -145,22 +168,36 @@ const passwordChanged: Transform = {
     if (password === undefined || password === '') return { applies: false, reason: 'the rubric has no room password' };
     const next = 'kopi-susu-42';
     const escaped = password.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const assignment = new RegExp(`^(\\s*[A-Za-z_]*(?:PASS|SANDI|pass|sandi)[A-Za-z_]*\\s*=\\s*)(["'])${escaped}\\2`, 'gm');
+    const assignment = new RegExp(
+      `^(\\s*[A-Za-z_]*(?:PASS|SANDI|pass|sandi)[A-Za-z_]*\\s*=\\s*)(["'])${escaped}\\2`,
+      'gm',
+    );
     const define = new RegExp(`^(#define\\s+\\w*PASS\\w*\\s+)"${escaped}"`, 'gm');
     const files = new Map<string, string>();
     for (const file of source.serverFiles) {
       const text = source.files.get(file) ?? '';
-      const replaced = text.replace(assignment, (_w, head: string, quote: string) => `${head}${quote}${next}${quote}`).replace(define, (_w, head: string) => `${head}"${next}"`);
+      const replaced = text
+        .replace(assignment, (_w, head: string, quote: string) => `${head}${quote}${next}${quote}`)
+        .replace(define, (_w, head: string) => `${head}"${next}"`);
       if (replaced !== text) files.set(file, replaced);
     }
-    if (files.size === 0) return { applies: false, reason: `the server does not hard-code the password "${password}" in a *PASS*/*SANDI* assignment` };
+    if (files.size === 0)
+      return {
+        applies: false,
+        reason: `the server does not hard-code the password "${password}" in a *PASS*/*SANDI* assignment`,
+      };
     const quoted = new RegExp(`["']${escaped}["']`);
     if (source.clientFiles.some((file) => quoted.test(source.files.get(file) ?? ''))) {
       return { applies: false, reason: 'the client hard-codes the password too' };
     }
     const manifest = source.files.get('sockgrade.yaml') ?? '';
     const line = `password: ${next}`;
-    files.set('sockgrade.yaml', /^password:.*$/m.test(manifest) ? manifest.replace(/^password:.*$/m, line) : `${manifest}${manifest === '' || manifest.endsWith('\n') ? '' : '\n'}${line}\n`);
+    files.set(
+      'sockgrade.yaml',
+      /^password:.*$/m.test(manifest)
+        ? manifest.replace(/^password:.*$/m, line)
+        : `${manifest}${manifest === '' || manifest.endsWith('\n') ? '' : '\n'}${line}\n`,
+    );
     return { applies: true, files, change: `password "${password}" → "${next}" (named in sockgrade.yaml)` };
   },
 };
@@ -184,7 +221,12 @@ const phrasingFromCorpora: Transform = {
     for (const file of source.clientFiles.filter((f) => f.endsWith('.py'))) {
       const text = source.files.get(file) ?? '';
       const replaced = text.replace(printCall, (whole, _f: string, quote: string, literal: string) => {
-        const kind = joined.test(literal) && !refused.test(literal) ? 'joined' : refused.test(literal) && !joined.test(literal) ? 'refused' : undefined;
+        const kind =
+          joined.test(literal) && !refused.test(literal)
+            ? 'joined'
+            : refused.test(literal) && !joined.test(literal)
+              ? 'refused'
+              : undefined;
         const options = kind ? choices[kind] : [];
         if (!kind || options.length === 0) return whole;
         const phrase = options[pick(options.length)] ?? '';
@@ -193,7 +235,8 @@ const phrasingFromCorpora: Transform = {
       });
       if (replaced !== text) files.set(file, replaced);
     }
-    if (changes.length === 0) return { applies: false, reason: 'no joined or refused message is printed as one Python literal by the client' };
+    if (changes.length === 0)
+      return { applies: false, reason: 'no joined or refused message is printed as one Python literal by the client' };
     return { applies: true, files, change: changes.join('; ') };
   },
 };
@@ -207,7 +250,8 @@ function prependPython(source: ExampleSource, lines: string, change: string): Ou
   const files = new Map<string, string>();
   for (const file of entryFiles(source)) {
     const text = source.files.get(file) ?? '';
-    if (/^from __future__ import/m.test(text)) return { applies: false, reason: `${file} has a from __future__ import, which must come first` };
+    if (/^from __future__ import/m.test(text))
+      return { applies: false, reason: `${file} has a from __future__ import, which must come first` };
     const head = /^(#![^\n]*\n)?(#[^\n]*coding[:=][^\n]*\n)?/.exec(text)?.[0] ?? '';
     files.set(file, `${head}${lines}${text.slice(head.length)}`);
   }
@@ -232,7 +276,11 @@ const stdoutLineBuffered: Transform = {
   axis: 'buffering',
   apply: (source) =>
     source.files.has('server.py') || source.files.has('client.py')
-      ? prependPython(source, 'import sys\nsys.stdout.reconfigure(line_buffering=True)\n', 'stdout line-buffered, as at a terminal')
+      ? prependPython(
+          source,
+          'import sys\nsys.stdout.reconfigure(line_buffering=True)\n',
+          'stdout line-buffered, as at a terminal',
+        )
       : setvbufC(source, '_IOLBF', 'stdout line-buffered with setvbuf() in each main(), as at a terminal'),
 };
 
@@ -276,7 +324,11 @@ function rebind(target: BindKind): Transform {
     axis: 'bind',
     apply: (source) => {
       if (target === 'hostname' && source.clientFiles.some((file) => hardCodesLoopback(source.files.get(file) ?? ''))) {
-        return { applies: false, reason: "the client hard-codes 127.0.0.1 as the server's address: a server on the host's address would not be the same program" };
+        return {
+          applies: false,
+          reason:
+            "the client hard-codes 127.0.0.1 as the server's address: a server on the host's address would not be the same program",
+        };
       }
       const files = new Map<string, string>();
       for (const file of source.serverFiles) {
@@ -293,14 +345,24 @@ function rebind(target: BindKind): Transform {
         const inBind = literal.exec(text);
         const named = constant.exec(text);
         if (inBind && bindKindOf(inBind[2] ?? '') !== undefined) {
-          if (bindKindOf(inBind[2] ?? '') === target) return { applies: false, reason: `the server already binds ${inBind[2]}` };
+          if (bindKindOf(inBind[2] ?? '') === target)
+            return { applies: false, reason: `the server already binds ${inBind[2]}` };
           files.set(file, text.replace(literal, `$1${bindTargets[target]}$4`));
-        } else if (named && bindKindOf(named[3] ?? '') !== undefined && new RegExp(`\\b${named[1]}\\b[^\\n]*\\)`).test(text.slice(named.index + named[0].length))) {
-          if (bindKindOf(named[3] ?? '') === target) return { applies: false, reason: `the server already binds ${named[3]}` };
+        } else if (
+          named &&
+          bindKindOf(named[3] ?? '') !== undefined &&
+          new RegExp(`\\b${named[1]}\\b[^\\n]*\\)`).test(text.slice(named.index + named[0].length))
+        ) {
+          if (bindKindOf(named[3] ?? '') === target)
+            return { applies: false, reason: `the server already binds ${named[3]}` };
           files.set(file, text.replace(constant, `$1$2${bindTargets[target]}$4`));
         }
       }
-      if (files.size === 0) return { applies: false, reason: "the server's bind address is not a literal or constant this transform knows" };
+      if (files.size === 0)
+        return {
+          applies: false,
+          reason: "the server's bind address is not a literal or constant this transform knows",
+        };
       return { applies: true, files, change: `the server binds ${bindTargets[target]}` };
     },
   };

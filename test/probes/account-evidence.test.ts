@@ -21,7 +21,9 @@ describe('account-evidence.py (O10, evidence only)', () => {
     const hashing = pointNamed(report, 'hashes passwords');
     expect(diagList(hashing, 'found')).toEqual(['server.py:9: return hashlib.sha256(password.encode()).hexdigest()']);
     expect(diagList(hashing, 'kinds')).toEqual(['hashlib.sha256()']);
-    expect(diagList(pointNamed(report, 'stores user accounts'), 'found')).toEqual(['server.py:5: USERS_FILE = "users.json"']);
+    expect(diagList(pointNamed(report, 'stores user accounts'), 'found')).toEqual([
+      'server.py:5: USERS_FILE = "users.json"',
+    ]);
     expect(pointNamed(report, 'summary').diag?.message).toBe(
       'evidence of registration or login, password hashing, stored accounts',
     );

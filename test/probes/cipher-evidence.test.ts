@@ -25,7 +25,10 @@ describe('cipher-evidence.py (O2-O5, evidence only)', () => {
     expect(diagList(caesar, 'found')).toEqual(['caesar.py:5: return chr((ord(c) - 65 + SHIFT) % 26 + 65)']);
     expect(diagList(caesar, 'kinds')).toEqual(['letter arithmetic (% 26)', 'ord() plus or minus a shift']);
     expect(pointNamed(report, symmetric).skip).toBe('no evidence found');
-    expect(pointNamed(report, summary).diag).toEqual({ message: 'classical, asymmetric', families: ['classical', 'asymmetric'] });
+    expect(pointNamed(report, summary).diag).toEqual({
+      message: 'classical, asymmetric',
+      families: ['classical', 'asymmetric'],
+    });
   });
 
   test('RC4 written by hand: the state table, the key schedule loop with its swap, the XOR', async () => {

@@ -74,17 +74,24 @@ describe('describeProbeFailure', () => {
   test('a bail out and broken TAP are both reported', () => {
     const report = parseProbeOutput(tap('1..3', 'not ok 1 - first', 'Bail out! the probe itself failed: KeyError: x'));
     expect(describeProbeFailure(report)).toBe(
-      ['Failed 1 of 1 check:', '  not ok 1 - first', 'The probe bailed out: the probe itself failed: KeyError: x'].join('\n'),
+      ['Failed 1 of 1 check:', '  not ok 1 - first', 'The probe bailed out: the probe itself failed: KeyError: x'].join(
+        '\n',
+      ),
     );
     const mismatch = parseProbeOutput(tap('1..3', 'ok 1 - first'));
     expect(describeProbeFailure(mismatch)).toBe(
-      ['Its output breaks the TAP contract:', '  - the plan announced 3 test points but the probe printed 1'].join('\n'),
+      ['Its output breaks the TAP contract:', '  - the plan announced 3 test points but the probe printed 1'].join(
+        '\n',
+      ),
     );
   });
 
   test('a probe that printed nothing usable', () => {
     expect(describeProbeFailure(parseProbeOutput('Segmentation fault\n'))).toBe(
-      ['Its output breaks the TAP contract:', '  - the probe printed no TAP test point; its output began: Segmentation fault'].join('\n'),
+      [
+        'Its output breaks the TAP contract:',
+        '  - the probe printed no TAP test point; its output began: Segmentation fault',
+      ].join('\n'),
     );
   });
 

@@ -17,12 +17,17 @@ describe('gui-evidence.py (O6, evidence only)', () => {
     expect(report.tests.map((point) => point.name)).toEqual(names);
     const imports = pointNamed(report, 'imports a GUI toolkit');
     expect(diagList(imports, 'kinds')).toEqual(['tkinter']);
-    expect(diagList(imports, 'found')).toEqual(['client_gui.py:2: import tkinter as tk', 'client_gui.py:3: from tkinter import messagebox']);
+    expect(diagList(imports, 'found')).toEqual([
+      'client_gui.py:2: import tkinter as tk',
+      'client_gui.py:3: from tkinter import messagebox',
+    ]);
     expect(diagList(pointNamed(report, 'creates a window or runs a GUI event loop'), 'found')).toEqual([
       'client_gui.py:10: root = tk.Tk()',
       'client_gui.py:13: root.mainloop()',
     ]);
-    expect(diagList(pointNamed(report, 'imports a terminal UI library'), 'found')).toEqual(['console.py:1: import curses']);
+    expect(diagList(pointNamed(report, 'imports a terminal UI library'), 'found')).toEqual([
+      'console.py:1: import curses',
+    ]);
     expect(pointNamed(report, 'summary').diag).toEqual({
       message: 'GUI toolkit imported: tkinter',
       toolkits: ['tkinter'],
@@ -49,11 +54,18 @@ describe('gui-evidence.py (O6, evidence only)', () => {
     expect(diagList(imports, 'kinds')).toEqual(['tkinter (Python 2)']);
     expect(diagList(imports, 'found')).toEqual(['client.py:3: import Tkinter']);
     expect(diagList(imports, 'unparsed')).toHaveLength(1);
-    expect(diagList(pointNamed(report, 'creates a window or runs a GUI event loop'), 'found')).toEqual(['client.py:14: root = Tkinter.Tk()']);
+    expect(diagList(pointNamed(report, 'creates a window or runs a GUI event loop'), 'found')).toEqual([
+      'client.py:14: root = Tkinter.Tk()',
+    ]);
   });
 
   test('a submission without Python is not read: no point, the reason for the lecturer', async () => {
     const { report } = await runOnFixture(probe, 'c-only');
-    expect(report).toMatchObject({ ok: false, tests: [], problems: [], notRead: 'no Python file in the submission; this probe reads Python only' });
+    expect(report).toMatchObject({
+      ok: false,
+      tests: [],
+      problems: [],
+      notRead: 'no Python file in the submission; this probe reads Python only',
+    });
   });
 });

@@ -9,10 +9,15 @@ describe('oop.py (O11)', () => {
     const { report, stderr, exitCode } = await runOnFixture(probe, 'oop');
     expect({ stderr, exitCode }).toEqual({ stderr: '', exitCode: 0 });
     expect(report).toMatchObject({ ok: true, passed: 2, failed: 0, skipped: 0, problems: [] });
-    expect(report.tests.map((point) => point.name)).toEqual(['defines a class with methods', 'creates objects of its own classes']);
+    expect(report.tests.map((point) => point.name)).toEqual([
+      'defines a class with methods',
+      'creates objects of its own classes',
+    ]);
     const defines = pointNamed(report, 'defines a class with methods');
     expect(defines.diag?.message).toBe('1 of 2 classes has two or more methods');
-    expect(diagList(defines, 'found')).toEqual(['server.py:4: class ChatServer (3 methods: __init__, start, broadcast)']);
+    expect(diagList(defines, 'found')).toEqual([
+      'server.py:4: class ChatServer (3 methods: __init__, start, broadcast)',
+    ]);
     expect(diagList(pointNamed(report, 'creates objects of its own classes'), 'found')).toEqual([
       'client.py:10: message = Message("halo")',
       'server.py:20: ChatServer(9999).start()',
@@ -22,7 +27,9 @@ describe('oop.py (O11)', () => {
   test('a file with a syntax error is listed under unparsed, and the rest is still judged', async () => {
     const { report } = await runOnFixture(probe, 'oop');
     for (const point of report.tests) {
-      expect(diagList(point, 'unparsed')).toEqual([expect.stringMatching(/^scratch\.py:1: does not parse as Python 3: \S/)]);
+      expect(diagList(point, 'unparsed')).toEqual([
+        expect.stringMatching(/^scratch\.py:1: does not parse as Python 3: \S/),
+      ]);
     }
   });
 
@@ -56,7 +63,9 @@ describe('oop.py (O11)', () => {
       diag: { message: 'no class has two or more methods with at least one that is not a __dunder__ method' },
     });
     expect(diagList(defines, 'found')).toEqual(['message.py:1: class Message (2 methods: __init__, __str__)']);
-    expect(diagList(pointNamed(report, 'creates objects of its own classes'), 'found')).toEqual(['message.py:9: print(Message("halo"))']);
+    expect(diagList(pointNamed(report, 'creates objects of its own classes'), 'found')).toEqual([
+      'message.py:9: print(Message("halo"))',
+    ]);
   });
 
   test('Python 2 code is not read: a skip-all plan with the reason, for the lecturer', async () => {
@@ -94,15 +103,23 @@ describe('oop.py (O11)', () => {
     const { report, stderr } = await runOnFixture(probe, 'java-classes');
     expect(stderr).toBe('');
     expect(report).toMatchObject({ ok: true, passed: 2, failed: 0 });
-    expect(diagList(pointNamed(report, 'defines a class with methods'), 'found')).toEqual(['ChatServer.java:3: class ChatServer (run, handle, main)']);
-    expect(diagList(pointNamed(report, 'creates objects of its own classes'), 'found')).toEqual(['ChatServer.java:18: new ChatServer(9999).run();']);
+    expect(diagList(pointNamed(report, 'defines a class with methods'), 'found')).toEqual([
+      'ChatServer.java:3: class ChatServer (run, handle, main)',
+    ]);
+    expect(diagList(pointNamed(report, 'creates objects of its own classes'), 'found')).toEqual([
+      'ChatServer.java:18: new ChatServer(9999).run();',
+    ]);
   });
 
   test('C++ classes with methods (declared or defined inline), created as a variable, pass both points', async () => {
     const { report } = await runOnFixture(probe, 'cpp-classes');
     expect(report).toMatchObject({ ok: true, passed: 2, failed: 0 });
-    expect(diagList(pointNamed(report, 'defines a class with methods'), 'found')).toEqual(['server.cpp:2: class Room (join, has, size)']);
-    expect(diagList(pointNamed(report, 'creates objects of its own classes'), 'found')).toEqual(['server.cpp:11: Room room;']);
+    expect(diagList(pointNamed(report, 'defines a class with methods'), 'found')).toEqual([
+      'server.cpp:2: class Room (join, has, size)',
+    ]);
+    expect(diagList(pointNamed(report, 'creates objects of its own classes'), 'found')).toEqual([
+      'server.cpp:11: Room room;',
+    ]);
   });
 
   test('a submission in C fails both points: C has no classes', async () => {
@@ -117,7 +134,9 @@ describe('oop.py (O11)', () => {
   test('a submission in a language it does not read is not read: the criterion is for the lecturer', async () => {
     const { report } = await runOnFixture(probe, 'go-only');
     expect(report).toMatchObject({ ok: false, tests: [], problems: [] });
-    expect(report.notRead).toBe('no Python, TypeScript, JavaScript, Java, C++ or C file in the submission; this probe reads those only');
+    expect(report.notRead).toBe(
+      'no Python, TypeScript, JavaScript, Java, C++ or C file in the submission; this probe reads those only',
+    );
     expect(describeProbeFailure(report)).toBe(
       'The probe cannot read the submission: no Python, TypeScript, JavaScript, Java, C++ or C file in the submission; this probe reads those only',
     );

@@ -68,7 +68,9 @@ describe('parseProbeOutput', () => {
   });
 
   test('a bail out is kept with its reason and makes the report not ok, without a plan complaint', () => {
-    const report = parseProbeOutput(tap('TAP version 14', '1..3', 'ok 1 - first', 'Bail out! cannot read the submission'));
+    const report = parseProbeOutput(
+      tap('TAP version 14', '1..3', 'ok 1 - first', 'Bail out! cannot read the submission'),
+    );
     expect(report).toEqual({
       ok: false,
       passed: 1,
@@ -116,7 +118,14 @@ describe('parseProbeOutput', () => {
 
   test('a plan of no test at all', () => {
     const report = parseProbeOutput(tap('TAP version 14', '1..0'));
-    expect(report).toEqual({ ok: false, passed: 0, failed: 0, skipped: 0, tests: [], problems: ['the probe printed no TAP test point'] });
+    expect(report).toEqual({
+      ok: false,
+      passed: 0,
+      failed: 0,
+      skipped: 0,
+      tests: [],
+      problems: ['the probe printed no TAP test point'],
+    });
   });
 
   test('a skip-all plan still has no test point, and its reason is kept', () => {
@@ -157,7 +166,9 @@ describe('parseProbeOutput', () => {
   });
 
   test('a not ok TODO point counts as skipped, not failed', () => {
-    const report = parseProbeOutput(tap('TAP version 14', '1..2', 'ok 1 - first', 'not ok 2 - second # TODO not written yet'));
+    const report = parseProbeOutput(
+      tap('TAP version 14', '1..2', 'ok 1 - first', 'not ok 2 - second # TODO not written yet'),
+    );
     expect(report).toMatchObject({ ok: true, passed: 1, failed: 0, skipped: 1 });
     expect(report.tests[1]).toEqual({ ok: false, name: 'second', todo: 'not written yet' });
   });
@@ -169,7 +180,15 @@ describe('parseProbeOutput', () => {
 
   test('only top-level points count: a failed subtest is one failed point', () => {
     const report = parseProbeOutput(
-      tap('TAP version 14', '1..1', '# Subtest: client.py', '    1..2', '    ok 1 - parses', '    not ok 2 - has a class', 'not ok 1 - client.py'),
+      tap(
+        'TAP version 14',
+        '1..1',
+        '# Subtest: client.py',
+        '    1..2',
+        '    ok 1 - parses',
+        '    not ok 2 - has a class',
+        'not ok 1 - client.py',
+      ),
     );
     expect(report).toMatchObject({ ok: false, passed: 0, failed: 1, tests: [{ ok: false, name: 'client.py' }] });
   });

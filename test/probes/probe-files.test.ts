@@ -24,7 +24,9 @@ describe('the shipped probes', () => {
       expect(text, probe).not.toMatch(/^def (read_sources|render_tap|run)\(/m);
     }
     for (const probe of evidenceProbes) {
-      expect(await readFile(path.join(probesDir, probe), 'utf8'), probe).toMatch(/^from evidence_common import .*\bevidence_point\b/m);
+      expect(await readFile(path.join(probesDir, probe), 'utf8'), probe).toMatch(
+        /^from evidence_common import .*\bevidence_point\b/m,
+      );
     }
   });
 
@@ -44,12 +46,17 @@ describe('the shipped probes', () => {
   test('the example in harness/probes/README.md is a working probe', async () => {
     const readme = await readFile(path.join(repoRoot, 'harness', 'probes', 'README.md'), 'utf8');
     const example = /```python\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-    expect(example.split('\n').filter((line) => line !== '' && !line.startsWith('#!') && !line.startsWith('"""'))).toHaveLength(10);
+    expect(
+      example.split('\n').filter((line) => line !== '' && !line.startsWith('#!') && !line.startsWith('"""')),
+    ).toHaveLength(10);
     const dir = await mkdtemp(path.join(tmpdir(), 'sockgrade-probe-'));
     try {
       await mkdir(path.join(dir, 'submission'));
       await writeFile(path.join(dir, 'history-probe.py'), example);
-      await writeFile(path.join(dir, 'submission', 'server.py'), 'with open("chat.txt", "a") as f:\n    f.write("hi")\n');
+      await writeFile(
+        path.join(dir, 'submission', 'server.py'),
+        'with open("chat.txt", "a") as f:\n    f.write("hi")\n',
+      );
       const { report } = await runProbe(path.join(dir, 'history-probe.py'), path.join(dir, 'submission'));
       expect(report).toMatchObject({ ok: true, passed: 1, problems: [] });
       expect(report.tests[0]?.diag?.found).toEqual(['server.py:1: with open("chat.txt", "a") as f:']);
@@ -60,7 +67,9 @@ describe('the shipped probes', () => {
 });
 
 describe('the shipped probes on the example submissions', async () => {
-  const examples = (await readdir(examplesDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const examples = (await readdir(examplesDir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
 
   test.each(examples)('%s: every probe prints valid TAP and nothing on stderr', async (example) => {
     const dir = path.join(examplesDir, example);
@@ -68,14 +77,21 @@ describe('the shipped probes on the example submissions', async () => {
     const runs = await Promise.all(probes.map((probe) => runProbe(probe, dir)));
     for (const [index, { report, stderr, exitCode }] of runs.entries()) {
       const probe = probes[index] ?? '';
-      expect({ probe, stderr, exitCode, problems: report.problems }).toEqual({ probe, stderr: '', exitCode: 0, problems: [] });
+      expect({ probe, stderr, exitCode, problems: report.problems }).toEqual({
+        probe,
+        stderr: '',
+        exitCode: 0,
+        problems: [],
+      });
       if (probe === 'oop.py' && example === 'c-chat') {
         expect(report.tests.map((point) => point.diag?.message)).toEqual([
           'the submission is written in C, which has no classes',
           'the submission is written in C, which has no classes',
         ]);
       } else if (probe === 'oop.py' && (!hasPython || report.notRead !== undefined)) {
-        expect(report.notRead, example).toMatch(/^(no Python, TypeScript, JavaScript, Java, C\+\+ or C file|none of the \d+ Python files parses)/);
+        expect(report.notRead, example).toMatch(
+          /^(no Python, TypeScript, JavaScript, Java, C\+\+ or C file|none of the \d+ Python files parses)/,
+        );
       } else if (!hasPython) {
         expect(report.notRead, probe).toBe('no Python file in the submission; this probe reads Python only');
       } else {
@@ -98,6 +114,8 @@ describe('the shipped probes on the example submissions', async () => {
 
   test('broken-python2: not read, naming the first file that does not parse, with its line', async () => {
     const { report } = await runProbe('oop.py', path.join(examplesDir, 'broken-python2'));
-    expect(report.notRead).toMatch(/^none of the \d+ Python files parses as Python 3, so the probe cannot judge its style \(\w+\.py:\d+: does not parse as Python 3: Missing parentheses in call to 'print'/);
+    expect(report.notRead).toMatch(
+      /^none of the \d+ Python files parses as Python 3, so the probe cannot judge its style \(\w+\.py:\d+: does not parse as Python 3: Missing parentheses in call to 'print'/,
+    );
   });
 });

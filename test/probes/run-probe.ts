@@ -19,7 +19,12 @@ export interface ProbeRun {
 export async function runProbe(probe: string, submissionDir: string): Promise<ProbeRun> {
   const probePath = path.isAbsolute(probe) ? probe : path.join(probesDir, probe);
   const result = await execa('python3', [probePath, '.'], { cwd: submissionDir, reject: false, timeout: 60_000 });
-  return { report: parseProbeOutput(result.stdout), stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
+  return {
+    report: parseProbeOutput(result.stdout),
+    stdout: result.stdout,
+    stderr: result.stderr,
+    exitCode: result.exitCode,
+  };
 }
 
 // Runs a shipped probe on one of the tiny submissions under test/fixtures/probe-submissions.
@@ -30,7 +35,8 @@ export function runOnFixture(probe: string, fixture: string): Promise<ProbeRun> 
 // The test point of that name; a missing point fails the test with the names there were.
 export function pointNamed(report: ProbeReport, name: string): ProbeTestPoint {
   const point = report.tests.find((test) => test.name === name);
-  if (point === undefined) throw new Error(`no test point "${name}" among ${JSON.stringify(report.tests.map((test) => test.name))}`);
+  if (point === undefined)
+    throw new Error(`no test point "${name}" among ${JSON.stringify(report.tests.map((test) => test.name))}`);
   return point;
 }
 

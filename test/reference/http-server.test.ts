@@ -34,7 +34,10 @@ describe('reference HTTP server', () => {
   beforeAll(async () => {
     const cwd = makeScratch()('server');
     cpSync(served, cwd, { recursive: true }); // www/ and secret.txt beside it, as the rubric lays them
-    server = Program.start('http server', referenceScript('http-server/server.js'), { cwd, env: { PORT: '0', HOST: '127.0.0.1' } });
+    server = Program.start('http server', referenceScript('http-server/server.js'), {
+      cwd,
+      env: { PORT: '0', HOST: '127.0.0.1' },
+    });
     const listening = await server.waitFor(/server listening on tcp 127\.0\.0\.1:(\d+), serving www\/\n/);
     port = Number(listening[1]);
   });
@@ -64,9 +67,19 @@ describe('reference HTTP server', () => {
     const image = await run('curl', ['--silent', '--http1.0', `${url}/img/logo.png`], { encoding: 'buffer' });
     expect(image.stdout).toEqual(file('www/img/logo.png'));
     const head = await run('curl', ['--silent', '--http1.0', '--include', `${url}/index.html`]);
-    expect(head.stdout).toMatch(/^HTTP\/1\.0 200 OK\r\nContent-Type: text\/html; charset=utf-8\r\nContent-Length: 425\r\n/);
+    expect(head.stdout).toMatch(
+      /^HTTP\/1\.0 200 OK\r\nContent-Type: text\/html; charset=utf-8\r\nContent-Length: 425\r\n/,
+    );
     const status = (pathname: string): Promise<string> =>
-      run('curl', ['--silent', '--path-as-is', '--output', '/dev/null', '--write-out', '%{http_code}', `${url}${pathname}`]).then((r) => r.stdout);
+      run('curl', [
+        '--silent',
+        '--path-as-is',
+        '--output',
+        '/dev/null',
+        '--write-out',
+        '%{http_code}',
+        `${url}${pathname}`,
+      ]).then((r) => r.stdout);
     expect(await status('/nope.png')).toBe('404');
     expect(await status('/../secret.txt')).toBe('403');
     expect(await status('/img/%2e%2e/%2e%2e/secret.txt')).toBe('403');

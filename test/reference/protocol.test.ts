@@ -60,7 +60,6 @@ describe('PROTOCOL.md', () => {
     ];
     for (const vector of vectors) expect(protocolText).toContain(vector.toString('hex'));
     expect(computeCrc32(Buffer.from('123456789'))).toBe(0xcbf43926);
-
   });
 
   it('round-trips a frame through sealing and opening, and rejects it after one flipped bit', () => {
@@ -73,7 +72,10 @@ describe('PROTOCOL.md', () => {
     const packet = decodePacket(datagram);
     if (packet.type !== 'sealed') throw new Error(`expected a SEALED datagram, got ${packet.type}`);
     const opened = receiver.open(packet);
-    expect(opened && decodeFrame(opened)).toEqual({ ok: true, frame: { seq: 1, ack: 1, body: { kind: 'say', text: 'halo' } } });
+    expect(opened && decodeFrame(opened)).toEqual({
+      ok: true,
+      frame: { seq: 1, ack: 1, body: { kind: 'say', text: 'halo' } },
+    });
     for (let offset = 0; offset < datagram.length; offset++) {
       const corrupted = Buffer.from(datagram);
       corrupted[offset] = (corrupted[offset] ?? 0) ^ 0x10;
@@ -84,10 +86,32 @@ describe('PROTOCOL.md', () => {
   });
 
   it('documents every frame kind and error code the implementation knows', () => {
-    for (const name of ['ACK', 'JOIN', 'JOINED', 'REFUSED', 'SAY', 'MESSAGE', 'PRESENCE', 'FILE_OFFER', 'FILE_CHUNK', 'FILE_END', 'BYE', 'PING', 'NOTICE']) {
+    for (const name of [
+      'ACK',
+      'JOIN',
+      'JOINED',
+      'REFUSED',
+      'SAY',
+      'MESSAGE',
+      'PRESENCE',
+      'FILE_OFFER',
+      'FILE_CHUNK',
+      'FILE_END',
+      'BYE',
+      'PING',
+      'NOTICE',
+    ]) {
       expect(protocolText).toMatch(new RegExp(`\\| \`0x[0-9A-F]{2}\` \\| ${name} \\|`));
     }
-    for (const reason of ['incorrect password', 'name already taken', 'invalid name', 'not joined', 'malformed frame', 'message too long', 'file rejected']) {
+    for (const reason of [
+      'incorrect password',
+      'name already taken',
+      'invalid name',
+      'not joined',
+      'malformed frame',
+      'message too long',
+      'file rejected',
+    ]) {
       expect(protocolText).toContain(reason);
     }
   });
@@ -131,7 +155,9 @@ describe.skipIf(!hasPythonCrypto)('a Python client written from PROTOCOL.md alon
     const texts = Array.from({ length: 5 }, (_, index) => `dari python ${index} ${randomBytes(4).toString('hex')}`);
     for (const text of texts) budi.type(text);
     for (const text of texts) await alice.waitFor(`budi: ${text}\n`);
-    expect(alice.output.split('\n').filter((line) => line.startsWith('budi: dari python'))).toEqual(texts.map((text) => `budi: ${text}`));
+    expect(alice.output.split('\n').filter((line) => line.startsWith('budi: dari python'))).toEqual(
+      texts.map((text) => `budi: ${text}`),
+    );
     await server.waitFor(`budi: ${texts[4]}\n`);
 
     const reply = `dari node ${randomBytes(4).toString('hex')}`;

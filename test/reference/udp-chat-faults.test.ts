@@ -163,7 +163,10 @@ describe('reference UDP chat under faults', () => {
     const secrets = [...texts, fileText.slice(0, 40), password, 'alice', 'bob', 'catatan.txt'];
     for (const secret of secrets) {
       for (const encoding of ['utf8', 'utf16le', 'hex', 'base64'] as const) {
-        const needle = Buffer.from(Buffer.from(secret, 'utf8').toString(encoding === 'utf16le' ? 'utf8' : encoding), encoding === 'utf16le' ? 'utf16le' : 'latin1');
+        const needle = Buffer.from(
+          Buffer.from(secret, 'utf8').toString(encoding === 'utf16le' ? 'utf8' : encoding),
+          encoding === 'utf16le' ? 'utf16le' : 'latin1',
+        );
         expect(wire.includes(needle), `${secret} (${encoding})`).toBe(false);
       }
     }

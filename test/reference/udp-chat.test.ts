@@ -206,7 +206,9 @@ describe('reference UDP chat', () => {
     });
     await Promise.all(
       clients.flatMap((client, index) =>
-        names.flatMap((name, other) => (other === index ? [] : (sent[other] ?? []).map((text) => client.waitFor(`${name}: ${text}\n`, 30_000)))),
+        names.flatMap((name, other) =>
+          other === index ? [] : (sent[other] ?? []).map((text) => client.waitFor(`${name}: ${text}\n`, 30_000)),
+        ),
       ),
     );
     for (const [index, name] of names.entries()) {

@@ -12,7 +12,19 @@ import type { BatchSummary } from '../../harness/model/result.js';
 const syntax = 'server.py does not parse as Python 3 (line 132: `def broken(:`): invalid syntax.';
 
 function criterion(id: string, status: CriterionResult['status'], message: string): CriterionResult {
-  return { id, title: `Spec ${id}`, mandatory: true, visibility: 'visible', points: 0, maxPoints: 10, status, message, hint: `Hint about spec ${id}.`, durationMs: 0, evidence: {} };
+  return {
+    id,
+    title: `Spec ${id}`,
+    mandatory: true,
+    visibility: 'visible',
+    points: 0,
+    maxPoints: 10,
+    status,
+    message,
+    hint: `Hint about spec ${id}.`,
+    durationMs: 0,
+    evidence: {},
+  };
 }
 
 function result(criteria: CriterionResult[]): SubmissionResult {
@@ -58,10 +70,14 @@ describe('one message for one cause', () => {
   it('Markdown says it once, below a verdict table that points to it', () => {
     const markdown = renderSubmissionMarkdown(broken);
     expect(markdown).toContain('| ✗ | M2 | Spec M2 | 0/10 | the same error, below |');
-    expect(markdown).toContain('### ✗ Not graded: all 3 criteria ended in the same error\n\nserver.py does not parse as Python 3 (line 132: \\`def broken(:\\`): invalid syntax.\n\n');
+    expect(markdown).toContain(
+      '### ✗ Not graded: all 3 criteria ended in the same error\n\nserver.py does not parse as Python 3 (line 132: \\`def broken(:\\`): invalid syntax.\n\n',
+    );
     expect(count(markdown, 'does not parse')).toBe(1);
     expect(markdown).not.toContain('Hint');
-    expect(markdown).toContain('`sockgrade grade submissions/2026/bayu --rubric rubrics/udp-chat.yaml --seed c0ffee --out reports-replay/bayu`');
+    expect(markdown).toContain(
+      '`sockgrade grade submissions/2026/bayu --rubric rubrics/udp-chat.yaml --seed c0ffee --out reports-replay/bayu`',
+    );
   });
 
   it('HTML says it once in one section, which every verdict links to', () => {
@@ -77,9 +93,15 @@ describe('one message for one cause', () => {
     const xml = renderJunit([broken], { rubric: 'udp-chat', durationMs: 900 } as BatchSummary);
     expect(count(xml, 'does not parse')).toBe(1);
     expect(count(xml, '<error ')).toBe(3);
-    expect(xml).toContain('<error message="Not graded: all 3 criteria ended in the same error" type="error">server.py does not parse');
-    expect(xml).toContain('<error message="The same error as M1: this submission could not be graded at all (the reason is given once, under M1)." type="error"/>');
-    expect(xml).toContain('Replay: sockgrade grade submissions/2026/bayu --rubric rubrics/udp-chat.yaml --seed c0ffee --out reports-replay/bayu');
+    expect(xml).toContain(
+      '<error message="Not graded: all 3 criteria ended in the same error" type="error">server.py does not parse',
+    );
+    expect(xml).toContain(
+      '<error message="The same error as M1: this submission could not be graded at all (the reason is given once, under M1)." type="error"/>',
+    );
+    expect(xml).toContain(
+      'Replay: sockgrade grade submissions/2026/bayu --rubric rubrics/udp-chat.yaml --seed c0ffee --out reports-replay/bayu',
+    );
     expect(xml).toMatch(/<testsuite name="bayu" tests="3" failures="0" errors="3"/);
     expect(xml).not.toContain('Hint');
   });
@@ -97,7 +119,9 @@ describe('one message for one cause', () => {
     const json = buildGradescopeResults(broken);
     const text = JSON.stringify(json);
     expect(count(json.output, 'does not parse')).toBe(1);
-    expect(json.tests[0]?.output).toContain('Not graded: all 3 criteria ended in the same error:\nserver.py does not parse');
+    expect(json.tests[0]?.output).toContain(
+      'Not graded: all 3 criteria ended in the same error:\nserver.py does not parse',
+    );
     expect(json.tests.slice(1).map((t) => t.output)).toEqual([
       'The same error as M1: this submission could not be graded at all (the reason is given once, under M1).',
       'The same error as M1: this submission could not be graded at all (the reason is given once, under M1).',

@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { CriterionResult, SubmissionResult } from '../../harness/model/result.js';
-import { escapeAnnotationData, escapeAnnotationProperty, formatGithubAnnotations } from '../../harness/report/formats/format-github-annotations.js';
+import {
+  escapeAnnotationData,
+  escapeAnnotationProperty,
+  formatGithubAnnotations,
+} from '../../harness/report/formats/format-github-annotations.js';
 
 function criterion(id: string, status: CriterionResult['status'], message = `${id} went wrong`): CriterionResult {
-  return { id, title: `Title of ${id}`, mandatory: false, visibility: 'visible', points: 0, maxPoints: 1, status, message, durationMs: 1, evidence: {} };
+  return {
+    id,
+    title: `Title of ${id}`,
+    mandatory: false,
+    visibility: 'visible',
+    points: 0,
+    maxPoints: 1,
+    status,
+    message,
+    durationMs: 1,
+    evidence: {},
+  };
 }
 
 function result(submission: string, criteria: CriterionResult[]): SubmissionResult {
@@ -29,8 +44,15 @@ describe('GitHub annotations', () => {
 
   it('annotates each criterion that failed, errored or was flaky, and nothing else', () => {
     const lines = formatGithubAnnotations(
-      [result('alice', [criterion('M1', 'pass'), criterion('M2', 'fail', 'expected "hi",\nsaw nothing: 100%'), criterion('M3', 'blocked'), criterion('M4', 'manual')]),
-        result('bo,b', [criterion('M1', 'error'), criterion('M2', 'flaky')])],
+      [
+        result('alice', [
+          criterion('M1', 'pass'),
+          criterion('M2', 'fail', 'expected "hi",\nsaw nothing: 100%'),
+          criterion('M3', 'blocked'),
+          criterion('M4', 'manual'),
+        ]),
+        result('bo,b', [criterion('M1', 'error'), criterion('M2', 'flaky')]),
+      ],
       'reports',
     );
     expect(lines).toEqual([
@@ -45,10 +67,12 @@ describe('GitHub annotations', () => {
     const lines = formatGithubAnnotations([result('carol', many)], 'reports/2026');
     expect(lines).toHaveLength(11);
     expect(lines[9]).toBe('::error title=carol Q10 failed::Title of Q10: Q10 went wrong');
-    expect(lines[10]).toBe('::notice title=sockgrade::3 more criteria fell short, not annotated (GitHub shows 10 errors per step); see reports/2026/summary.md');
+    expect(lines[10]).toBe(
+      '::notice title=sockgrade::3 more criteria fell short, not annotated (GitHub shows 10 errors per step); see reports/2026/summary.md',
+    );
   });
 
-  it('shows a student\'s control characters as escapes, never as raw bytes', () => {
+  it("shows a student's control characters as escapes, never as raw bytes", () => {
     const [line] = formatGithubAnnotations([result('eve', [criterion('M1', 'fail', 'saw \x1b[31mred')])], 'reports');
     expect(line).toBe('::error title=eve M1 failed::Title of M1: saw \\x1b[31mred');
   });

@@ -2,7 +2,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { applyOverrides, loadOverrides, parseOverrides, type Overrides } from '../../harness/report/overrides/overrides.js';
+import {
+  applyOverrides,
+  loadOverrides,
+  parseOverrides,
+  type Overrides,
+} from '../../harness/report/overrides/overrides.js';
 import { renderCsv } from '../../harness/report/formats/render-csv.js';
 import { renderHtml } from '../../harness/report/html/render-html.js';
 import { summarizeResults } from '../../harness/report/summarize-results.js';

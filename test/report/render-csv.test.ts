@@ -46,6 +46,10 @@ describe('renderCsv', () => {
     const { results } = await loadFixtures();
     const rows = renderCsv([{ ...pickResult(results, 'alice-full'), submission: hostileName }]).split('\r\n');
     expect(rows[1]).toBe('evil\\x1b[2J\\x07na\\me\\nrm #1,10,10,10,10,10,10,5,65,65');
-    expect(renderCsv([{ ...pickResult(results, 'alice-full'), submission: '\t=1+1' }]).split('\r\n')[1]?.startsWith('\\x09=1+1,')).toBe(true);
+    expect(
+      renderCsv([{ ...pickResult(results, 'alice-full'), submission: '\t=1+1' }])
+        .split('\r\n')[1]
+        ?.startsWith('\\x09=1+1,'),
+    ).toBe(true);
   });
 });

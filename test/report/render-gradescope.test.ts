@@ -72,8 +72,12 @@ describe('renderGradescope', () => {
     expect(manual).toMatchObject({ score: 0, max_score: 0, tags: ['mandatory', 'manual'] });
     expect(manual?.['status']).toBeUndefined();
     expect(manual?.['name']).toMatch(/\(graded by hand\)$/);
-    expect(String(manual?.['output'])).toMatch(/^Pending: graded by hand by your lecturer, not by the autograder\. Its \d+ points are not part of this score and will be added when it is graded\./);
-    expect(json['output']).toMatch(/M5 \(\d+ points\) is graded by hand, not by the autograder: pending until your lecturer grades it\./);
+    expect(String(manual?.['output'])).toMatch(
+      /^Pending: graded by hand by your lecturer, not by the autograder\. Its \d+ points are not part of this score and will be added when it is graded\./,
+    );
+    expect(json['output']).toMatch(
+      /M5 \(\d+ points\) is graded by hand, not by the autograder: pending until your lecturer grades it\./,
+    );
   });
 
   test('hidden criteria stay hidden', async () => {

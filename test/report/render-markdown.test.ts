@@ -36,7 +36,9 @@ describe('renderSubmissionMarkdown', () => {
       notes: ['skipped debug.pipe (a FIFO): sockgrade copies only files, folders and links inside the submission'],
     });
     expect(markdown).toContain('isolation netns (bubblewrap)');
-    expect(markdown).toContain('\n- skipped debug.pipe (a FIFO): sockgrade copies only files, folders and links inside the submission\n');
+    expect(markdown).toContain(
+      '\n- skipped debug.pipe (a FIFO): sockgrade copies only files, folders and links inside the submission\n',
+    );
   });
 
   test('leaves hidden criteria out of a student comment when asked', async () => {
@@ -82,7 +84,9 @@ describe('markdown helpers', () => {
   test('shows control characters and a newline in a submission name as escapes, on one line', async () => {
     const { results, summary } = await loadFixtures();
     const evil = { ...pickResult(results, 'bob-partial'), submission: hostileName };
-    expect(renderSubmissionMarkdown(evil).split('\n')[0]).toBe('## ✗ evil\\\\x1b\\[2J\\\\x07na\\\\me\\\\nrm \\#1: 20/65 (31%)');
+    expect(renderSubmissionMarkdown(evil).split('\n')[0]).toBe(
+      '## ✗ evil\\\\x1b\\[2J\\\\x07na\\\\me\\\\nrm \\#1: 20/65 (31%)',
+    );
     expect(renderClassMarkdown([evil], summary)).toContain('| evil\\\\x1b\\[2J\\\\x07na\\\\me\\\\nrm \\#1 | 20/65 |');
   });
 });

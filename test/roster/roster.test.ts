@@ -31,21 +31,53 @@ const result = (submission: string, points: number): SubmissionResult => ({
   durationMs: 1,
   gradedAt: '2026-12-01T00:00:00.000Z',
   harness: { version: '0.1.0', isolation: 'netns' },
-  criteria: [{ id: 'Q1', title: 'Q', mandatory: true, visibility: 'visible', points, maxPoints: 10, status: points === 10 ? 'pass' : 'fail', message: '', durationMs: 1, evidence: {} }],
+  criteria: [
+    {
+      id: 'Q1',
+      title: 'Q',
+      mandatory: true,
+      visibility: 'visible',
+      points,
+      maxPoints: 10,
+      status: points === 10 ? 'pass' : 'fail',
+      message: '',
+      durationMs: 1,
+      evidence: {},
+    },
+  ],
 });
 
-const student = (id: string, more: Partial<Roster['students'][number]> = {}) => ({ id, name: '', email: '', team: '', username: '', ...more });
+const student = (id: string, more: Partial<Roster['students'][number]> = {}) => ({
+  id,
+  name: '',
+  email: '',
+  team: '',
+  username: '',
+  ...more,
+});
 
 describe('parseCsv', () => {
   it('reads quoted fields, doubled quotes, CRLF, a byte-order mark and a semicolon separator', () => {
-    expect(parseCsv('\ufeffid;name\r\n1;"Lee, Ann ""A"""\r\n\r\n2;Budi\n')).toEqual([['id', 'name'], ['1', 'Lee, Ann "A"'], ['2', 'Budi']]);
+    expect(parseCsv('\ufeffid;name\r\n1;"Lee, Ann ""A"""\r\n\r\n2;Budi\n')).toEqual([
+      ['id', 'name'],
+      ['1', 'Lee, Ann "A"'],
+      ['2', 'Budi'],
+    ]);
   });
 });
 
 describe('loadRoster', () => {
   it("recognises Moodle's, Canvas's and GitHub Classroom's headers", () => {
-    const loaded = loadRoster(rosterFile('ID number,Full name,Email address,Group,GitHub\n20001,Ani Wijaya,ani@x.id,Tim Merah,aniw\n'));
-    expect(loaded).toEqual({ ok: true, roster: { source: expect.any(String), students: [{ id: '20001', name: 'Ani Wijaya', email: 'ani@x.id', team: 'Tim Merah', username: 'aniw' }] } });
+    const loaded = loadRoster(
+      rosterFile('ID number,Full name,Email address,Group,GitHub\n20001,Ani Wijaya,ani@x.id,Tim Merah,aniw\n'),
+    );
+    expect(loaded).toEqual({
+      ok: true,
+      roster: {
+        source: expect.any(String),
+        students: [{ id: '20001', name: 'Ani Wijaya', email: 'ani@x.id', team: 'Tim Merah', username: 'aniw' }],
+      },
+    });
   });
 
   it('takes the headers --roster-columns names', () => {
@@ -57,13 +89,28 @@ describe('loadRoster', () => {
 
   it('says what is wrong, with the file and the line', () => {
     const noId = rosterFile('Nama,Surel\nAni,a@b.id\n');
-    expect(loadRoster(noId)).toEqual({ ok: false, problems: [`${noId}: no id column (the columns are: Nama, Surel); name it with --roster-columns id=<header>`] });
+    expect(loadRoster(noId)).toEqual({
+      ok: false,
+      problems: [`${noId}: no id column (the columns are: Nama, Surel); name it with --roster-columns id=<header>`],
+    });
     const named = rosterFile('id,name\n1,Ani\n');
-    expect(loadRoster(named, { email: 'Email' })).toEqual({ ok: false, problems: [`${named}: no column "Email" for email (the columns are: id, name)`] });
+    expect(loadRoster(named, { email: 'Email' })).toEqual({
+      ok: false,
+      problems: [`${named}: no column "Email" for email (the columns are: id, name)`],
+    });
     const rows = rosterFile('id,name\n1,Ani\n,Budi\n1,Citra\n');
-    expect(loadRoster(rows)).toEqual({ ok: false, problems: [`${rows}:3: no id`, `${rows}:4: id 1 is already on line 2`] });
-    expect(loadRoster(path.join(scratch, 'none.csv'))).toEqual({ ok: false, problems: [`${path.join(scratch, 'none.csv')}: cannot be read (ENOENT)`] });
-    expect(loadRoster(rosterFile(''))).toEqual({ ok: false, problems: [expect.stringMatching(/: empty; a roster has a header line, then one line per student$/)] });
+    expect(loadRoster(rows)).toEqual({
+      ok: false,
+      problems: [`${rows}:3: no id`, `${rows}:4: id 1 is already on line 2`],
+    });
+    expect(loadRoster(path.join(scratch, 'none.csv'))).toEqual({
+      ok: false,
+      problems: [`${path.join(scratch, 'none.csv')}: cannot be read (ENOENT)`],
+    });
+    expect(loadRoster(rosterFile(''))).toEqual({
+      ok: false,
+      problems: [expect.stringMatching(/: empty; a roster has a header line, then one line per student$/)],
+    });
   });
 
   it('parseRosterColumns refuses what is not field=header', () => {
@@ -99,18 +146,30 @@ describe('joinRoster and the roster gradebook', () => {
     expect(joined.unmatched.map((r) => r.submission)).toEqual(['99']);
   });
 
-  it("matches Moodle's download to its grading worksheet's \"Participant 12345\" identifiers", () => {
+  it('matches Moodle\'s download to its grading worksheet\'s "Participant 12345" identifiers', () => {
     const worksheet: Roster = { source: 'w.csv', students: [student('ani@x.id', { username: 'Participant 12345' })] };
     expect(joinRoster(worksheet, [result('12345', 10)]).rows.map((row) => row.status)).toEqual(['graded']);
   });
 
   it('writes grades.csv with a row per roster id, points left empty for a missing student', () => {
-    const csv = renderCsv([result('1', 10)], { source: 'r.csv', students: [student('1', { name: 'Ani' }), student('2', { name: '=cmd()', email: 'b@x.id' })] });
-    expect(csv).toBe('id,name,email,team,submission,status,Q1,total,max\r\n1,Ani,,,1,graded,10,10,10\r\n2,\'=cmd(),b@x.id,,,missing,,,10\r\n');
+    const csv = renderCsv([result('1', 10)], {
+      source: 'r.csv',
+      students: [student('1', { name: 'Ani' }), student('2', { name: '=cmd()', email: 'b@x.id' })],
+    });
+    expect(csv).toBe(
+      "id,name,email,team,submission,status,Q1,total,max\r\n1,Ani,,,1,graded,10,10,10\r\n2,'=cmd(),b@x.id,,,missing,,,10\r\n",
+    );
   });
 
   it('keeps the roster in summary.json with the missing and the unmatched, and says so to the lecturer', () => {
-    const summary = summarizeResults([result('1', 10), result('77', 1)], { rubric: 'q', seed: 's', isolation: 'netns', durationMs: 1, submissions: [], roster: { source: 'r.csv', students: [student('1'), student('2', { name: 'Budi' })] } });
+    const summary = summarizeResults([result('1', 10), result('77', 1)], {
+      rubric: 'q',
+      seed: 's',
+      isolation: 'netns',
+      durationMs: 1,
+      submissions: [],
+      roster: { source: 'r.csv', students: [student('1'), student('2', { name: 'Budi' })] },
+    });
     expect(summary).toMatchObject({ missing: ['2'], unmatched: ['77'] });
     expect(formatRosterNotes(summary)).toEqual([
       'missing: 1 student(s) of the roster handed in nothing: 2 (Budi)',

@@ -31,7 +31,9 @@ describe('findStudentsOf', () => {
   });
 
   it('falls back to the name the download gave, and to nothing', async () => {
-    expect(findStudentsOf(await resultNamed('20999'), roster, 'Gita Sari')).toEqual([{ id: '20999', name: 'Gita Sari', email: '' }]);
+    expect(findStudentsOf(await resultNamed('20999'), roster, 'Gita Sari')).toEqual([
+      { id: '20999', name: 'Gita Sari', email: '' },
+    ]);
     expect(findStudentsOf(await resultNamed('20999'), undefined, undefined)).toBeUndefined();
   });
 });
@@ -51,8 +53,12 @@ describe('whom a submission grades, in its reports', () => {
   it('is in the Markdown, JUnit, Gradescope and TAP reports', async () => {
     const result = { ...(await resultNamed('20004')), students };
     const { summary } = await loadFixtures();
-    expect(renderSubmissionMarkdown(result).split('\n')[2]).toBe('Dewi Anggraini &lt;dewi@uni.example&gt; (20004), Eko Saputra (20005)');
-    expect(renderJunit([result], summary)).toContain(`<property name="students" value="Dewi Anggraini &lt;dewi@uni.example&gt; (20004), Eko Saputra (20005)"/>`);
+    expect(renderSubmissionMarkdown(result).split('\n')[2]).toBe(
+      'Dewi Anggraini &lt;dewi@uni.example&gt; (20004), Eko Saputra (20005)',
+    );
+    expect(renderJunit([result], summary)).toContain(
+      `<property name="students" value="Dewi Anggraini &lt;dewi@uni.example&gt; (20004), Eko Saputra (20005)"/>`,
+    );
     expect(buildGradescopeResults(result).output.startsWith(`${line}. sockgrade`)).toBe(true);
     expect(renderTap([result])).toContain(`# Subtest: 20004\n    # ${line}\n`);
   });

@@ -15,14 +15,20 @@ async function committedSchema(file: string): Promise<z.ZodType> {
 }
 
 describe('the committed JSON Schemas', () => {
-  it.each(['rubrics/rubric.schema.json', 'rubrics/manifest.schema.json'])('%s is what the zod schema produces now', async (file) => {
-    const fresh = renderJsonSchemas().get(file);
-    expect(fresh, 'run: node dist/harness/emit-json-schema.js').toBeDefined();
-    expect(await readFile(path.join(root, file), 'utf8')).toBe(fresh);
-  });
+  it.each(['rubrics/rubric.schema.json', 'rubrics/manifest.schema.json'])(
+    '%s is what the zod schema produces now',
+    async (file) => {
+      const fresh = renderJsonSchemas().get(file);
+      expect(fresh, 'run: node dist/harness/emit-json-schema.js').toBeDefined();
+      expect(await readFile(path.join(root, file), 'utf8')).toBe(fresh);
+    },
+  );
 
   it('carries $schema, $id, title and description', async () => {
-    const json = JSON.parse(await readFile(path.join(root, 'rubrics/rubric.schema.json'), 'utf8')) as Record<string, unknown>;
+    const json = JSON.parse(await readFile(path.join(root, 'rubrics/rubric.schema.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(Object.keys(json).slice(0, 4)).toEqual(['$schema', '$id', 'title', 'description']);
     expect(json['$schema']).toBe('http://json-schema.org/draft-07/schema#');
   });
@@ -36,7 +42,9 @@ describe('the committed JSON Schemas', () => {
 
   it('accepts a manifest', async () => {
     const schema = await committedSchema('rubrics/manifest.schema.json');
-    expect(schema.safeParse({ server: 'python3 srv.py', prompts: { name: '(?i)nama' }, commands: { quit: '!q' } }).success).toBe(true);
+    expect(
+      schema.safeParse({ server: 'python3 srv.py', prompts: { name: '(?i)nama' }, commands: { quit: '!q' } }).success,
+    ).toBe(true);
     expect(schema.safeParse({ sever: 'python3 srv.py' }).success).toBe(false);
   });
 
@@ -44,7 +52,10 @@ describe('the committed JSON Schemas', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'sockgrade-schema-'));
     try {
       const written = await emitJsonSchemas(dir);
-      expect(written.map((file) => path.relative(dir, file))).toEqual(['rubrics/rubric.schema.json', 'rubrics/manifest.schema.json']);
+      expect(written.map((file) => path.relative(dir, file))).toEqual([
+        'rubrics/rubric.schema.json',
+        'rubrics/manifest.schema.json',
+      ]);
       expect(await readFile(written[0] ?? '', 'utf8')).toBe(renderJsonSchemas().get('rubrics/rubric.schema.json'));
     } finally {
       await rm(dir, { recursive: true, force: true });

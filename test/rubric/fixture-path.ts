@@ -7,4 +7,7 @@ export function fixtureRubric(name: string): string {
 }
 
 // The shipped rubric, named relative to the directory vitest runs in.
-export const shippedRubric = path.relative(process.cwd(), fileURLToPath(new URL('../../rubrics/udp-chat.yaml', import.meta.url)));
+export const shippedRubric = path.relative(
+  process.cwd(),
+  fileURLToPath(new URL('../../rubrics/udp-chat.yaml', import.meta.url)),
+);

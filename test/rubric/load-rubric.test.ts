@@ -28,7 +28,25 @@ describe('loadRubric on the shipped rubric', () => {
     expect(rubric.name).toBe('udp-chat');
     expect(rubric.source).toBe(path.resolve(shippedRubric));
     expect(rubric.criteria.map((c) => c.id)).toEqual([
-      'M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'O1', 'ENC', 'O2', 'O3', 'O4', 'O5', 'O6', 'O7', 'O8', 'O9', 'O10', 'O11', 'X1',
+      'M1',
+      'M2',
+      'M3',
+      'M4',
+      'M5',
+      'M6',
+      'O1',
+      'ENC',
+      'O2',
+      'O3',
+      'O4',
+      'O5',
+      'O6',
+      'O7',
+      'O8',
+      'O9',
+      'O10',
+      'O11',
+      'X1',
     ]);
     expect(rubric.criteria.reduce((sum, c) => sum + c.points, 0)).toBe(120);
     expect(rubric.timeouts).toEqual({ start: 20_000, join: 10_000, expect: 5_000, refute: 1_500, run: 60_000 });
@@ -49,7 +67,15 @@ describe('loadRubric on the shipped rubric', () => {
     const rubric = await rubricOf(shippedRubric);
     expect(rubric.criteria[0]?.steps.map(({ line, ...step }) => step)).toEqual([
       { kind: 'start', actor: 'server', impl: 'student', within: 20_000 },
-      { kind: 'join', as: 'alice', name: 'alice', password: undefined, wait: 'joined', impl: 'student', within: 10_000 },
+      {
+        kind: 'join',
+        as: 'alice',
+        name: 'alice',
+        password: undefined,
+        wait: 'joined',
+        impl: 'student',
+        within: 10_000,
+      },
       { kind: 'send', from: 'alice', text: 'halo {token}', optional: false },
       { kind: 'expect', in: ['server'], text: '{token}', mode: 'all', since: 'start', within: 5_000 },
     ]);
@@ -96,7 +122,11 @@ describe('loadRubric on http-server.yaml', () => {
       lacks: undefined,
       within: 5000,
     });
-    expect(steps('H5')[1]).toMatchObject({ request: 'GET /../secret.txt HTTP/1.0\r\nHost: localhost\r\n\r\n', status: [400, 403, 404], lacks: path.join(repoRoot, 'rubrics', 'http-server', 'secret.txt') });
+    expect(steps('H5')[1]).toMatchObject({
+      request: 'GET /../secret.txt HTTP/1.0\r\nHost: localhost\r\n\r\n',
+      status: [400, 403, 404],
+      lacks: path.join(repoRoot, 'rubrics', 'http-server', 'secret.txt'),
+    });
     expect(steps('H7')[1]).toMatchObject({ clients: 10, within: 8000 });
   });
 });
@@ -114,19 +144,50 @@ describe('loadRubric defaults', () => {
     expect(rubric.prompts.name.test('Username: ')).toBe(true);
     expect(rubric.prompts.password.test('Kata sandi: ')).toBe(true);
     const [auto, manual] = rubric.criteria;
-    expect(auto).toMatchObject({ mandatory: false, visibility: 'visible', grading: 'auto', requires: [], timeout: 60_000, line: 6 });
+    expect(auto).toMatchObject({
+      mandatory: false,
+      visibility: 'visible',
+      grading: 'auto',
+      requires: [],
+      timeout: 60_000,
+      line: 6,
+    });
     expect(manual).toMatchObject({ points: 2.5, grading: 'manual', steps: [], hint: undefined });
   });
 
   it('fills unset within and for from the rubric timeouts, and resolves named patterns', async () => {
     const rubric = await rubricOf(fixtureRubric('minimal.yaml'));
     const steps = rubric.criteria[0]?.steps ?? [];
-    expect(steps.map((step) => step.kind)).toEqual(['start', 'join', 'send', 'expect', 'refute', 'rejected', 'wire', 'restart', 'stop', 'quit']);
-    expect(steps[3]).toMatchObject({ kind: 'expect', in: ['server'], patternName: 'joined', pattern: rubric.patterns['joined'], within: 5_000 });
+    expect(steps.map((step) => step.kind)).toEqual([
+      'start',
+      'join',
+      'send',
+      'expect',
+      'refute',
+      'rejected',
+      'wire',
+      'restart',
+      'stop',
+      'quit',
+    ]);
+    expect(steps[3]).toMatchObject({
+      kind: 'expect',
+      in: ['server'],
+      patternName: 'joined',
+      pattern: rubric.patterns['joined'],
+      within: 5_000,
+    });
     expect(steps[4]).toMatchObject({ kind: 'refute', in: ['server'], pattern: /error/i, for: 1_500 });
     expect(steps[4]).not.toHaveProperty('patternName');
     expect(steps[5]).toMatchObject({ kind: 'rejected', actor: 'alice', within: 2_000 });
-    expect(steps[6]).toMatchObject({ kind: 'wire', link: 'alice', dir: 'up', since: 'send', minBytes: 1, within: 5_000 });
+    expect(steps[6]).toMatchObject({
+      kind: 'wire',
+      link: 'alice',
+      dir: 'up',
+      since: 'send',
+      minBytes: 1,
+      within: 5_000,
+    });
     expect(steps[7]).toMatchObject({ kind: 'restart', actor: 'server', within: 10_000 });
     expect(steps[8]).toEqual({ kind: 'stop', actor: 'server', line: 18 });
   });
@@ -137,13 +198,17 @@ describe('loadRubric reports each mistake with its place', () => {
     ['bad-yaml-syntax.yaml', ['2:8 invalid YAML: Nested mappings are not allowed in compact mappings']],
     [
       'unknown-top-level-key.yaml',
-      ['4:1 colour: unknown key; expected one of rubric, title, transport, launch, reference, files, starter, password, prompts, patterns, timeouts, limits, commands or criteria'],
+      [
+        '4:1 colour: unknown key; expected one of rubric, title, transport, launch, reference, files, starter, password, prompts, patterns, timeouts, limits, commands or criteria',
+      ],
     ],
     ['points-as-string.yaml', ['7:13 criteria[0].points: expected a number from 0 to 1000, found "ten"']],
     ['unknown-step-kind.yaml', ['12:9 criteria[0].steps[3].expct: unknown step kind "expct", did you mean "expect"?']],
     [
       'expect-without-in.yaml',
-      ['12:17 criteria[0].steps[3].expect.in: missing; expected an actor name in lower case, such as "alice" or "server", or a list of them'],
+      [
+        '12:17 criteria[0].steps[3].expect.in: missing; expected an actor name in lower case, such as "alice" or "server", or a list of them',
+      ],
     ],
     ['requires-unknown-id.yaml', ['13:20 criteria[1].requires[1]: unknown criterion id "M9"; the ids are M1, M2']],
     ['requires-cycle.yaml', ['9:16 criteria[0].requires[0]: requirements form a cycle: M1 → M3 → M2 → M1']],
@@ -161,7 +226,9 @@ describe('loadRubric reports each mistake with its place', () => {
     ],
     [
       'duration-in-words.yaml',
-      ['12:56 criteria[0].steps[3].expect.within: expected a duration such as "1500ms", "5s" or "2m", found "5 seconds"'],
+      [
+        '12:56 criteria[0].steps[3].expect.within: expected a duration such as "1500ms", "5s" or "2m", found "5 seconds"',
+      ],
     ],
     [
       'duration-too-long.yaml',
@@ -208,7 +275,9 @@ describe('loadRubric reports each mistake with its place', () => {
       '12:23 criteria[0].steps[3].echoed.in: "carol" is used before it has connected; put "- connect: carol" before this step',
       '13:16 criteria[0].steps[4].reset: "dave" is used before it has connected; put "- connect: dave" before this step',
     ]);
-    expect(await issuesOf('send-bytes-two-payloads.yaml')).toEqual(['11:21 criteria[0].steps[2].send-bytes: say what to send with exactly one of text or size']);
+    expect(await issuesOf('send-bytes-two-payloads.yaml')).toEqual([
+      '11:21 criteria[0].steps[2].send-bytes: say what to send with exactly one of text or size',
+    ]);
   });
 
   it('explains every mistake of http steps: order, patterns, files, and a request given twice', async () => {
@@ -224,7 +293,8 @@ describe('loadRubric reports each mistake with its place', () => {
   });
 
   it('explains steps of the wrong shape', async () => {
-    const kinds = 'start, join, send, expect, refute, rejected, wire, stop, restart, quit, any, fault, burst, delivered, unreadable, file, received, probe, crowd, sever, connect, send-bytes, echoed, closed, half-close, reset or http';
+    const kinds =
+      'start, join, send, expect, refute, rejected, wire, stop, restart, quit, any, fault, burst, delivered, unreadable, file, received, probe, crowd, sever, connect, send-bytes, echoed, closed, half-close, reset or http';
     expect(await issuesOf('step-shapes.yaml')).toEqual([
       `9:9 criteria[0].steps[0]: expected a step: a map with exactly one key, one of ${kinds}, found "start server"; did you mean "start: server"?`,
       `10:9 criteria[0].steps[1]: expected a step: a map with exactly one key, one of ${kinds}, found 2 keys: join, send; begin each step with its own "-"`,
@@ -263,15 +333,26 @@ describe('a rubric copied without what it names', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sockgrade-copied-rubric-'));
     try {
       const file = path.join(dir, 'udp-chat.yaml');
-      const text = readFileSync(path.join(repoRoot, 'rubrics', 'udp-chat.yaml'), 'utf8').replace(/^reference: .*$/m, '$&\nstarter: handout');
+      const text = readFileSync(path.join(repoRoot, 'rubrics', 'udp-chat.yaml'), 'utf8').replace(
+        /^reference: .*$/m,
+        '$&\nstarter: handout',
+      );
       writeFileSync(file, text);
       const loaded = await loadRubric(file);
       const messages = loaded.ok ? [] : loaded.issues.map(formatIssue);
       const lineOf = (needle: string): number => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
-      expect(messages).toContain(`${file}:${lineOf('reference:')}:12 reference: no folder ${path.resolve(dir, '../reference/udp-chat')} (reference is relative to the rubric's folder)`);
-      expect(messages).toContain(`${file}:${lineOf('starter:')}:10 starter: no folder ${path.join(dir, 'handout')} (starter is relative to the rubric's folder)`);
+      expect(messages).toContain(
+        `${file}:${lineOf('reference:')}:12 reference: no folder ${path.resolve(dir, '../reference/udp-chat')} (reference is relative to the rubric's folder)`,
+      );
+      expect(messages).toContain(
+        `${file}:${lineOf('starter:')}:10 starter: no folder ${path.join(dir, 'handout')} (starter is relative to the rubric's folder)`,
+      );
       const probe = messages.find((m) => m.includes('probes/oop.py'));
-      expect(probe).toMatch(new RegExp(`^${file.replaceAll('.', '\\.')}:${lineOf('probes/oop.py')}:\\d+ criteria\\[\\d+\\]\\.steps\\[0\\]\\.probe\\.run: no file ${dir.replaceAll('.', '\\.')}/probes/oop\\.py \\(a probe is relative to the rubric's folder: copy the rubric's probes/ beside it\\)$`));
+      expect(probe).toMatch(
+        new RegExp(
+          `^${file.replaceAll('.', '\\.')}:${lineOf('probes/oop.py')}:\\d+ criteria\\[\\d+\\]\\.steps\\[0\\]\\.probe\\.run: no file ${dir.replaceAll('.', '\\.')}/probes/oop\\.py \\(a probe is relative to the rubric's folder: copy the rubric's probes/ beside it\\)$`,
+        ),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -28,7 +28,12 @@ const rubricFiles = ['udp-chat.yaml', 'udp-chat-protocol.yaml', 'tcp-chat.yaml']
 
 async function readCorpora(): Promise<Corpus[]> {
   const names = (await readdir(corpusDir)).filter((name) => name.endsWith('.yaml')).sort();
-  return Promise.all(names.map(async (file) => ({ file, ...(parse(await readFile(path.join(corpusDir, file), 'utf8')) as Omit<Corpus, 'file'>) })));
+  return Promise.all(
+    names.map(async (file) => ({
+      file,
+      ...(parse(await readFile(path.join(corpusDir, file), 'utf8')) as Omit<Corpus, 'file'>),
+    })),
+  );
 }
 
 async function readRubric(file: string): Promise<Rubric> {
@@ -41,19 +46,28 @@ async function readRubric(file: string): Promise<Rubric> {
 function inlinePatterns(steps: readonly Step[]): RegExp[] {
   return steps.flatMap((step): RegExp[] => {
     if (step.kind === 'any') return inlinePatterns(step.checks);
-    if ((step.kind === 'expect' || step.kind === 'refute') && step.pattern && step.patternName === undefined) return [step.pattern];
+    if ((step.kind === 'expect' || step.kind === 'refute') && step.pattern && step.patternName === undefined)
+      return [step.pattern];
     return [];
   });
 }
 
 // Every place a corpus's pattern is defined: the defaults and each shipped rubric.
-function placesOf(corpus: Corpus, rubrics: ReadonlyMap<string, Rubric>): { where: string; test: (text: string) => boolean }[] {
+function placesOf(
+  corpus: Corpus,
+  rubrics: ReadonlyMap<string, Rubric>,
+): { where: string; test: (text: string) => boolean }[] {
   if (corpus.prompt !== undefined) {
     const kind = corpus.prompt;
-    const defaults = Object.fromEntries(Object.entries(defaultPrompts).map(([k, src]) => [k, compilePattern(src)])) as Record<PromptKind, RegExp>;
+    const defaults = Object.fromEntries(
+      Object.entries(defaultPrompts).map(([k, src]) => [k, compilePattern(src)]),
+    ) as Record<PromptKind, RegExp>;
     return [
       { where: 'defaults', test: (text) => pickPromptKind(text, defaults) === kind },
-      ...[...rubrics].map(([file, rubric]) => ({ where: file, test: (text: string) => pickPromptKind(text, rubric.prompts) === kind })),
+      ...[...rubrics].map(([file, rubric]) => ({
+        where: file,
+        test: (text: string) => pickPromptKind(text, rubric.prompts) === kind,
+      })),
     ];
   }
   if (corpus.step !== undefined) {
@@ -65,7 +79,9 @@ function placesOf(corpus: Corpus, rubrics: ReadonlyMap<string, Rubric>): { where
   const name = corpus.pattern ?? '';
   const fromDefaults = defaultPatterns[name];
   return [
-    ...(fromDefaults === undefined ? [] : [{ where: 'defaults', test: (text: string) => compilePattern(fromDefaults).test(text) }]),
+    ...(fromDefaults === undefined
+      ? []
+      : [{ where: 'defaults', test: (text: string) => compilePattern(fromDefaults).test(text) }]),
     ...[...rubrics].flatMap(([file, rubric]) => {
       const regex = rubric.patterns[name];
       return regex === undefined ? [] : [{ where: file, test: (text: string) => regex.test(text) }];
@@ -78,13 +94,20 @@ const rubrics = new Map(await Promise.all(rubricFiles.map(async (file) => [file,
 
 describe('pattern corpora', () => {
   it('cover every named pattern, every prompt and every inline pattern of the shipped rubrics', () => {
-    const named = new Set([...Object.keys(defaultPatterns), ...[...rubrics.values()].flatMap((r) => Object.keys(r.patterns))]);
+    const named = new Set([
+      ...Object.keys(defaultPatterns),
+      ...[...rubrics.values()].flatMap((r) => Object.keys(r.patterns)),
+    ]);
     expect(new Set(corpora.flatMap((c) => (c.pattern === undefined ? [] : [c.pattern])))).toEqual(named);
-    expect(new Set(corpora.flatMap((c) => (c.prompt === undefined ? [] : [c.prompt])))).toEqual(new Set(Object.keys(defaultPrompts)));
+    expect(new Set(corpora.flatMap((c) => (c.prompt === undefined ? [] : [c.prompt])))).toEqual(
+      new Set(Object.keys(defaultPrompts)),
+    );
     const inline = [...rubrics].flatMap(([file, rubric]) =>
       rubric.criteria.flatMap((c) => inlinePatterns(c.steps).map((_, index) => `${file} ${c.id} ${index}`)),
     );
-    const covered = corpora.flatMap((c) => (c.step === undefined ? [] : [`${c.step.rubric} ${c.step.criterion} ${c.step.index}`]));
+    const covered = corpora.flatMap((c) =>
+      c.step === undefined ? [] : [`${c.step.rubric} ${c.step.criterion} ${c.step.index}`],
+    );
     expect(covered.sort()).toEqual(inline.sort());
   });
 

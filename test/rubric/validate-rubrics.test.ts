@@ -16,7 +16,9 @@ describe('validateRubrics', () => {
   });
 
   it('counts a single criterion and fractional points', async () => {
-    expect((await run([fixtureRubric('minimal.yaml')])).lines).toEqual([`ok  ${fixtureRubric('minimal.yaml')} (2 criteria, 7.5 points)`]);
+    expect((await run([fixtureRubric('minimal.yaml')])).lines).toEqual([
+      `ok  ${fixtureRubric('minimal.yaml')} (2 criteria, 7.5 points)`,
+    ]);
   });
 
   it('prints every issue of a bad rubric and returns 2', async () => {

@@ -11,7 +11,10 @@ import { findLeftovers } from '../helpers/leftovers.js';
 const scratch = mkdtempSync(path.join(tmpdir(), 'sockgrade-uid-locks-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const blockOf = (index: number): { from: number; to: number } => ({ from: 200_000 + index * 1000, to: 201_000 + index * 1000 });
+const blockOf = (index: number): { from: number; to: number } => ({
+  from: 200_000 + index * 1000,
+  to: 201_000 + index * 1000,
+});
 // A block no live process runs under right now, so that only the lock decides the claim.
 const quietBlock = (): number => {
   for (let index = 499; index >= 0; index--) if (findLeftovers({ uids: blockOf(index) }).length === 0) return index;
@@ -28,7 +31,10 @@ function startHolder(env: NodeJS.ProcessEnv = {}): { child: ChildProcess; line: 
     process.stdin.resume();
     process.stdin.on('end', () => process.exit(0));
   `;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   const line = new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {

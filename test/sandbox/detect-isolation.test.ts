@@ -9,7 +9,13 @@ describe('detectIsolation', () => {
   it('takes --isolation none at its word, and says so', async () => {
     expect(await detectIsolation('none')).toEqual({
       ok: true,
-      plan: { mode: 'none', sandbox: 'none', unsharePrefix: [], dropPrivileges: isRoot, note: 'chosen with --isolation none' },
+      plan: {
+        mode: 'none',
+        sandbox: 'none',
+        unsharePrefix: [],
+        dropPrivileges: isRoot,
+        note: 'chosen with --isolation none',
+      },
     });
   });
 
@@ -26,8 +32,14 @@ describe('detectIsolation', () => {
     expect(await detectIsolation('netns')).toMatchObject({ ok: true, plan: { mode: 'netns' } });
   });
 
-  it.runIf(isRoot && hasBubblewrap)('prefers bubblewrap where it is installed, and takes it when asked by name', async () => {
-    expect(await detectIsolation('auto')).toMatchObject({ ok: true, plan: { mode: 'netns', sandbox: 'bubblewrap', dropPrivileges: true } });
-    expect(await detectIsolation('bubblewrap')).toMatchObject({ ok: true, plan: { sandbox: 'bubblewrap' } });
-  });
+  it.runIf(isRoot && hasBubblewrap)(
+    'prefers bubblewrap where it is installed, and takes it when asked by name',
+    async () => {
+      expect(await detectIsolation('auto')).toMatchObject({
+        ok: true,
+        plan: { mode: 'netns', sandbox: 'bubblewrap', dropPrivileges: true },
+      });
+      expect(await detectIsolation('bubblewrap')).toMatchObject({ ok: true, plan: { sandbox: 'bubblewrap' } });
+    },
+  );
 });

@@ -19,16 +19,32 @@ async function peek(isolation: 'bubblewrap' | 'unshare' | 'none'): Promise<strin
   cpSync(path.join(fixtures, 'peeker'), peeker, { recursive: true });
   writeFileSync(path.join(peeker, 'peek.txt'), path.join(neighbour, 'server.py'));
   const out = mkdtempSync(path.join(tmpdir(), 'sockgrade-peek-out-'));
-  const result = await runSockgrade(['grade', peeker, '--rubric', path.join(fixtures, 'peeker.yaml'), '--out', out, '--format', 'json', '--isolation', isolation]);
+  const result = await runSockgrade([
+    'grade',
+    peeker,
+    '--rubric',
+    path.join(fixtures, 'peeker.yaml'),
+    '--out',
+    out,
+    '--format',
+    'json',
+    '--isolation',
+    isolation,
+  ]);
   expect(result.code, result.stderr).toBe(0);
   const saved = JSON.parse(readFileSync(path.join(out, 'peeker', 'result.json'), 'utf8')) as SubmissionResult;
-  return (saved.criteria[0]?.evidence.transcript ?? []).map((line) => line.text).find((text) => /READ/.test(text)) ?? '';
+  return (
+    (saved.criteria[0]?.evidence.transcript ?? []).map((line) => line.text).find((text) => /READ/.test(text)) ?? ''
+  );
 }
 
 describe('the folder the submissions sit in', () => {
-  it.each(['bubblewrap', 'unshare'] as const)('is hidden from student code under %s: a neighbour\'s file cannot be read', async (isolation) => {
-    expect(await peek(isolation)).toMatch(/^CANNOT READ .*neighbour\/server\.py \(No such file or directory\)$/);
-  });
+  it.each(['bubblewrap', 'unshare'] as const)(
+    "is hidden from student code under %s: a neighbour's file cannot be read",
+    async (isolation) => {
+      expect(await peek(isolation)).toMatch(/^CANNOT READ .*neighbour\/server\.py \(No such file or directory\)$/);
+    },
+  );
 
   it('is readable without namespaces, where only permissions protect it (the control: the peeker works)', async () => {
     expect(await peek('none')).toBe('READ # the secret answer is 42');

@@ -34,14 +34,24 @@ describe.each(['netns', 'none'] as const)('a daemon that escapes its parent, iso
     const { dir, marker } = markedEscapee();
     const watcher = watchFor(marker);
     const result = await runSockgrade([
-      'grade', dir, '--rubric', path.join(fixture, 'escapee.yaml'),
-      '--out', out, '--format', 'json', '--isolation', isolation,
+      'grade',
+      dir,
+      '--rubric',
+      path.join(fixture, 'escapee.yaml'),
+      '--out',
+      out,
+      '--format',
+      'json',
+      '--isolation',
+      isolation,
     ]);
     watcher.stop();
     expect(result.stderr).toContain('S1✓');
     expect(watcher.seen()).toBe(true); // the daemon really was out while the run went on
     expect(findLeftovers({ marker })).toEqual([]);
-    const saved = JSON.parse(readFileSync(path.join(out, 'escapee', 'result.json'), 'utf8')) as { harness: { isolation: string } };
+    const saved = JSON.parse(readFileSync(path.join(out, 'escapee', 'result.json'), 'utf8')) as {
+      harness: { isolation: string };
+    };
     expect(saved.harness.isolation).toBe(isolation);
   });
 });

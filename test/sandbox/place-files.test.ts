@@ -1,4 +1,13 @@
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,7 +41,9 @@ describe('placeFiles', () => {
     expect(lstatSync(path.join(workdir, 'www')).isDirectory()).toBe(true);
     expect(lstatSync(path.join(workdir, 'secret.txt')).isFile()).toBe(true);
     expect(readFileSync(path.join(workdir, 'secret.txt'), 'utf8')).toBe('rubric secret');
-    expect(readFileSync(path.join(workdir, 'www', 'img', 'logo.png'))).toEqual(Buffer.from([0x89, 0x50, 0x0d, 0x0a, 0x00, 0xff]));
+    expect(readFileSync(path.join(workdir, 'www', 'img', 'logo.png'))).toEqual(
+      Buffer.from([0x89, 0x50, 0x0d, 0x0a, 0x00, 0xff]),
+    );
     expect(readdirSync(workdir).sort()).toEqual(['secret.txt', 'server.py', 'www']);
   });
 

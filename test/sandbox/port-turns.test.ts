@@ -18,7 +18,7 @@ function gate(log: string[], name: string): { work: () => Promise<string>; finis
 
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-describe('turns on the machine\'s ports', () => {
+describe("turns on the machine's ports", () => {
   it('lets shared runs go side by side, and an exclusive one only alone', async () => {
     const turns = new PortTurns();
     const log: string[] = [];
@@ -26,7 +26,12 @@ describe('turns on the machine\'s ports', () => {
     const b = gate(log, 'b');
     const x = gate(log, 'x');
     const c = gate(log, 'c');
-    const runs = [turns.run('shared', a.work), turns.run('shared', b.work), turns.run('exclusive', x.work), turns.run('shared', c.work)];
+    const runs = [
+      turns.run('shared', a.work),
+      turns.run('shared', b.work),
+      turns.run('exclusive', x.work),
+      turns.run('shared', c.work),
+    ];
     await settle();
     expect(log).toEqual(['start a', 'start b']); // c waits behind x, which waits for a and b
     a.finish();

@@ -15,7 +15,10 @@ afterEach(() => {
 
 // Starts a shell that starts a sleeping child of its own, and resolves once both are up.
 async function startShellWithChild(): Promise<ChildProcess> {
-  const child = spawn('/bin/sh', ['-c', 'sleep 20 & echo started; wait'], { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn('/bin/sh', ['-c', 'sleep 20 & echo started; wait'], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   started.push(child);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the shell did not start within 10 s')), 10_000);

@@ -10,7 +10,11 @@ const fixtures = path.join(repoRoot, 'test', 'fixtures', 'programs', 'server-por
 
 // Grades copies of the named fixture servers side by side and returns their results; the
 // fixed-port copies all hold fixedPort.
-async function grade(isolation: 'netns' | 'none', servers: readonly string[], fixedPort = 19473): Promise<SubmissionResult[]> {
+async function grade(
+  isolation: 'netns' | 'none',
+  servers: readonly string[],
+  fixedPort = 19473,
+): Promise<SubmissionResult[]> {
   const classDir = mkdtempSync(path.join(tmpdir(), 'sockgrade-ports-'));
   const dirs = servers.map((server, i) => {
     const dir = path.join(classDir, `${server}-${i}`);
@@ -21,11 +25,25 @@ async function grade(isolation: 'netns' | 'none', servers: readonly string[], fi
   });
   const out = mkdtempSync(path.join(tmpdir(), 'sockgrade-ports-out-'));
   const result = await runSockgrade([
-    'grade', ...dirs, '--rubric', path.join(fixtures, 'rubric.yaml'), '--out', out,
-    '--format', 'json', '--isolation', isolation, '--jobs', '4', '--reruns', '0',
+    'grade',
+    ...dirs,
+    '--rubric',
+    path.join(fixtures, 'rubric.yaml'),
+    '--out',
+    out,
+    '--format',
+    'json',
+    '--isolation',
+    isolation,
+    '--jobs',
+    '4',
+    '--reruns',
+    '0',
   ]);
   expect(result.code, result.stderr).toBe(0);
-  return dirs.map((dir) => JSON.parse(readFileSync(path.join(out, path.basename(dir), 'result.json'), 'utf8')) as SubmissionResult);
+  return dirs.map(
+    (dir) => JSON.parse(readFileSync(path.join(out, path.basename(dir), 'result.json'), 'utf8')) as SubmissionResult,
+  );
 }
 
 // The port a run's server bound, and the port it said it bound.
@@ -38,11 +56,17 @@ function ports(result: SubmissionResult, id: string): { bound: string | undefine
 }
 
 describe.each(['netns', 'none'] as const)('the port a server listens on, isolation %s', (isolation) => {
-  it('is one the harness picked, given as {port} or at the server\'s prompt, and it is where clients are sent', async () => {
+  it("is one the harness picked, given as {port} or at the server's prompt, and it is where clients are sent", async () => {
     const results = await grade(isolation, ['takes-port', 'asks-port', 'takes-port']);
     for (const result of results) {
       expect(result.harness.isolation).toBe(isolation);
-      expect(result.criteria.map((c) => [c.id, c.status]), JSON.stringify(result.criteria, null, 1)).toEqual([['S1', 'pass'], ['S2', 'pass']]);
+      expect(
+        result.criteria.map((c) => [c.id, c.status]),
+        JSON.stringify(result.criteria, null, 1),
+      ).toEqual([
+        ['S1', 'pass'],
+        ['S2', 'pass'],
+      ]);
       for (const id of ['S1', 'S2']) {
         const { bound, said } = ports(result, id);
         expect(Number(bound)).toBeGreaterThanOrEqual(20000);
@@ -61,7 +85,13 @@ describe.each(['netns', 'none'] as const)('the port a server listens on, isolati
     const fixedPort = randomInt(10_000, 20_000);
     const results = await grade(isolation, ['fixed-port', 'fixed-port'], fixedPort);
     for (const result of results) {
-      expect(result.criteria.map((c) => [c.id, c.status]), JSON.stringify(result.criteria, null, 1)).toEqual([['S1', 'pass'], ['S2', 'pass']]);
+      expect(
+        result.criteria.map((c) => [c.id, c.status]),
+        JSON.stringify(result.criteria, null, 1),
+      ).toEqual([
+        ['S1', 'pass'],
+        ['S2', 'pass'],
+      ]);
       expect(ports(result, 'S1').bound).toBe(String(fixedPort));
     }
   }, 120_000);

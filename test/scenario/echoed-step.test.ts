@@ -60,14 +60,18 @@ describe('the echoed and closed steps', () => {
     alice.send(Buffer.from([0, 255, 10, 200]));
     alice.halfClose();
     expect(await runEchoedStep(echoed(), context({ alice }))).toEqual({ ok: true });
-    expect(await runClosedStep({ kind: 'closed', in: 'alice', minBytes: 1, within: 2_000, line: 9 }, context({ alice }))).toEqual({ ok: true });
+    expect(
+      await runClosedStep({ kind: 'closed', in: 'alice', minBytes: 1, within: 2_000, line: 9 }, context({ alice })),
+    ).toEqual({ ok: true });
     const bob = await tcpClient(await tcpServer(() => Buffer.alloc(0)));
     bob.send(Buffer.from([0, 255, 10, 200]));
     expect(await runEchoedStep({ ...echoed(300), in: 'bob' }, context({ bob }))).toMatchObject({
       expected: 'the 4 bytes bob sent (4 B, hex 00ff0ac8) to come back to it unchanged within 0.3 s',
       observed: 'only 0 of the 4 bytes came back',
     });
-    expect(await runClosedStep({ kind: 'closed', in: 'bob', minBytes: 1, within: 300, line: 9 }, context({ bob }))).toMatchObject({
+    expect(
+      await runClosedStep({ kind: 'closed', in: 'bob', minBytes: 1, within: 300, line: 9 }, context({ bob })),
+    ).toMatchObject({
       expected: "the server to close bob's connection after sending at least 1 byte(s) within 0.3 s",
       observed: 'it was still open; bob had received nothing',
     });
@@ -83,7 +87,8 @@ describe('the echoed and closed steps', () => {
     closers.push(() => alice.close());
     alice.send(Buffer.from('abcdefgh'));
     expect(await runEchoedStep(echoed(), context({ alice }))).toMatchObject({
-      observed: '1 never came back (8 B "abcdefgh"); 1 it did not send arrived (4 B "abcd": the first 4 of the 8 bytes sent, cut short)',
+      observed:
+        '1 never came back (8 B "abcdefgh"); 1 it did not send arrived (4 B "abcd": the first 4 of the 8 bytes sent, cut short)',
     });
   });
 

@@ -28,17 +28,21 @@ describe('expandTemplate', () => {
   });
 
   it('fills other names from the values given, and leaves unknown ones alone', () => {
-    expect(expandTemplate(context(), 'python3 client.py {host} {port} {name} {nope}', { host: '127.9.8.7', port: '4000', name: 'alice' })).toBe(
-      'python3 client.py 127.9.8.7 4000 alice {nope}',
-    );
+    expect(
+      expandTemplate(context(), 'python3 client.py {host} {port} {name} {nope}', {
+        host: '127.9.8.7',
+        port: '4000',
+        name: 'alice',
+      }),
+    ).toBe('python3 client.py 127.9.8.7 4000 alice {nope}');
   });
 
   // A join with a wrong password (M5's mallory) passes it as a value: a client that takes its
   // password on the command line must get that one, as the password prompt does.
   it('fills {password} with the password given for this join, when one is given', () => {
-    expect(expandTemplate(context(), 'python3 client.py {name} {password}', { name: 'mallory', password: 'not-123' })).toBe(
-      'python3 client.py mallory not-123',
-    );
+    expect(
+      expandTemplate(context(), 'python3 client.py {name} {password}', { name: 'mallory', password: 'not-123' }),
+    ).toBe('python3 client.py mallory not-123');
   });
 });
 

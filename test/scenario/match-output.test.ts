@@ -18,7 +18,14 @@ function fakeRun(output: string): { actor: Actor; ctx: ScenarioContext } {
 }
 
 const integrity = (since: 'send' | 'start'): ExpectStep => ({
-  kind: 'expect', in: ['server'], pattern: /(?:integrity|corrupt)/i, patternName: 'integrity', mode: 'any', since, within: 1000, line: 1,
+  kind: 'expect',
+  in: ['server'],
+  pattern: /(?:integrity|corrupt)/i,
+  patternName: 'integrity',
+  mode: 'any',
+  since,
+  within: 1000,
+  line: 1,
 });
 
 describe('buildMatcher', () => {

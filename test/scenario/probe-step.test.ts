@@ -18,9 +18,13 @@ let criteria: Criterion[] = [];
 describe('the probe step, when the probe does not read the submission', () => {
   beforeAll(async () => {
     outDir = mkdtempSync(path.join(tmpdir(), 'sockgrade-probe-step-'));
-    const result = await runSockgrade(['grade', goOnly, '--rubric', rubric, '--out', outDir, '--format', 'json'], { timeoutMs: 120_000 });
+    const result = await runSockgrade(['grade', goOnly, '--rubric', rubric, '--out', outDir, '--format', 'json'], {
+      timeoutMs: 120_000,
+    });
     expect([0, 1], `${result.stdout}\n${result.stderr}`).toContain(result.code);
-    criteria = (JSON.parse(readFileSync(path.join(outDir, 'go-only', 'result.json'), 'utf8')) as { criteria: Criterion[] }).criteria;
+    criteria = (
+      JSON.parse(readFileSync(path.join(outDir, 'go-only', 'result.json'), 'utf8')) as { criteria: Criterion[] }
+    ).criteria;
   }, 150_000);
 
   afterAll(() => {

@@ -14,9 +14,20 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 // What a student does to a copied file to hide it: other names, other messages and numbers, other
 // comments, other indentation and blank lines.
 function disguise(source: string): string {
-  const renames: Record<string, string> = { sock: 's', clients: 'peers', send: 'kirim', broadcast: 'sebar', addr: 'alamat', text: 'pesan', sender: 'pengirim', name: 'nama' };
+  const renames: Record<string, string> = {
+    sock: 's',
+    clients: 'peers',
+    send: 'kirim',
+    broadcast: 'sebar',
+    addr: 'alamat',
+    text: 'pesan',
+    sender: 'pengirim',
+    name: 'nama',
+  };
   let out = source.replace(/\b[A-Za-z_]\w*\b/g, (word) => renames[word] ?? word);
-  out = out.replace(/"[^"\n]*"/g, (literal) => `"${literal.slice(1, -1).toUpperCase()} !"`).replace(/\b9999\b/g, '5005');
+  out = out
+    .replace(/"[^"\n]*"/g, (literal) => `"${literal.slice(1, -1).toUpperCase()} !"`)
+    .replace(/\b9999\b/g, '5005');
   out = out.replace(/#[^\n]*/g, '# diubah');
   out = out.replace(/^( +)/gm, (indent) => '\t'.repeat(indent.length / 4)).replace(/\n\n/g, '\n\n\n');
   return out;
@@ -25,7 +36,8 @@ function disguise(source: string): string {
 function copyExample(example: string, as: string, change: (source: string) => string = (s) => s): string {
   const dir = path.join(scratch, as);
   cpSync(path.join(examples, example), dir, { recursive: true });
-  for (const file of ['server.py', 'client.py']) writeFileSync(path.join(dir, file), change(readFileSync(path.join(dir, file), 'utf8')));
+  for (const file of ['server.py', 'client.py'])
+    writeFileSync(path.join(dir, file), change(readFileSync(path.join(dir, file), 'utf8')));
   return dir;
 }
 
@@ -54,16 +66,24 @@ describe('findSimilarPairs', () => {
 
   it('does not flag two different examples', () => {
     const pairs = findSimilarPairs(
-      ['m2-no-forwarding', 'seed-style', 'broken-python2', 'c-chat'].map((example) => ({ submission: example, files: collectSources(path.join(examples, example)) })),
+      ['m2-no-forwarding', 'seed-style', 'broken-python2', 'c-chat'].map((example) => ({
+        submission: example,
+        files: collectSources(path.join(examples, example)),
+      })),
       { threshold: 0.5 },
     );
     expect(pairs).toEqual([]);
   });
 
-  it("never counts the starter code everyone was handed", () => {
+  it('never counts the starter code everyone was handed', () => {
     const alice = copyExample('m2-no-forwarding', 'alice-starter');
     const bob = copyExample('m2-no-forwarding', 'bob-starter', disguise);
     const starter = collectSources(alice);
-    expect(findSimilarPairs([alice, bob].map((dir) => ({ submission: path.basename(dir), files: collectSources(dir) })), { threshold: 0.5, starter })).toEqual([]);
+    expect(
+      findSimilarPairs(
+        [alice, bob].map((dir) => ({ submission: path.basename(dir), files: collectSources(dir) })),
+        { threshold: 0.5, starter },
+      ),
+    ).toEqual([]);
   });
 });

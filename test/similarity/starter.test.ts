@@ -11,7 +11,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 // The starter module the course hands out: long enough to make up most of each submission.
 const starter = Array.from(
   { length: 40 },
-  (_, i) => `def field_${i}(packet, offset=${i}):\n    value = packet[offset] ^ ${i * 7}\n    return [value, offset + ${i}, len(packet) - ${i}]\n`,
+  (_, i) =>
+    `def field_${i}(packet, offset=${i}):\n    value = packet[offset] ^ ${i * 7}\n    return [value, offset + ${i}, len(packet) - ${i}]\n`,
 ).join('\n');
 
 // Two students who wrote different servers around the same starter module.
@@ -20,18 +21,23 @@ function classWithStarter(): string[] {
     const dir = path.join(scratch, 'class', name);
     cpSync(path.join(quick, 'ready'), dir, { recursive: true });
     writeFileSync(path.join(dir, 'protocol.py'), starter);
-    writeFileSync(path.join(dir, 'extra.py'), i === 0 ? 'import sys\nprint(sys.argv)\n' : 'for n in range(3):\n    print(n * n)\n');
+    writeFileSync(
+      path.join(dir, 'extra.py'),
+      i === 0 ? 'import sys\nprint(sys.argv)\n' : 'for n in range(3):\n    print(n * n)\n',
+    );
     return dir;
   });
 }
 
 async function similarPairs(rubric: string, submissions: readonly string[], out: string): Promise<unknown[]> {
-  const result = await runSockgrade(['grade', ...submissions, '--rubric', rubric, '--out', out, '--format', 'json'], { timeoutMs: 90_000 });
+  const result = await runSockgrade(['grade', ...submissions, '--rubric', rubric, '--out', out, '--format', 'json'], {
+    timeoutMs: 90_000,
+  });
   expect(result.code, result.stderr).toBe(0);
   return (JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')) as { similar?: unknown[] }).similar ?? [];
 }
 
-describe('the rubric\'s starter code', () => {
+describe("the rubric's starter code", () => {
   it('is not what makes two submissions alike', async () => {
     const submissions = classWithStarter();
     const course = path.join(scratch, 'course');
@@ -39,7 +45,10 @@ describe('the rubric\'s starter code', () => {
     writeFileSync(path.join(course, 'starter', 'protocol.py'), starter);
     const rubricText = readFileSync(path.join(quick, 'rubric.yaml'), 'utf8');
     writeFileSync(path.join(course, 'plain.yaml'), rubricText);
-    writeFileSync(path.join(course, 'with-starter.yaml'), rubricText.replace('transport: udp\n', 'transport: udp\nstarter: starter\n'));
+    writeFileSync(
+      path.join(course, 'with-starter.yaml'),
+      rubricText.replace('transport: udp\n', 'transport: udp\nstarter: starter\n'),
+    );
     const [without, withStarter] = await Promise.all([
       similarPairs(path.join(course, 'plain.yaml'), submissions, path.join(scratch, 'out-plain')),
       similarPairs(path.join(course, 'with-starter.yaml'), submissions, path.join(scratch, 'out-starter')),

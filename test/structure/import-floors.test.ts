@@ -28,7 +28,8 @@ const harness = path.join(repoRoot, 'harness');
 function floorOf(file: string): number {
   const first = path.relative(harness, file).split(path.sep)[0] as string;
   const floor = floors.findIndex((names) => names.includes(first));
-  if (floor < 0) throw new Error(`${path.relative(repoRoot, file)} is on no floor: add its folder to the floors in this test`);
+  if (floor < 0)
+    throw new Error(`${path.relative(repoRoot, file)} is on no floor: add its folder to the floors in this test`);
   return floor;
 }
 
@@ -44,7 +45,12 @@ function listSources(dir: string): string[] {
 function importsOf(file: string): { line: number; target: string }[] {
   return readFileSync(file, 'utf8')
     .split('\n')
-    .flatMap((text, index) => [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => ({ line: index + 1, spec: m[1] as string })))
+    .flatMap((text, index) =>
+      [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => ({
+        line: index + 1,
+        spec: m[1] as string,
+      })),
+    )
     .map(({ line, spec }) => ({ line, target: path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts')) }));
 }
 
@@ -53,7 +59,10 @@ describe('the floors of harness/', () => {
     const against = listSources(harness).flatMap((file) =>
       importsOf(file)
         .filter(({ target }) => floorOf(target) > floorOf(file))
-        .map(({ line, target }) => `${path.relative(repoRoot, file)}:${line} imports ${path.relative(repoRoot, target)}, a floor above it`),
+        .map(
+          ({ line, target }) =>
+            `${path.relative(repoRoot, file)}:${line} imports ${path.relative(repoRoot, target)}, a floor above it`,
+        ),
     );
     expect(against).toEqual([]);
   });

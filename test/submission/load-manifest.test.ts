@@ -28,7 +28,10 @@ describe('loadManifest', () => {
   });
 
   it('reads a valid manifest, with the absolute path it came from', async () => {
-    await writeFile(path.join(dir, 'sockgrade.yaml'), 'server: python3 srv.py\npassword: rahasia\nprompts:\n  name: "(?i)nama"\ncommands:\n  quit: "/exit"\n');
+    await writeFile(
+      path.join(dir, 'sockgrade.yaml'),
+      'server: python3 srv.py\npassword: rahasia\nprompts:\n  name: "(?i)nama"\ncommands:\n  quit: "/exit"\n',
+    );
     expect(await loadManifest(dir)).toEqual({
       ok: true,
       manifest: {
@@ -68,12 +71,16 @@ describe('loadManifest', () => {
   it('reports a sockgrade.yaml that is a directory', async () => {
     await mkdir(path.join(dir, 'sockgrade.yaml'));
     const loaded = await loadManifest(dir);
-    expect(loaded.ok ? [] : loaded.issues.map((issue) => issue.message)).toEqual(['sockgrade.yaml is not a regular file']);
+    expect(loaded.ok ? [] : loaded.issues.map((issue) => issue.message)).toEqual([
+      'sockgrade.yaml is not a regular file',
+    ]);
   });
 
-  it('refuses sockgrade\'s own placeholders and programs outside the submission, each at file:line:col', async () => {
+  it("refuses sockgrade's own placeholders and programs outside the submission, each at file:line:col", async () => {
     expect(
-      await issuesFor('server: PORT={port} node {root}/dist/reference/udp-chat/server.js\nclient: python3 /work/other/client.py\nbuild: cd .. && make\n'),
+      await issuesFor(
+        'server: PORT={port} node {root}/dist/reference/udp-chat/server.js\nclient: python3 /work/other/client.py\nbuild: cd .. && make\n',
+      ),
     ).toEqual([
       'sockgrade.yaml:1:9 server: "PORT={port} node {root}/dist/reference/udp-chat/server.js" uses {root}, which is not available to a submission: its commands may use only {port}, {host} and {password} (a client also {name}), and run programs inside the submission or on the PATH (python3, make, ./server)',
       'sockgrade.yaml:2:9 client: "python3 /work/other/client.py" names /work/other/client.py, outside the submission: a submission\'s commands run programs inside its own folder (./server, python3 server.py) or on the PATH',
@@ -89,7 +96,7 @@ describe('loadManifest', () => {
     ]);
   });
 
-  it('lets the reference\'s own manifest use {root}', async () => {
+  it("lets the reference's own manifest use {root}", async () => {
     await writeFile(path.join(dir, 'sockgrade.yaml'), 'server: node {root}/dist/reference/udp-chat/server.js\n');
     expect(await loadManifest(dir, { trusted: true })).toMatchObject({ ok: true });
   });
@@ -101,6 +108,8 @@ describe('loadManifest', () => {
     await rm(path.join(dir, 'sockgrade.yaml'));
     await symlink('/etc/passwd', path.join(dir, 'sockgrade.yaml'));
     const linked = await loadManifest(dir);
-    expect(linked.ok ? [] : linked.issues.map((issue) => issue.message)).toEqual(['sockgrade.yaml is a link to /etc/passwd, outside the submission']);
+    expect(linked.ok ? [] : linked.issues.map((issue) => issue.message)).toEqual([
+      'sockgrade.yaml is a link to /etc/passwd, outside the submission',
+    ]);
   });
 });

@@ -50,52 +50,91 @@ const bare: RubricLaunch = {
 const cFiles = { Makefile: 'all:\n\tcc -o server server.c\n', 'server.c': 'int main(void) { return 0; }\n' };
 
 describe('resolveLaunch', () => {
-  it('takes a Python submission\'s commands and password from the rubric, the rest from the defaults', () => {
+  it("takes a Python submission's commands and password from the rubric, the rest from the defaults", () => {
     const launch = resolveLaunch(path.join(examples, 'full-marks'), undefined, bare);
-    expect(launch).toMatchObject({ server: 'python3 server.py', client: 'python3 client.py', build: undefined, password: '123' });
+    expect(launch).toMatchObject({
+      server: 'python3 server.py',
+      client: 'python3 client.py',
+      build: undefined,
+      password: '123',
+    });
     expect(launch.prompts).toEqual(defaultPrompts);
     expect(launch.patterns).toEqual(defaultPatterns);
     expect(launch.commands).toEqual({ file: '/file {path}' });
-    expect(launch.from).toMatchObject({ server: 'the rubric', client: 'the rubric', password: 'the rubric', 'prompts.name': 'the default', 'patterns.joined': 'the default' });
+    expect(launch.from).toMatchObject({
+      server: 'the rubric',
+      client: 'the rubric',
+      password: 'the rubric',
+      'prompts.name': 'the default',
+      'patterns.joined': 'the default',
+    });
     expect(launch.from['build']).toBeUndefined();
   });
 
   it('takes a folder with a Makefile and no Python for C: make, ./server, ./client', () => {
     const launch = resolveLaunch(submission(cFiles), undefined, bare);
     expect(launch).toMatchObject({ server: './server', client: './client', build: 'make' });
-    expect(launch.from).toMatchObject({ server: 'the C convention (Makefile)', client: 'the C convention (Makefile)', build: 'the C convention (Makefile)' });
+    expect(launch.from).toMatchObject({
+      server: 'the C convention (Makefile)',
+      client: 'the C convention (Makefile)',
+      build: 'the C convention (Makefile)',
+    });
   });
 
-  it('keeps the Makefile\'s client when a manifest names only the build and the server (the c-chat bug of issue 11)', async () => {
+  it("keeps the Makefile's client when a manifest names only the build and the server (the c-chat bug of issue 11)", async () => {
     const dir = submission({ ...cFiles, 'sockgrade.yaml': 'build: make\nserver: ./server {port}\n' });
     const launch = resolveLaunch(dir, await manifestOf(dir), bare);
     expect(launch).toMatchObject({ server: './server {port}', client: './client', build: 'make' });
-    expect(launch.from).toMatchObject({ server: 'sockgrade.yaml', client: 'the C convention (Makefile)', build: 'sockgrade.yaml' });
+    expect(launch.from).toMatchObject({
+      server: 'sockgrade.yaml',
+      client: 'the C convention (Makefile)',
+      build: 'sockgrade.yaml',
+    });
   });
 
-  it('keeps the rubric\'s client for a Python submission whose manifest names only the server', async () => {
-    const dir = submission({ 'server.py': 'print(1)\n', 'client.py': 'print(1)\n', 'sockgrade.yaml': 'server: python3 server.py {port}\n' });
+  it("keeps the rubric's client for a Python submission whose manifest names only the server", async () => {
+    const dir = submission({
+      'server.py': 'print(1)\n',
+      'client.py': 'print(1)\n',
+      'sockgrade.yaml': 'server: python3 server.py {port}\n',
+    });
     const launch = resolveLaunch(dir, await manifestOf(dir), bare);
     expect(launch).toMatchObject({ server: 'python3 server.py {port}', client: 'python3 client.py', build: undefined });
     expect(launch.from).toMatchObject({ server: 'sockgrade.yaml', client: 'the rubric' });
   });
 
-  it('keeps the rubric\'s commands for a Python submission that also has a Makefile', () => {
-    const launch = resolveLaunch(submission({ Makefile: 'all:\n\ttrue\n', 'server.py': 'print(1)\n' }), undefined, bare);
+  it("keeps the rubric's commands for a Python submission that also has a Makefile", () => {
+    const launch = resolveLaunch(
+      submission({ Makefile: 'all:\n\ttrue\n', 'server.py': 'print(1)\n' }),
+      undefined,
+      bare,
+    );
     expect(launch).toMatchObject({ server: 'python3 server.py', build: undefined });
   });
 
   it('lets a manifest override one prompt, one pattern and the password, field by field', async () => {
-    const dir = submission({ 'sockgrade.yaml': "password: rahasia\nprompts: { name: 'Siapa kamu' }\npatterns: { joined: 'Masuk sebagai' }\n" });
+    const dir = submission({
+      'sockgrade.yaml': "password: rahasia\nprompts: { name: 'Siapa kamu' }\npatterns: { joined: 'Masuk sebagai' }\n",
+    });
     const launch = resolveLaunch(dir, await manifestOf(dir), bare);
     expect(launch.password).toBe('rahasia');
     expect(launch.prompts).toEqual({ ...defaultPrompts, name: 'Siapa kamu' });
     expect(launch.patterns).toEqual({ ...defaultPatterns, joined: 'Masuk sebagai' });
-    expect(launch.from).toMatchObject({ password: 'sockgrade.yaml', 'prompts.name': 'sockgrade.yaml', 'prompts.host': 'the default', 'patterns.joined': 'sockgrade.yaml', 'patterns.refused': 'the default' });
+    expect(launch.from).toMatchObject({
+      password: 'sockgrade.yaml',
+      'prompts.name': 'sockgrade.yaml',
+      'prompts.host': 'the default',
+      'patterns.joined': 'sockgrade.yaml',
+      'patterns.refused': 'the default',
+    });
   });
 
-  it('uses a rubric\'s own quit command, and a manifest\'s over it; names none when neither does', async () => {
-    const withQuit: RubricLaunch = { ...bare, commands: { file: '/file {path}', quit: '/exit' }, declared: { ...bare.declared, commands: ['quit'] } };
+  it("uses a rubric's own quit command, and a manifest's over it; names none when neither does", async () => {
+    const withQuit: RubricLaunch = {
+      ...bare,
+      commands: { file: '/file {path}', quit: '/exit' },
+      declared: { ...bare.declared, commands: ['quit'] },
+    };
     expect(resolveLaunch(path.join(examples, 'full-marks'), undefined, withQuit).commands['quit']).toBe('/exit');
     const dir = submission({ 'sockgrade.yaml': 'commands: { quit: /keluar }\n' });
     const launch = resolveLaunch(dir, await manifestOf(dir), withQuit);
@@ -104,12 +143,17 @@ describe('resolveLaunch', () => {
     expect(resolveLaunch(path.join(examples, 'full-marks'), undefined, bare).commands['quit']).toBeUndefined();
   });
 
-  it('says a shipped rubric\'s own patterns came from the rubric, and the integrity pattern too', async () => {
+  it("says a shipped rubric's own patterns came from the rubric, and the integrity pattern too", async () => {
     const launch = resolveLaunch(path.join(examples, 'full-marks'), undefined, await rubricOf('udp-chat.yaml'));
-    expect(launch.from).toMatchObject({ 'patterns.joined': 'the rubric', 'patterns.integrity': 'the rubric', 'prompts.host': 'the rubric', 'commands.file': 'the default' });
+    expect(launch.from).toMatchObject({
+      'patterns.joined': 'the rubric',
+      'patterns.integrity': 'the rubric',
+      'prompts.host': 'the rubric',
+      'commands.file': 'the default',
+    });
   });
 
-  it('reads the C example\'s own sockgrade.yaml', async () => {
+  it("reads the C example's own sockgrade.yaml", async () => {
     const dir = path.join(examples, 'c-chat');
     const launch = resolveLaunch(dir, await manifestOf(dir), await rubricOf('udp-chat.yaml'));
     expect(launch).toMatchObject({ server: './server', client: './client', build: 'make' });
@@ -118,12 +162,21 @@ describe('resolveLaunch', () => {
 
 describe('describeLaunch', () => {
   it('names the commands with their origin, how the client quits, and what the manifest set', async () => {
-    const dir = submission({ ...cFiles, 'sockgrade.yaml': 'build: make\nserver: ./server {port}\npassword: rahasia\n' });
+    const dir = submission({
+      ...cFiles,
+      'sockgrade.yaml': 'build: make\nserver: ./server {port}\npassword: rahasia\n',
+    });
     const launch = resolveLaunch(dir, await manifestOf(dir), bare);
     const settings = Object.entries(launch.from).map(([setting, from]) => ({
       setting,
       from,
-      ...(setting === 'server' ? { value: launch.server } : setting === 'client' ? { value: launch.client } : setting === 'build' ? { value: 'make' } : {}),
+      ...(setting === 'server'
+        ? { value: launch.server }
+        : setting === 'client'
+          ? { value: launch.client }
+          : setting === 'build'
+            ? { value: 'make' }
+            : {}),
     }));
     expect(describeLaunch(settings)).toBe(
       'build "make" (sockgrade.yaml); server "./server {port}" (sockgrade.yaml); client "./client" (the C convention (Makefile)); quit by closing input, then Ctrl-C; password from sockgrade.yaml',

@@ -1,6 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,7 +35,12 @@ beforeAll(async () => {
   const detected = await detectIsolation('auto');
   if (!detected.ok) throw new Error(detected.message);
   plan = detected.plan;
-  confinement = { isolation: plan.mode, sandbox: plan.sandbox, uid: plan.dropPrivileges ? baseUid : undefined, limits: defaultLimits };
+  confinement = {
+    isolation: plan.mode,
+    sandbox: plan.sandbox,
+    uid: plan.dropPrivileges ? baseUid : undefined,
+    limits: defaultLimits,
+  };
 });
 afterEach(() => {
   for (const stage of stages.splice(0)) stage.remove();
@@ -98,7 +115,7 @@ describe('stageSubmission', () => {
     });
   });
 
-  it('shows the compiler\'s error when the C code does not compile', async () => {
+  it("shows the compiler's error when the C code does not compile", async () => {
     const dir = submission({
       Makefile: 'server: server.c\n\tcc -o server server.c\n',
       'server.c': 'int main(void) { return undefined_thing; }\n',
@@ -131,7 +148,9 @@ describe('stageSubmission', () => {
       expect(refused).toEqual({
         ok: false,
         message: expect.stringMatching(
-          new RegExp(`^sockgrade did not copy this submission: server\\.py is a symbolic link to ${target.replaceAll('.', '\\.')}.*, which is outside the submission: sockgrade follows no link out of a submission; put the file itself in the folder\\.$`),
+          new RegExp(
+            `^sockgrade did not copy this submission: server\\.py is a symbolic link to ${target.replaceAll('.', '\\.')}.*, which is outside the submission: sockgrade follows no link out of a submission; put the file itself in the folder\\.$`,
+          ),
         ),
       });
     }
@@ -163,7 +182,7 @@ describe('stageSubmission', () => {
     });
   });
 
-  it.runIf(process.getuid?.() === 0)('keeps the stage private to the submission\'s uid', async () => {
+  it.runIf(process.getuid?.() === 0)("keeps the stage private to the submission's uid", async () => {
     const staged = await stage(submission({ 'server.py': 'print(1)\n' }), undefined);
     if (!staged.ok) throw new Error(staged.message);
     const stat = statSync(staged.stage.dir);
@@ -173,8 +192,12 @@ describe('stageSubmission', () => {
   it('builds, under bubblewrap, in a sandbox that shows neither sockgrade nor the folder handed in', async (context) => {
     if (plan.sandbox !== 'bubblewrap') context.skip();
     const dir = submission({});
-    const look = (what: string, name: string): string => `\ttest -e ${what} && echo ${name}-visible >> sees || echo ${name}-hidden >> sees\n`;
-    writeFileSync(path.join(dir, 'Makefile'), `all:\n${look(path.join(repoRoot, 'package.json'), 'sockgrade')}${look(dir, 'original')}`);
+    const look = (what: string, name: string): string =>
+      `\ttest -e ${what} && echo ${name}-visible >> sees || echo ${name}-hidden >> sees\n`;
+    writeFileSync(
+      path.join(dir, 'Makefile'),
+      `all:\n${look(path.join(repoRoot, 'package.json'), 'sockgrade')}${look(dir, 'original')}`,
+    );
     const staged = await stage(dir, 'make');
     if (!staged.ok) throw new Error(staged.message);
     expect(readFileSync(path.join(staged.stage.dir, 'sees'), 'utf8')).toBe('sockgrade-hidden\noriginal-hidden\n');

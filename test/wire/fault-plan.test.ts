@@ -3,7 +3,15 @@ import type { FaultStep } from '../../harness/rubric/rubric.js';
 import { corruptBytes, FaultPlan } from '../../harness/wire/fault-plan.js';
 
 const rule = (over: Partial<FaultStep>): FaultStep => ({
-  kind: 'fault', link: 'all', dir: 'both', fault: 'drop', when: { probability: 0.2 }, minBytes: 0, delay: 200, line: 1, ...over,
+  kind: 'fault',
+  link: 'all',
+  dir: 'both',
+  fault: 'drop',
+  when: { probability: 0.2 },
+  minBytes: 0,
+  delay: 200,
+  line: 1,
+  ...over,
 });
 
 // The packets a plan strikes among n packets on one link and direction.

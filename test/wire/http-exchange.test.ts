@@ -20,7 +20,12 @@ async function serve(onConnection: (socket: net.Socket) => void): Promise<number
 }
 
 function options(log: string[], more: Partial<ExchangeOptions> = {}): ExchangeOptions {
-  return { pauseMs: 50, withinMs: 10_000, record: (dir, bytes) => log.push(`${dir} ${bytes.toString('latin1')}`), ...more };
+  return {
+    pauseMs: 50,
+    withinMs: 10_000,
+    record: (dir, bytes) => log.push(`${dir} ${bytes.toString('latin1')}`),
+    ...more,
+  };
 }
 
 const segments = (...parts: string[]): Buffer[] => parts.map((part) => Buffer.from(part, 'latin1'));
@@ -43,21 +48,33 @@ describe('exchangeHttp', () => {
   it('hears a server that answers before the whole request arrived, and sends it no more', async () => {
     const port = await serve((socket) => socket.once('data', () => socket.end('HTTP/1.0 400 Bad Request\r\n\r\n')));
     const log: string[] = [];
-    const raw = await exchangeHttp('127.0.0.1', port, segments('GET /ind', 'ex.html HTTP/1.0\r\n\r\n'), options(log, { pauseMs: 2000 }));
+    const raw = await exchangeHttp(
+      '127.0.0.1',
+      port,
+      segments('GET /ind', 'ex.html HTTP/1.0\r\n\r\n'),
+      options(log, { pauseMs: 2000 }),
+    );
     expect(raw.end).toBe('closed');
     expect(raw.bytes.toString('latin1')).toBe('HTTP/1.0 400 Bad Request\r\n\r\n');
     expect(log.filter((line) => line.startsWith('up'))).toEqual(['up GET /ind']);
   });
 
   it('takes a response as complete once the announced Content-Length is in and the server goes quiet', async () => {
-    const port = await serve((socket) => socket.once('data', () => socket.write('HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok')));
+    const port = await serve((socket) =>
+      socket.once('data', () => socket.write('HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok')),
+    );
     const raw = await exchangeHttp('127.0.0.1', port, segments('GET / HTTP/1.0\r\n\r\n'), options([]));
     expect(raw).toEqual({ bytes: Buffer.from('HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok'), end: 'quiet' });
   });
 
   it('gives up at the deadline with what came, and says a refused connection was refused', async () => {
     const port = await serve((socket) => socket.once('data', () => socket.write('HTTP/1.0 200 OK\r\n')));
-    const raw = await exchangeHttp('127.0.0.1', port, segments('GET / HTTP/1.0\r\n\r\n'), options([], { withinMs: 300 }));
+    const raw = await exchangeHttp(
+      '127.0.0.1',
+      port,
+      segments('GET / HTTP/1.0\r\n\r\n'),
+      options([], { withinMs: 300 }),
+    );
     expect(raw).toEqual({ bytes: Buffer.from('HTTP/1.0 200 OK\r\n'), end: 'timeout' });
     const closed = await serve(() => undefined);
     closers.splice(0).forEach((close) => close());
@@ -96,10 +113,18 @@ describe('exchangeHttp', () => {
     let open = (): void => undefined;
     const gate = new Promise<void>((resolve) => (open = resolve));
     let connected = false;
-    const exchange = exchangeHttp('127.0.0.1', port, segments('GET /', 'a HTTP/1.0\r\n\r\n'), options([], { gate, withinMs: 200, connected: () => (connected = true) }));
+    const exchange = exchangeHttp(
+      '127.0.0.1',
+      port,
+      segments('GET /', 'a HTTP/1.0\r\n\r\n'),
+      options([], { gate, withinMs: 200, connected: () => (connected = true) }),
+    );
     await read;
     // Proving an absence takes a wait: twice withinMs, and the exchange has not timed out.
-    const pending = await Promise.race([exchange.then(() => 'ended'), new Promise((resolve) => setTimeout(() => resolve('pending'), 400))]);
+    const pending = await Promise.race([
+      exchange.then(() => 'ended'),
+      new Promise((resolve) => setTimeout(() => resolve('pending'), 400)),
+    ]);
     expect(pending).toBe('pending');
     expect([connected, reads]).toEqual([true, ['GET /']]);
     open();

@@ -27,7 +27,10 @@ async function startEchoServer(): Promise<number> {
   return (server.address() as net.AddressInfo).port;
 }
 
-function openRelay(target: () => { host: string; port: number } | undefined, log: WireLog): Promise<{ host: string; port: number }> {
+function openRelay(
+  target: () => { host: string; port: number } | undefined,
+  log: WireLog,
+): Promise<{ host: string; port: number }> {
   const relay = new TcpRelay('alice', target, log, new FaultPlan('test-seed')); // no fault armed
   closers.push(() => relay.close());
   return relay.listen(`127.${10 + (process.pid % 200)}.${(process.pid >> 8) % 256}.${1 + (Date.now() % 250)}`);
@@ -118,7 +121,10 @@ describe('TcpRelay', () => {
       const socket = net.connect({ port: relay.port, host: relay.host, allowHalfOpen: true });
       closers.push(() => socket.destroy());
       let text = '';
-      const timer = setTimeout(() => reject(new Error(`the server's close did not arrive within 5 s (got "${text}")`)), 5_000);
+      const timer = setTimeout(
+        () => reject(new Error(`the server's close did not arrive within 5 s (got "${text}")`)),
+        5_000,
+      );
       socket.on('connect', () => socket.end('last words\n'));
       socket.on('data', (chunk) => (text += chunk.toString()));
       socket.on('end', () => {

@@ -49,7 +49,10 @@ async function startClient(): Promise<{ socket: dgram.Socket; replies: string[];
   return { socket, replies, next };
 }
 
-function openRelay(target: () => { host: string; port: number } | undefined, log: WireLog): Promise<{ host: string; port: number }> {
+function openRelay(
+  target: () => { host: string; port: number } | undefined,
+  log: WireLog,
+): Promise<{ host: string; port: number }> {
   const relay = new UdpRelay('alice', target, log, new FaultPlan('test-seed')); // no fault armed
   closers.push(() => relay.close());
   return relay.listen(`127.${10 + (process.pid % 200)}.${process.pid % 256}.${1 + (Date.now() % 250)}`);
@@ -117,9 +120,21 @@ describe('UdpRelay', () => {
 
     expect(log.records).toHaveLength(2);
     const [up, down] = log.records;
-    expect(up).toEqual({ t: 100, link: 'alice', dir: 'up', size: 100, head: payload.subarray(0, 64).toString('base64') });
+    expect(up).toEqual({
+      t: 100,
+      link: 'alice',
+      dir: 'up',
+      size: 100,
+      head: payload.subarray(0, 64).toString('base64'),
+    });
     const replyBytes = Buffer.from(reply);
-    expect(down).toEqual({ t: 101, link: 'alice', dir: 'down', size: replyBytes.length, head: replyBytes.subarray(0, 64).toString('base64') });
+    expect(down).toEqual({
+      t: 101,
+      link: 'alice',
+      dir: 'down',
+      size: replyBytes.length,
+      head: replyBytes.subarray(0, 64).toString('base64'),
+    });
     expect(Buffer.from(up?.head ?? '', 'base64').toString()).toBe(payload.subarray(0, 64).toString());
   });
 
@@ -161,7 +176,7 @@ describe('UdpRelay', () => {
   });
   // A datagram that arrives before the server has bound is lost; the client's later datagrams
   // must still reach the server, whichever address family it bound.
-  it('reaches an IPv6 server that appears after the client\'s first datagram', async () => {
+  it("reaches an IPv6 server that appears after the client's first datagram", async () => {
     const server = dgram.createSocket('udp6');
     closers.push(() => server.close());
     const received: string[] = [];

@@ -46,8 +46,12 @@ describe('schema issues explained', () => {
     const limit = 'expected a duration of at most 1 hour ("60m" or 3600000 ms)';
     expect(explain(`${head}    timeout: 60m\n    grading: manual\n`)).toEqual([]);
     expect(explain(`${head}    timeout: 3600000\n    grading: manual\n`)).toEqual([]);
-    expect(explain(`${head}    timeout: 60.5m\n    grading: manual\n`)).toEqual([`r.yaml:8:14 criteria[0].timeout: ${limit}, found "60.5m"`]);
-    expect(explain(`${head}    timeout: 2147483648\n    grading: manual\n`)).toEqual([`r.yaml:8:14 criteria[0].timeout: ${limit}, found 2147483648`]);
+    expect(explain(`${head}    timeout: 60.5m\n    grading: manual\n`)).toEqual([
+      `r.yaml:8:14 criteria[0].timeout: ${limit}, found "60.5m"`,
+    ]);
+    expect(explain(`${head}    timeout: 2147483648\n    grading: manual\n`)).toEqual([
+      `r.yaml:8:14 criteria[0].timeout: ${limit}, found 2147483648`,
+    ]);
     expect(explain(`${head}    timeout: ${'9'.repeat(400)}s\n    grading: manual\n`)).toEqual([
       `r.yaml:8:14 criteria[0].timeout: ${limit}, found "${'9'.repeat(59)}…"`,
     ]);

@@ -20,12 +20,16 @@ export function escapeAnnotationProperty(text: string): string {
 export function formatGithubAnnotations(results: readonly SubmissionResult[], outDir: string): string[] {
   const failed = results.flatMap((r) => r.criteria.filter((c) => isFailing(c.status)).map((c) => ({ r, c })));
   const lines = failed.slice(0, maxErrorAnnotations).map(({ r, c }) => {
-    const title = escapeAnnotationProperty(revealControlChars(`${r.submission} ${c.id} ${describeStatus(c.status)}`, true));
+    const title = escapeAnnotationProperty(
+      revealControlChars(`${r.submission} ${c.id} ${describeStatus(c.status)}`, true),
+    );
     return `::error title=${title}::${escapeAnnotationData(revealControlChars(`${c.title}: ${c.message}`))}`;
   });
   const more = failed.length - lines.length;
   if (more > 0) {
-    lines.push(`::notice title=sockgrade::${escapeAnnotationData(`${more} more criteria fell short, not annotated (GitHub shows ${maxErrorAnnotations} errors per step); see ${outDir}/summary.md`)}`);
+    lines.push(
+      `::notice title=sockgrade::${escapeAnnotationData(`${more} more criteria fell short, not annotated (GitHub shows ${maxErrorAnnotations} errors per step); see ${outDir}/summary.md`)}`,
+    );
   }
   return lines;
 }

@@ -35,10 +35,14 @@ export function renderCsv(results: readonly SubmissionResult[], roster?: Roster)
 // grades them and how (graded: their own; team: their team's; missing: none, points left empty
 // so an import changes nothing), then the points per criterion, total and max.
 function renderRosterCsv(roster: Roster, results: readonly SubmissionResult[], ids: readonly string[]): string {
-  const header = ['id', 'name', 'email', 'team', 'submission', 'status', ...ids, 'total', 'max'].map((name) => formatCsvField(name));
+  const header = ['id', 'name', 'email', 'team', 'submission', 'status', ...ids, 'total', 'max'].map((name) =>
+    formatCsvField(name),
+  );
   const max = Math.max(0, ...results.map((r) => r.maxScore));
   const rows = joinRoster(roster, results).rows.map(({ student, result, status }) => [
-    ...[student.id, student.name, student.email, student.team, result?.submission ?? '', status].map((value) => formatCsvField(value)),
+    ...[student.id, student.name, student.email, student.team, result?.submission ?? '', status].map((value) =>
+      formatCsvField(value),
+    ),
     ...ids.map((id) => {
       const criterion = result?.criteria.find((candidate) => candidate.id === id);
       return criterion === undefined ? '' : formatPoints(criterion.points);

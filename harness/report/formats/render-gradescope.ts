@@ -54,7 +54,11 @@ function describeManualSummary(manual: readonly CriterionResult[]): string {
     : `${ids} (${points}) are graded by hand, not by the autograder: pending until your lecturer grades them.`;
 }
 
-function buildOutput(result: SubmissionResult, criterion: CriterionResult, common: CriterionResult | undefined): string {
+function buildOutput(
+  result: SubmissionResult,
+  criterion: CriterionResult,
+  common: CriterionResult | undefined,
+): string {
   if (common !== undefined) {
     if (criterion !== common) return describeSameErrorAs(common);
     return [
@@ -80,13 +84,18 @@ function buildOutput(result: SubmissionResult, criterion: CriterionResult, commo
   }
 }
 
-function buildTest(result: SubmissionResult, criterion: CriterionResult, common: CriterionResult | undefined): GradescopeTest {
+function buildTest(
+  result: SubmissionResult,
+  criterion: CriterionResult,
+  common: CriterionResult | undefined,
+): GradescopeTest {
   const tags = [criterion.mandatory ? 'mandatory' : 'optional', criterion.status];
   if (criterion.overridden === true) tags.push('overridden');
   const output = buildOutput(result, criterion, common);
   const shared = { number: criterion.id, score: criterion.points };
   const rest = { output, visibility: criterion.visibility, tags };
-  if (criterion.status === 'manual') return { name: `${criterion.title} (graded by hand)`, ...shared, max_score: 0, ...rest };
+  if (criterion.status === 'manual')
+    return { name: `${criterion.title} (graded by hand)`, ...shared, max_score: 0, ...rest };
   return {
     name: criterion.title,
     ...shared,
@@ -112,9 +121,7 @@ export function buildGradescopeResults(result: SubmissionResult): GradescopeResu
       ...(common ? [`${describeCommonFailure(result.criteria.length)}: ${revealControlChars(common.message)}`] : []),
       `Seed ${result.seed}, isolation ${formatIsolation(result.harness)}. Each failed test shows the command that replays it.`,
       `Total ${formatScore(result.score, result.maxScore)}.`,
-      ...(manual.length > 0
-        ? [describeManualSummary(manual)]
-        : []),
+      ...(manual.length > 0 ? [describeManualSummary(manual)] : []),
     ].join(' '),
     tests: result.criteria.map((criterion) => buildTest(result, criterion, common)),
   };

@@ -81,10 +81,17 @@ function renderCommonError(result: SubmissionResult, criterion: CriterionResult,
   return `<error message="${formatAttribute(heading)}" type="error">${escapeXml(body)}</error>`;
 }
 
-function renderTestcase(result: SubmissionResult, criterion: CriterionResult, common: CriterionResult | undefined): string {
-  const outcome = common === undefined ? renderOutcome(result, criterion) : renderCommonError(result, criterion, common);
+function renderTestcase(
+  result: SubmissionResult,
+  criterion: CriterionResult,
+  common: CriterionResult | undefined,
+): string {
+  const outcome =
+    common === undefined ? renderOutcome(result, criterion) : renderCommonError(result, criterion, common);
   const excerpt =
-    common !== undefined || (criterion.status === 'pass' && criterion.overridden !== true) ? [] : describeExcerptText(criterion);
+    common !== undefined || (criterion.status === 'pass' && criterion.overridden !== true)
+      ? []
+      : describeExcerptText(criterion);
   const override =
     criterion.overridden === true && criterion.status === 'pass' ? describeVerdictText(result, criterion) : [];
   const out = [...override, ...excerpt];

@@ -5,7 +5,14 @@ import { describeLaunch } from '../describe-launch.js';
 import { describeStatus, describeStatusSymbol, isFailing, needsExplanation } from '../describe-status.js';
 import { revealControlChars, revealName } from '../../model/escape-text.js';
 import { formatTranscript, formatWire } from '../format-evidence.js';
-import { formatDuration, formatPercent, formatPoints, formatScore, toPercent, formatIsolation } from '../format-values.js';
+import {
+  formatDuration,
+  formatPercent,
+  formatPoints,
+  formatScore,
+  toPercent,
+  formatIsolation,
+} from '../format-values.js';
 import { computeCriterionStats, type CriterionStats } from '../summarize-results.js';
 import { formatStudents } from '../../roster/students-of.js';
 
@@ -71,7 +78,10 @@ function renderCriterionDetails(result: SubmissionResult, criterion: CriterionRe
     blocks.push(formatDetails(`Transcript (${transcript.length} lines)`, formatTranscript(transcript)));
   }
   if (wire.length > 0) blocks.push(formatDetails(`Wire (${wire.length} records)`, formatWire(wire)));
-  if (failing) blocks.push(`**Replay** (${escapeMarkdown(describeReplayNote(result))}): ${formatCodeSpan(buildReplayCommand(result, criterion))}`);
+  if (failing)
+    blocks.push(
+      `**Replay** (${escapeMarkdown(describeReplayNote(result))}): ${formatCodeSpan(buildReplayCommand(result, criterion))}`,
+    );
   return blocks.join('\n\n');
 }
 
@@ -120,7 +130,11 @@ export function renderSubmissionMarkdown(result: SubmissionResult, options: Subm
     ...(result.students ? [escapeMarkdown(formatStudents(result.students))] : []),
     facts.join(' · '),
     ...(launch === undefined ? [] : [`Launch: ${escapeMarkdown(launch)}`]),
-    ['| | Id | Criterion | Points | Message |', '|:-:|---|---|--:|---|', ...criteria.map((c) => renderVerdictRow(c, common !== undefined))].join('\n'),
+    [
+      '| | Id | Criterion | Points | Message |',
+      '|:-:|---|---|--:|---|',
+      ...criteria.map((c) => renderVerdictRow(c, common !== undefined)),
+    ].join('\n'),
     ...(result.notes?.length ? [result.notes.map((note) => `- ${escapeMarkdown(note)}`).join('\n')] : []),
     ...(common
       ? [renderCommonDetails(result, common, criteria.length)]
@@ -145,7 +159,9 @@ function renderSubmissionLine(result: SubmissionResult): string {
     .filter((criterion) => criterion.status !== 'pass')
     .map((criterion) => `${describeStatusSymbol(criterion.status)} ${criterion.id}`);
   return formatTableRow([
-    escapeMarkdown(revealName(result.students ? `${result.submission} (${formatStudents(result.students)})` : result.submission)),
+    escapeMarkdown(
+      revealName(result.students ? `${result.submission} (${formatStudents(result.students)})` : result.submission),
+    ),
     formatScore(result.score, result.maxScore),
     formatPercent(result.score, result.maxScore),
     missed.length === 0 ? '—' : escapeMarkdown(missed.join(', ')),

@@ -86,10 +86,17 @@ function renderCommonPoint(
           severity: 'error',
           points: criterion.points,
           maxPoints: criterion.maxPoints,
-          ...(common.evidence.notes?.length ? { notes: common.evidence.notes.map((note) => revealControlChars(note)) } : {}),
+          ...(common.evidence.notes?.length
+            ? { notes: common.evidence.notes.map((note) => revealControlChars(note)) }
+            : {}),
           replay: buildSubmissionReplayCommand(result),
         }
-      : { message: describeSameErrorAs(common), severity: 'error', points: criterion.points, maxPoints: criterion.maxPoints };
+      : {
+          message: describeSameErrorAs(common),
+          severity: 'error',
+          points: criterion.points,
+          maxPoints: criterion.maxPoints,
+        };
   return [`${indent}not ok ${number} - ${description}`, ...renderYamlBlock(diagnostics, indent)];
 }
 

@@ -45,7 +45,10 @@ function statusColor(status: Status): string {
 }
 
 // The widths of the id and title columns of these criteria's lines, so live lines line up with the report's.
-export function measureCriterionColumns(criteria: readonly { readonly id: string; readonly title: string }[]): { idWidth: number; titleWidth: number } {
+export function measureCriterionColumns(criteria: readonly { readonly id: string; readonly title: string }[]): {
+  idWidth: number;
+  titleWidth: number;
+} {
   return {
     idWidth: Math.max(2, ...criteria.map((criterion) => criterion.id.length)),
     titleWidth: Math.min(maxTitleWidth, Math.max(10, ...criteria.map((criterion) => criterion.title.length))),
@@ -58,7 +61,12 @@ function fitTitle(title: string, width: number): string {
 }
 
 // One criterion's line of the self-check ("  ✓ M1  The server prints …  10/10"), also printed live as it is decided.
-export function renderCriterionLine(criterion: CriterionResult, idWidth: number, titleWidth: number, paint: Paint): string {
+export function renderCriterionLine(
+  criterion: CriterionResult,
+  idWidth: number,
+  titleWidth: number,
+  paint: Paint,
+): string {
   const symbol = paint(statusColor(criterion.status), describeStatusSymbol(criterion.status));
   const points = `${formatPoints(criterion.points)}/${formatPoints(criterion.maxPoints)}`.padStart(7);
   const word =
@@ -77,8 +85,10 @@ function renderExplanation(result: SubmissionResult, criterion: CriterionResult,
   const lines = ['', `${symbol} ${title} ${paint('90', `(${describeStatus(criterion.status)})`)}`];
   // The message is expected + observed put in a sentence: show those, or the message when absent.
   if (evidence.expected === undefined && evidence.observed === undefined) lines.push(indent(criterion.message, '  '));
-  if (evidence.expected !== undefined) lines.push(`  ${paint('32', 'expected:')} ${indent(evidence.expected, '    ').trimStart()}`);
-  if (evidence.observed !== undefined) lines.push(`  ${paint('31', 'observed:')} ${indent(evidence.observed, '    ').trimStart()}`);
+  if (evidence.expected !== undefined)
+    lines.push(`  ${paint('32', 'expected:')} ${indent(evidence.expected, '    ').trimStart()}`);
+  if (evidence.observed !== undefined)
+    lines.push(`  ${paint('31', 'observed:')} ${indent(evidence.observed, '    ').trimStart()}`);
   for (const note of evidence.notes ?? []) lines.push(`  ${paint('90', 'note:')} ${revealControlChars(note)}`);
   if (evidence.transcript !== undefined && evidence.transcript.length > 0) {
     lines.push(
@@ -88,13 +98,21 @@ function renderExplanation(result: SubmissionResult, criterion: CriterionResult,
   }
   if (isFailing(criterion.status)) {
     if (criterion.hint !== undefined) lines.push(`  ${paint('36', 'hint:')} ${criterion.hint}`);
-    lines.push(`  ${paint('90', 'replay:')} ${buildReplayCommand(result, criterion)}`, `  ${paint('90', `(${describeReplayNote(result)})`)}`);
+    lines.push(
+      `  ${paint('90', 'replay:')} ${buildReplayCommand(result, criterion)}`,
+      `  ${paint('90', `(${describeReplayNote(result)})`)}`,
+    );
   }
   return lines;
 }
 
 // One error that ended every criterion, said once: no per-criterion copies, no hint about a spec.
-function renderCommonExplanation(result: SubmissionResult, common: CriterionResult, count: number, paint: Paint): string[] {
+function renderCommonExplanation(
+  result: SubmissionResult,
+  common: CriterionResult,
+  count: number,
+  paint: Paint,
+): string[] {
   const symbol = paint(statusColor('error'), describeStatusSymbol('error'));
   return [
     '',

@@ -6,7 +6,8 @@ import { linkSubmissionPage } from './html-class-page.js';
 // fragments side by side. It flags for a person to look; it changes no grade.
 export function renderSimilarPairs(pairs: readonly SimilarPair[]): string {
   if (pairs.length === 0) return '';
-  const link = (submission: string): string => `<a href="${escapeHtml(linkSubmissionPage(submission))}">${escapeHtml(submission, true)}</a>`;
+  const link = (submission: string): string =>
+    `<a href="${escapeHtml(linkSubmissionPage(submission))}">${escapeHtml(submission, true)}</a>`;
   const items = pairs.map((pair) => {
     const fragments = pair.fragments.map((fragment) => {
       const side = (excerpt: SimilarPair['fragments'][number]['a']): string =>

@@ -4,7 +4,15 @@ import { describeCommonFailure, findCommonFailure } from '../find-common-failure
 import { describeLaunch } from '../describe-launch.js';
 import { describeStatus, isFailing, needsExplanation } from '../describe-status.js';
 import { escapeHtml } from '../../model/escape-text.js';
-import { formatDuration, formatPercent, formatPoints, formatRunTime, formatScore, toPercent, formatIsolation } from '../format-values.js';
+import {
+  formatDuration,
+  formatPercent,
+  formatPoints,
+  formatRunTime,
+  formatScore,
+  toPercent,
+  formatIsolation,
+} from '../format-values.js';
 import { wrapHtmlPage } from './html-page.js';
 import { renderSequenceDiagram } from '../svg/svg-sequence-diagram.js';
 import { formatStudents } from '../../roster/students-of.js';
@@ -122,7 +130,9 @@ function renderCommonSection(result: SubmissionResult, common: CriterionResult, 
     notes === '' ? '' : `<dl class="evidence">${notes}</dl>`,
     renderReplay(result, buildSubmissionReplayCommand(result)),
     '</section>',
-  ].filter((part) => part !== '').join('\n');
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
 }
 
 function renderVerdictRow(criterion: CriterionResult, common: boolean): string {
@@ -150,7 +160,10 @@ function renderHeader(result: SubmissionResult, classPage: string | undefined): 
     ['Duration', formatDuration(result.durationMs)],
     ['sockgrade', result.harness.version],
     ...(result.launch === undefined ? [] : [['Launch', describeLaunch(result.launch) ?? ''] as [string, string]]),
-    ...(result.regrades ?? []).map((r): [string, string] => ['Regraded', `${r.criteria.join(', ')} on ${r.gradedAt}, seed ${r.seed}`]),
+    ...(result.regrades ?? []).map((r): [string, string] => [
+      'Regraded',
+      `${r.criteria.join(', ')} on ${r.gradedAt}, seed ${r.seed}`,
+    ]),
   ];
   const facts = meta.map(([term, value]) => `<div><dt>${term}</dt><dd>${escapeHtml(value)}</dd></div>`);
   const note = result.harness.isolationNote === undefined ? '' : `: ${escapeHtml(result.harness.isolationNote)}`;

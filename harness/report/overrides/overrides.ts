@@ -22,12 +22,18 @@ export type OverridesOutcome =
   { readonly ok: true; readonly overrides: Overrides } | { readonly ok: false; readonly errors: readonly string[] };
 
 const overrideSchema = sayExpected(
-  z.strictObject({ points: sayExpected(z.number().nonnegative(), 'a number of points of at least 0'), comment: z.string().optional() }),
+  z.strictObject({
+    points: sayExpected(z.number().nonnegative(), 'a number of points of at least 0'),
+    comment: z.string().optional(),
+  }),
   'a map { points: N, comment: "..." }',
 );
 
 const overridesSchema = sayExpected(
-  z.record(z.string(), sayExpected(z.record(z.string(), overrideSchema), 'a map of criterion ids to { points, comment }')),
+  z.record(
+    z.string(),
+    sayExpected(z.record(z.string(), overrideSchema), 'a map of criterion ids to { points, comment }'),
+  ),
   'a map of submission names to criteria',
 );
 
@@ -38,14 +44,19 @@ export function parseOverrides(text: string, fileName: string, results: readonly
   const input = parsed.value ?? {};
   const validated = validateDocument(overridesSchema, input);
   const findings = [...(validated.ok ? [] : validated.findings), ...checkAgainstResults(input, results)];
-  if (!validated.ok || findings.length > 0) return { ok: false, errors: placeFindings(findings, fileName, parsed.locate).map(formatIssue) };
+  if (!validated.ok || findings.length > 0)
+    return { ok: false, errors: placeFindings(findings, fileName, parsed.locate).map(formatIssue) };
   return { ok: true, overrides: validated.data };
 }
 
 // Reads overrides.yaml and checks it against the graded results (see parseOverrides).
 export async function loadOverrides(file: string, results: readonly SubmissionResult[]): Promise<OverridesOutcome> {
   const source = await readSourceFile(file);
-  if (!source.ok) return { ok: false, errors: [formatIssue({ ...source.issue, message: `cannot read the overrides: ${source.issue.message}` })] };
+  if (!source.ok)
+    return {
+      ok: false,
+      errors: [formatIssue({ ...source.issue, message: `cannot read the overrides: ${source.issue.message}` })],
+    };
   return parseOverrides(source.text, file, results);
 }
 

@@ -13,7 +13,9 @@ export function runBurstStep(step: BurstStep, ctx: ScenarioContext): Promise<Ste
     drawToken(ctx, step.text);
     const text = expandTemplate(ctx, step.text, { n: String(n) });
     if (!state?.actor.type(text)) {
-      const observed = state ? `${step.from} stopped after ${n - 1} line(s)${lastLines(state.actor, 6)}` : `${step.from} was never started`;
+      const observed = state
+        ? `${step.from} stopped after ${n - 1} line(s)${lastLines(state.actor, 6)}`
+        : `${step.from} was never started`;
       return Promise.resolve(stepFail(`${step.from} to take ${step.count} chat lines`, observed, [step.from]));
     }
     tokens.push(ctx.lastToken ?? text);

@@ -10,15 +10,23 @@ import { serverState } from './server-state.js';
 export async function runClosedStep(step: ClosedStep, ctx: ScenarioContext): Promise<StepOutcome> {
   const client = ctx.raw.get(step.in);
   if (!client) return stepError(`${step.in} to be connected`, `${step.in} never connected (line ${step.line})`);
-  if (client.transport !== 'tcp') return stepError('a TCP connection to watch close', `the rubric's transport is UDP (line ${step.line})`);
+  if (client.transport !== 'tcp')
+    return stepError('a TCP connection to watch close', `the rubric's transport is UDP (line ${step.line})`);
   await waitForRaw(client, () => client.ended !== 'open', step.within);
   const got = client.gotBytes;
   const sent = step.minBytes > 0 ? ` after sending at least ${step.minBytes} byte(s)` : '';
   const expected = `the server to close ${step.in}'s connection${sent} within ${step.within / 1000} s`;
   const received = got.length === 0 ? 'nothing' : describeBytes(got);
   const actors = [ctx.server?.name ?? 'server', step.in];
-  if (client.ended === 'open') return stepFail(expected, `it was still open; ${step.in} had received ${received}${await serverState(ctx)}`, actors);
-  if (client.ended === 'reset') return stepFail(expected, `it was reset, not closed; ${step.in} had received ${received}`, actors);
-  if (got.length < step.minBytes) return stepFail(expected, `it closed after sending ${received}${await serverState(ctx)}`, actors);
+  if (client.ended === 'open')
+    return stepFail(
+      expected,
+      `it was still open; ${step.in} had received ${received}${await serverState(ctx)}`,
+      actors,
+    );
+  if (client.ended === 'reset')
+    return stepFail(expected, `it was reset, not closed; ${step.in} had received ${received}`, actors);
+  if (got.length < step.minBytes)
+    return stepFail(expected, `it closed after sending ${received}${await serverState(ctx)}`, actors);
   return stepOk;
 }

@@ -10,7 +10,19 @@ export async function runCrowdStep(step: CrowdStep, ctx: ScenarioContext): Promi
   const names = Array.from({ length: step.size }, (_, i) => `c${String(i + 1).padStart(2, '0')}`);
   const joins = await Promise.all(
     names.map((name) =>
-      runJoinStep({ kind: 'join', as: name, name, password: undefined, wait: 'joined', impl: 'student', within: ctx.rubric.timeouts.join, line: step.line }, ctx),
+      runJoinStep(
+        {
+          kind: 'join',
+          as: name,
+          name,
+          password: undefined,
+          wait: 'joined',
+          impl: 'student',
+          within: ctx.rubric.timeouts.join,
+          line: step.line,
+        },
+        ctx,
+      ),
     ),
   );
   const joined = names.filter((_, i) => joins[i]?.ok);

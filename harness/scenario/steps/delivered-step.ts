@@ -30,7 +30,10 @@ export async function runDeliveredStep(step: DeliveredStep, ctx: ScenarioContext
   ctx.notes.push(`${step.in}: ${summary}`);
   if (delivered === tokens.length && duplicated === 0 && outOfOrder === 0) return stepOk;
   const missing = tokens.map((token, i) => (counts[i] === 0 ? i + 1 : 0)).filter((n) => n > 0);
-  const detail = missing.length > 0 ? `; missing message(s) ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}` : '';
+  const detail =
+    missing.length > 0
+      ? `; missing message(s) ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`
+      : '';
   // The evidence: the burst's datagrams, the faulted ones among them first.
   const burst = Array.from({ length: ctx.wire.records.length - ctx.sendMark }, (_, i) => ctx.sendMark + i);
   return stepFail(

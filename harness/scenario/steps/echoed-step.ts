@@ -27,13 +27,19 @@ async function checkStream(step: EchoedStep, ctx: ScenarioContext, client: RawCl
   const what = `the ${expected.length} bytes ${step.in} sent (${describeBytes(expected)}) to come back to it unchanged within ${step.within / 1000} s`;
   const actors = [ctx.server?.name ?? 'server', step.in];
   if (got.length >= expected.length && !differs()) {
-    if (got.length > expected.length) return stepFail(what, `they did, followed by ${got.length - expected.length} more bytes: ${describeBytes(got.subarray(expected.length))}`, actors);
+    if (got.length > expected.length)
+      return stepFail(
+        what,
+        `they did, followed by ${got.length - expected.length} more bytes: ${describeBytes(got.subarray(expected.length))}`,
+        actors,
+      );
     client.sentChecked = client.sent.length;
     client.gotChecked = base + expected.length;
     return stepOk;
   }
   const at = firstDifference(got, expected);
-  const ended = client.ended === 'open' ? '' : `; the server ${client.ended === 'reset' ? 'reset' : 'closed'} the connection`;
+  const ended =
+    client.ended === 'open' ? '' : `; the server ${client.ended === 'reset' ? 'reset' : 'closed'} the connection`;
   const observed =
     at < got.length
       ? `${got.length} bytes came back, differing from byte ${at} on: ${describeBytes(got.subarray(at))} instead of ${describeBytes(expected.subarray(at))}`
@@ -57,16 +63,28 @@ async function checkDatagrams(step: EchoedStep, ctx: ScenarioContext, client: Ra
   if (missing.length === 0 && unmatched.length === 0) return stepOk;
   const what = `each of the ${expected.length} datagram(s) ${step.in} sent to come back to its address and port, whole and once, within ${step.within / 1000} s`;
   const parts = [
-    missing.length > 0 ? `${missing.length} never came back (${missing.slice(0, 3).map(describeBytes).join('; ')})` : '',
-    unmatched.length > 0 ? `${unmatched.length} it did not send arrived (${unmatched.slice(0, 3).map((b) => describeArrival(b, missing)).join('; ')})` : '',
+    missing.length > 0
+      ? `${missing.length} never came back (${missing.slice(0, 3).map(describeBytes).join('; ')})`
+      : '',
+    unmatched.length > 0
+      ? `${unmatched.length} it did not send arrived (${unmatched
+          .slice(0, 3)
+          .map((b) => describeArrival(b, missing))
+          .join('; ')})`
+      : '',
   ].filter((p) => p !== '');
   return stepFail(what, `${parts.join('; ')}${await serverState(ctx)}`, [ctx.server?.name ?? 'server', step.in]);
 }
 
 // An unexpected datagram, named as the cut-off start of a sent one when it is (a short recvfrom() buffer).
 function describeArrival(datagram: Buffer, missing: readonly Buffer[]): string {
-  const cut = missing.find((sent) => datagram.length > 0 && sent.length > datagram.length && sent.subarray(0, datagram.length).equals(datagram));
-  return cut ? `${describeBytes(datagram)}: the first ${datagram.length} of the ${cut.length} bytes sent, cut short` : describeBytes(datagram);
+  const cut = missing.find(
+    (sent) =>
+      datagram.length > 0 && sent.length > datagram.length && sent.subarray(0, datagram.length).equals(datagram),
+  );
+  return cut
+    ? `${describeBytes(datagram)}: the first ${datagram.length} of the ${cut.length} bytes sent, cut short`
+    : describeBytes(datagram);
 }
 
 // The first offset where two byte strings differ (the shorter one's length when one is a prefix).

@@ -15,7 +15,9 @@ export async function runExpectStep(step: ExpectStep, ctx: ScenarioContext): Pro
   const quietMs = quietPeriod(ctx);
   const quiet = quietMs < step.within ? watchQuiet(ctx, quietMs) : undefined;
   const waits = actors.map(({ state }) =>
-    state ? waitForActor(state.actor, () => matcher.test(state.actor), step.within, quiet?.silent) : Promise.resolve(false),
+    state
+      ? waitForActor(state.actor, () => matcher.test(state.actor), step.within, quiet?.silent)
+      : Promise.resolve(false),
   );
   const seen = step.mode === 'any' ? [await firstTrue(waits)] : await Promise.all(waits);
   quiet?.stop();
@@ -23,7 +25,9 @@ export async function runExpectStep(step: ExpectStep, ctx: ScenarioContext): Pro
   const missing = actors.filter((_, i) => step.mode === 'any' || !seen[i]);
   const who = step.mode === 'any' ? `one of ${step.in.join(', ')}` : step.in.join(' and ');
   const observed = missing
-    .map(({ name, state }) => (state ? `${name} did not print it${lastLines(state.actor, 6)}` : `${name} was never started`))
+    .map(({ name, state }) =>
+      state ? `${name} did not print it${lastLines(state.actor, 6)}` : `${name} was never started`,
+    )
     .join('\n');
   const early = quiet?.fired() ? describeQuietEnd(quiet, step.within) : '';
   return stepFail(`${who} to print ${matcher.describe} within ${step.within / 1000} s`, `${observed}${early}`, step.in);

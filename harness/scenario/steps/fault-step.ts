@@ -8,13 +8,27 @@ const streamOnly = new Set(['split', 'coalesce']);
 export function runFaultStep(step: FaultStep, ctx: ScenarioContext): Promise<StepOutcome> {
   const transport = ctx.rubric.transport;
   if ((transport === 'tcp' && datagramOnly.has(step.fault)) || (transport === 'udp' && streamOnly.has(step.fault))) {
-    const fits = transport === 'tcp' ? 'corrupt, delay, split or coalesce' : 'drop, corrupt, duplicate, reorder or delay';
+    const fits =
+      transport === 'tcp' ? 'corrupt, delay, split or coalesce' : 'drop, corrupt, duplicate, reorder or delay';
     return Promise.resolve(
-      stepError(`a fault that ${transport.toUpperCase()} can carry (${fits})`, `the rubric asks for "${step.fault}" on a ${transport.toUpperCase()} link (line ${step.line})`),
+      stepError(
+        `a fault that ${transport.toUpperCase()} can carry (${fits})`,
+        `the rubric asks for "${step.fault}" on a ${transport.toUpperCase()} link (line ${step.line})`,
+      ),
     );
   }
   ctx.faults.arm(step);
-  const when = 'probability' in step.when ? `p=${step.when.probability}` : 'next' in step.when ? `next ${step.when.next}` : `#${step.when.nth}`;
-  ctx.transcript.push({ t: ctx.clock(), actor: 'proxy', stream: 'event', text: `armed ${step.fault} (${when}) on ${step.link}, ${step.dir}` });
+  const when =
+    'probability' in step.when
+      ? `p=${step.when.probability}`
+      : 'next' in step.when
+        ? `next ${step.when.next}`
+        : `#${step.when.nth}`;
+  ctx.transcript.push({
+    t: ctx.clock(),
+    actor: 'proxy',
+    stream: 'event',
+    text: `armed ${step.fault} (${when}) on ${step.link}, ${step.dir}`,
+  });
   return Promise.resolve(stepOk);
 }

@@ -24,6 +24,10 @@ export function runFileStep(step: FileStep, ctx: ScenarioContext): Promise<StepO
   markSend(ctx);
   if (state.actor.type(command)) return Promise.resolve(stepOk);
   return Promise.resolve(
-    stepFail(`${step.from} to take the file command "${command}"`, `${step.from} is no longer running${lastLines(state.actor, 6)}`, [step.from]),
+    stepFail(
+      `${step.from} to take the file command "${command}"`,
+      `${step.from} is no longer running${lastLines(state.actor, 6)}`,
+      [step.from],
+    ),
   );
 }

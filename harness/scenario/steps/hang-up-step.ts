@@ -11,10 +11,21 @@ export function runResetStep(step: ResetStep, ctx: ScenarioContext): Promise<Ste
   return hangUp(step, ctx, 'reset its connection (RST)', (client) => client.reset());
 }
 
-function hangUp(step: HalfCloseStep | ResetStep, ctx: ScenarioContext, what: string, act: (client: { halfClose(): void; reset(): void }) => void): Promise<StepOutcome> {
+function hangUp(
+  step: HalfCloseStep | ResetStep,
+  ctx: ScenarioContext,
+  what: string,
+  act: (client: { halfClose(): void; reset(): void }) => void,
+): Promise<StepOutcome> {
   const client = ctx.raw.get(step.client);
-  if (!client) return Promise.resolve(stepError(`${step.client} to be connected`, `${step.client} never connected (line ${step.line})`));
-  if (client.transport !== 'tcp') return Promise.resolve(stepError(`a TCP connection to ${step.kind}`, `the rubric's transport is UDP (line ${step.line})`));
+  if (!client)
+    return Promise.resolve(
+      stepError(`${step.client} to be connected`, `${step.client} never connected (line ${step.line})`),
+    );
+  if (client.transport !== 'tcp')
+    return Promise.resolve(
+      stepError(`a TCP connection to ${step.kind}`, `the rubric's transport is UDP (line ${step.line})`),
+    );
   act(client);
   ctx.transcript.push({ t: ctx.clock(), actor: step.client, stream: 'event', text: what });
   return Promise.resolve(stepOk);

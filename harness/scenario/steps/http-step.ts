@@ -28,15 +28,28 @@ export async function runHttpStep(step: HttpStep, ctx: ScenarioContext): Promise
   const expected = describeHttpExpectation(step);
   if (step.clients === 1) {
     const problem = judgeHttpResponse(step, await play('http', cutAt(request, step.split)), step.within);
-    return problem === undefined ? stepOk : { ok: false, status: 'fail', expected, observed: problem, actors: ['http'] };
+    return problem === undefined
+      ? stepOk
+      : { ok: false, status: 'fail', expected, observed: problem, actors: ['http'] };
   }
   return runConcurrently(step, ctx, request, play, expected);
 }
 
 // One client's exchange, recorded on the wire log under its link name and summed up in the transcript.
-type Play = (link: string, segments: readonly Buffer[], gate?: Promise<void>, connected?: () => void) => Promise<RawExchange>;
+type Play = (
+  link: string,
+  segments: readonly Buffer[],
+  gate?: Promise<void>,
+  connected?: () => void,
+) => Promise<RawExchange>;
 
-async function runConcurrently(step: HttpStep, ctx: ScenarioContext, request: Buffer, play: Play, expected: string): Promise<StepOutcome> {
+async function runConcurrently(
+  step: HttpStep,
+  ctx: ScenarioContext,
+  request: Buffer,
+  play: Play,
+  expected: string,
+): Promise<StepOutcome> {
   const names = Array.from({ length: step.clients }, (_, i) => `http${String(i + 1).padStart(2, '0')}`);
   let release = (): void => undefined;
   const gate = new Promise<void>((resolve) => (release = resolve));
@@ -44,7 +57,12 @@ async function runConcurrently(step: HttpStep, ctx: ScenarioContext, request: Bu
   // The holder connects first, so a server that accepts in order takes it first and waits on it.
   let connected = (): void => undefined;
   const holderIn = new Promise<void>((resolve) => (connected = resolve));
-  const holder = play(names[0] ?? 'http01', [request.subarray(0, holderCut), request.subarray(holderCut)], gate, connected);
+  const holder = play(
+    names[0] ?? 'http01',
+    [request.subarray(0, holderCut), request.subarray(holderCut)],
+    gate,
+    connected,
+  );
   await Promise.race([holderIn, holder]);
   const others = await Promise.all(names.slice(1).map((name) => play(name, cutAt(request, step.split))));
   const problems = others.map((raw) => judgeHttpResponse(step, raw, step.within));
@@ -52,12 +70,21 @@ async function runConcurrently(step: HttpStep, ctx: ScenarioContext, request: Bu
   const held = judgeHttpResponse(step, await holder, step.within);
   const answered = problems.filter((p) => p === undefined).length;
   const right = answered + (held === undefined ? 1 : 0);
-  ctx.notes.push(`${answered}/${others.length} clients answered while ${names[0]} held its request half-sent; ${right}/${step.clients} responses right`);
+  ctx.notes.push(
+    `${answered}/${others.length} clients answered while ${names[0]} held its request half-sent; ${right}/${step.clients} responses right`,
+  );
   if (right === step.clients) return stepOk;
   const failing = [held, ...problems].flatMap((p, i) => (p === undefined ? [] : [`${names[i]}: ${p}`]));
   const observed = `${answered} of the ${others.length} other clients were answered as expected while ${names[0]} held half its request (${holderCut} bytes)${held === undefined ? '' : `, and ${names[0]} was not`}; ${failing.slice(0, 3).join('; ')}`;
   const all = `${step.clients} clients at once (the first holding half its request until the other ${others.length} are answered), each: ${expected}`;
-  return { ok: false, status: 'fail', expected: all, observed, fraction: right / step.clients, actors: names.slice(0, 3) };
+  return {
+    ok: false,
+    status: 'fail',
+    expected: all,
+    observed,
+    fraction: right / step.clients,
+    actors: names.slice(0, 3),
+  };
 }
 
 // The request cut into segments at the given byte offsets.

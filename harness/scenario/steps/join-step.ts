@@ -36,13 +36,17 @@ export async function runJoinStep(step: JoinStep, ctx: ScenarioContext): Promise
     if (hasJoined()) return stepOk;
   }
   const expected = `${step.as} to join as "${chatName}" within ${step.within / 1000} s (output matching ${joined.source} after its prompts)`;
-  const asked = prompts.answered.size === 0 ? 'no prompt was recognised' : `answered: ${[...prompts.answered].join(', ')}`;
+  const asked =
+    prompts.answered.size === 0 ? 'no prompt was recognised' : `answered: ${[...prompts.answered].join(', ')}`;
   const outcome = actor.exit && prompts.answered.size === 0 ? stepError : stepFail;
   return outcome(expected, `${asked}${lastLines(actor, 8)}`, [step.as, ctx.server?.name ?? 'server']);
 }
 
 // Opens a relay of the run's transport for one link, closed when the run ends.
-export async function openRelay(ctx: ScenarioContext, link: string): Promise<{ close(): void; sever(): void; host: string; port: number }> {
+export async function openRelay(
+  ctx: ScenarioContext,
+  link: string,
+): Promise<{ close(): void; sever(): void; host: string; port: number }> {
   const target = () => ctx.server?.bound;
   const relay =
     ctx.rubric.transport === 'udp'

@@ -15,7 +15,12 @@ export async function runReceivedStep(step: ReceivedStep, ctx: ScenarioContext):
   const state = ctx.actors.get(step.in);
   if (!sent) return stepError('a file step before this one', 'no file was sent in this run');
   if (!state) return stepFail(`${step.in} to be running`, `${step.in} was never started`);
-  const found = await pollUntil(() => findCopy(state.workdir, sent.size, sent.sha256), step.within, () => false, 100);
+  const found = await pollUntil(
+    () => findCopy(state.workdir, sent.size, sent.sha256),
+    step.within,
+    () => false,
+    100,
+  );
   if (found) {
     state.actor.note(`has a byte-identical copy of ${sent.name} at ${found}`);
     return stepOk;
@@ -23,7 +28,9 @@ export async function runReceivedStep(step: ReceivedStep, ctx: ScenarioContext):
   const nearest = listFiles(state.workdir)
     .filter((f) => f.size > 0 && f.path !== sent.name)
     .sort((a, b) => Math.abs(a.size - sent.size) - Math.abs(b.size - sent.size))[0];
-  const closest = nearest ? `; the closest in size is ${nearest.path} (${nearest.size} bytes)` : '; it holds no new file';
+  const closest = nearest
+    ? `; the closest in size is ${nearest.path} (${nearest.size} bytes)`
+    : '; it holds no new file';
   return stepFail(
     `a byte-identical copy of ${sent.name} (${sent.size} bytes, sha256 ${sent.sha256.slice(0, 12)}…) in ${step.in}'s working copy within ${step.within / 1000} s`,
     `no file there has that content${closest}`,

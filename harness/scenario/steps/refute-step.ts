@@ -18,5 +18,9 @@ export async function runRefuteStep(step: RefuteStep, ctx: ScenarioContext): Pro
     .filter(({ actor }) => matcher.test(actor))
     .map(({ name, actor }) => `${name} printed: ${truncate(matcher.find(actor) ?? '', 200)}`)
     .join('\n');
-  return stepFail(`${step.in.join(', ')} never to print ${matcher.describe} (watched for ${step.for / 1000} s)`, observed, step.in);
+  return stepFail(
+    `${step.in.join(', ')} never to print ${matcher.describe} (watched for ${step.for / 1000} s)`,
+    observed,
+    step.in,
+  );
 }

@@ -14,13 +14,23 @@ export async function runSendBytesStep(step: SendBytesStep, ctx: ScenarioContext
   if (!client) return stepError(`${step.from} to be connected`, `${step.from} never connected (line ${step.line})`);
   const bytes = payload(step, ctx);
   if (client.transport === 'udp' && bytes.length > maxDatagram) {
-    return stepError(`a datagram of at most ${maxDatagram} bytes`, `the rubric asks for ${bytes.length} bytes in one datagram (line ${step.line})`);
+    return stepError(
+      `a datagram of at most ${maxDatagram} bytes`,
+      `the rubric asks for ${bytes.length} bytes in one datagram (line ${step.line})`,
+    );
   }
   markSend(ctx);
-  const what = 'text' in step.bytes ? JSON.stringify(bytes.toString('utf8').slice(0, 80)) : `${bytes.length} ${step.bytes.content} bytes`;
+  const what =
+    'text' in step.bytes
+      ? JSON.stringify(bytes.toString('utf8').slice(0, 80))
+      : `${bytes.length} ${step.bytes.content} bytes`;
   ctx.transcript.push({ t: ctx.clock(), actor: step.from, stream: 'stdin', text: `sends ${what}` });
   if (client.send(bytes)) return stepOk;
-  return stepFail(`${step.from}'s connection to be open to send`, `the server had already closed it${await serverState(ctx)}`, [ctx.server?.name ?? 'server']);
+  return stepFail(
+    `${step.from}'s connection to be open to send`,
+    `the server had already closed it${await serverState(ctx)}`,
+    [ctx.server?.name ?? 'server'],
+  );
 }
 
 function payload(step: SendBytesStep, ctx: ScenarioContext): Buffer {

@@ -15,6 +15,8 @@ export function runSendStep(step: SendStep, ctx: ScenarioContext): Promise<StepO
     state?.actor.note(`did not type "${text}": it has already exited`);
     return Promise.resolve(stepOk);
   }
-  const observed = state ? `${step.from} is no longer running${lastLines(state.actor, 6)}` : `${step.from} was never started`;
+  const observed = state
+    ? `${step.from} is no longer running${lastLines(state.actor, 6)}`
+    : `${step.from} was never started`;
   return Promise.resolve(stepFail(`${step.from} to be running, to type "${text}"`, observed, [step.from]));
 }

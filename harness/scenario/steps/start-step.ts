@@ -58,7 +58,11 @@ export async function awaitBinding(ctx: ScenarioContext, name: string, withinMs:
   const bound =
     pid === undefined
       ? undefined
-      : await pollUntil(() => findBoundSocket(pid, ctx.rubric.transport), withinMs, () => !actor.running);
+      : await pollUntil(
+          () => findBoundSocket(pid, ctx.rubric.transport),
+          withinMs,
+          () => !actor.running,
+        );
   if (bound) {
     ctx.server = { name, bound };
     actor.note(`bound ${ctx.rubric.transport} ${bound.host}:${bound.port}`);
@@ -68,5 +72,9 @@ export async function awaitBinding(ctx: ScenarioContext, name: string, withinMs:
   if (actor.exit) {
     return stepError(expected, `${name} ended before binding a port${lastLines(actor, 6)}`, [name]);
   }
-  return stepError(expected, `${name} is running but bound no ${ctx.rubric.transport.toUpperCase()} port${lastLines(actor, 6)}`, [name]);
+  return stepError(
+    expected,
+    `${name} is running but bound no ${ctx.rubric.transport.toUpperCase()} port${lastLines(actor, 6)}`,
+    [name],
+  );
 }

@@ -18,18 +18,24 @@ export function runUnreadableStep(step: UnreadableStep, ctx: ScenarioContext): P
     if (!ctx.wire.records.some((record) => record.dir === dir)) {
       const way = dir === 'up' ? 'client → server' : 'server → client';
       return Promise.resolve(
-        stepError(`packets ${way} through sockgrade's proxy, to look into`, `none crossed it ${way}: the traffic bypassed the proxy, so nothing shows the text is hidden`),
+        stepError(
+          `packets ${way} through sockgrade's proxy, to look into`,
+          `none crossed it ${way}: the traffic bypassed the proxy, so nothing shows the text is hidden`,
+        ),
       );
     }
   }
   if (found.length === 0) return Promise.resolve(stepOk);
   const lines = found.slice(0, 6).map(({ index, text, how }) => {
     const record = ctx.wire.records[index];
-    const where = record ? `${record.dir === 'up' ? `${record.link} → server` : `server → ${record.link}`}, ${record.size} B at ${(record.t / 1000).toFixed(2)} s` : `packet ${index}`;
+    const where = record
+      ? `${record.dir === 'up' ? `${record.link} → server` : `server → ${record.link}`}, ${record.size} B at ${(record.t / 1000).toFixed(2)} s`
+      : `packet ${index}`;
     return `"${text}" as ${how} (${where})`;
   });
   const directions = new Set(found.map(({ index }) => ctx.wire.records[index]?.dir));
-  const which = directions.size === 2 ? 'both directions' : directions.has('up') ? 'client → server' : 'server → client';
+  const which =
+    directions.size === 2 ? 'both directions' : directions.has('up') ? 'client → server' : 'server → client';
   return Promise.resolve(
     stepFail(
       'no chat text readable in any packet, either way (plain, base64, hex or UTF-16)',

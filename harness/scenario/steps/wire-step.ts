@@ -23,7 +23,10 @@ export function runWireStep(step: WireStep, ctx: ScenarioContext): Promise<StepO
       const observed =
         seen.length === 0
           ? `nothing crossed ${step.link}'s link through sockgrade's proxy; a client that ignores the typed address and port bypasses it`
-          : `${seen.length} on ${step.link}'s link, none matching: ${seen.slice(-5).map((r) => `${r.dir} ${r.size} B`).join(', ')}`;
+          : `${seen.length} on ${step.link}'s link, none matching: ${seen
+              .slice(-5)
+              .map((r) => `${r.dir} ${r.size} B`)
+              .join(', ')}`;
       finish(stepFail(expected, observed, [step.link, ctx.server?.name ?? 'server']));
     }, step.within);
     const finish = (outcome: StepOutcome): void => {

@@ -30,7 +30,10 @@ export class EphemeralKeyPair {
   agree(peerRaw: Buffer): Buffer | undefined {
     if (peerRaw.length !== 32) return undefined;
     try {
-      const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: peerRaw.toString('base64url') }, format: 'jwk' });
+      const publicKey = createPublicKey({
+        key: { kty: 'OKP', crv: 'X25519', x: peerRaw.toString('base64url') },
+        format: 'jwk',
+      });
       const secret = diffieHellman({ privateKey: this.privateKey, publicKey });
       return secret.every((byte) => byte === 0) ? undefined : secret;
     } catch {

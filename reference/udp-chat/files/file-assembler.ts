@@ -29,7 +29,8 @@ export class FileAssembler {
   accept(frame: FileFrame, sender: string): AssemblyEvent {
     switch (frame.kind) {
       case 'file-offer': {
-        if (frame.size > limits.maxFileBytes) return { type: 'rejected', detail: `file of ${frame.size} bytes is too large` };
+        if (frame.size > limits.maxFileBytes)
+          return { type: 'rejected', detail: `file of ${frame.size} bytes is too large` };
         const from = frame.from === '' ? sender : frame.from;
         this.transfers.set(frame.transfer, {
           name: sanitizeFileName(frame.name),

@@ -44,7 +44,15 @@ export class ReliableChannel {
   send(body: FrameBody): Promise<boolean> {
     if (this.closed) return Promise.resolve(false);
     return new Promise((settle) => {
-      this.queued.push({ seq: this.nextSeq++, body, settle, sentAt: 0, retransmissions: 0, rtoMs: 0, timer: undefined });
+      this.queued.push({
+        seq: this.nextSeq++,
+        body,
+        settle,
+        sentAt: 0,
+        retransmissions: 0,
+        rtoMs: 0,
+        timer: undefined,
+      });
       this.pump();
     });
   }

@@ -8,9 +8,21 @@ export type FrameBody =
   | { readonly kind: 'joined'; readonly name: string }
   | { readonly kind: 'refused'; readonly code: ErrorCode; readonly reason: string }
   | { readonly kind: 'say'; readonly text: string }
-  | { readonly kind: 'message'; readonly history: boolean; readonly time: number; readonly from: string; readonly text: string }
+  | {
+      readonly kind: 'message';
+      readonly history: boolean;
+      readonly time: number;
+      readonly from: string;
+      readonly text: string;
+    }
   | { readonly kind: 'presence'; readonly event: 'joined' | 'left'; readonly name: string }
-  | { readonly kind: 'file-offer'; readonly transfer: number; readonly size: number; readonly from: string; readonly name: string }
+  | {
+      readonly kind: 'file-offer';
+      readonly transfer: number;
+      readonly size: number;
+      readonly from: string;
+      readonly name: string;
+    }
   | { readonly kind: 'file-chunk'; readonly transfer: number; readonly index: number; readonly data: Buffer }
   | { readonly kind: 'file-end'; readonly transfer: number; readonly sha256: Buffer }
   | { readonly kind: 'bye' }
@@ -131,7 +143,11 @@ function writeBody(writer: ByteWriter, body: FrameBody): void {
       writer.str16(body.text);
       return;
     case 'message':
-      writer.u8(body.history ? 1 : 0).u64(body.time).str16(body.from).str16(body.text);
+      writer
+        .u8(body.history ? 1 : 0)
+        .u64(body.time)
+        .str16(body.from)
+        .str16(body.text);
       return;
     case 'presence':
       writer.u8(body.event === 'joined' ? 1 : 2).str16(body.name);
@@ -169,7 +185,13 @@ function readBody(kind: FrameKind, reader: ByteReader): FrameBody {
       return { kind, text: reader.str16() };
     case 'message': {
       const flags = reader.u8();
-      return { kind, history: (flags & 1) === 1, time: Number(reader.u64()), from: reader.str16(), text: reader.str16() };
+      return {
+        kind,
+        history: (flags & 1) === 1,
+        time: Number(reader.u64()),
+        from: reader.str16(),
+        text: reader.str16(),
+      };
     }
     case 'presence': {
       const event = reader.u8();

@@ -17,7 +17,13 @@ const resetLength = 2 + 4;
 export type Packet =
   | { readonly type: 'hello'; readonly clientKey: Buffer }
   | { readonly type: 'welcome'; readonly serverKey: Buffer; readonly clientKey: Buffer }
-  | { readonly type: 'sealed'; readonly number: bigint; readonly header: Buffer; readonly ciphertext: Buffer; readonly tag: Buffer }
+  | {
+      readonly type: 'sealed';
+      readonly number: bigint;
+      readonly header: Buffer;
+      readonly ciphertext: Buffer;
+      readonly tag: Buffer;
+    }
   | { readonly type: 'reset' }
   | { readonly type: 'invalid'; readonly reason: string };
 

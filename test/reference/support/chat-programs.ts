@@ -42,7 +42,10 @@ export async function startUdpClient(
   name: string,
   options: { cwd: string; port: number; password?: string; env?: NodeJS.ProcessEnv },
 ): Promise<Program> {
-  const client = Program.start(name, referenceScript('udp-chat/client.js'), { cwd: options.cwd, env: options.env ?? {} });
+  const client = Program.start(name, referenceScript('udp-chat/client.js'), {
+    cwd: options.cwd,
+    env: options.env ?? {},
+  });
   const answers: [string, string][] = [
     ['Server IP: ', '127.0.0.1'],
     ['Port: ', String(options.port)],

@@ -10,7 +10,9 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export function referenceScript(relative: string): string {
   const script = path.join(repoRoot, 'dist', 'reference', relative);
   if (!existsSync(script)) {
-    throw new Error(`${path.relative(repoRoot, script)} is missing: build first with "npx tsc -p tsconfig.json" (npm test does it in pretest)`);
+    throw new Error(
+      `${path.relative(repoRoot, script)} is missing: build first with "npx tsc -p tsconfig.json" (npm test does it in pretest)`,
+    );
   }
   return script;
 }
@@ -59,7 +61,12 @@ export class Program {
   }
 
   // Starts any command, such as a Python client.
-  static spawn(label: string, command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Program {
+  static spawn(
+    label: string,
+    command: string,
+    args: readonly string[],
+    options: { cwd: string; env?: NodeJS.ProcessEnv },
+  ): Program {
     return new Program(label, command, args, options);
   }
 
@@ -89,14 +96,22 @@ export class Program {
         }
         if (this.exitCode !== undefined) {
           finish();
-          reject(new Error(`${this.label} exited (${this.exitCode}) before printing ${regex}; output:\n${this.output}\nstderr:\n${this.stderr}`));
+          reject(
+            new Error(
+              `${this.label} exited (${this.exitCode}) before printing ${regex}; output:\n${this.output}\nstderr:\n${this.stderr}`,
+            ),
+          );
           return true;
         }
         return false;
       };
       const timer = setTimeout(() => {
         finish();
-        reject(new Error(`${this.label} did not print ${regex} within ${timeoutMs} ms; output:\n${this.output}\nstderr:\n${this.stderr}`));
+        reject(
+          new Error(
+            `${this.label} did not print ${regex} within ${timeoutMs} ms; output:\n${this.output}\nstderr:\n${this.stderr}`,
+          ),
+        );
       }, timeoutMs);
       const finish = (): void => {
         clearTimeout(timer);
@@ -111,7 +126,10 @@ export class Program {
   waitExit(timeoutMs = 20_000): Promise<number | null> {
     return new Promise((resolve, reject) => {
       if (this.exitCode !== undefined) return resolve(this.exitCode);
-      const timer = setTimeout(() => reject(new Error(`${this.label} still running after ${timeoutMs} ms; output:\n${this.output}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${this.label} still running after ${timeoutMs} ms; output:\n${this.output}`)),
+        timeoutMs,
+      );
       this.child.once('exit', (code) => {
         clearTimeout(timer);
         resolve(code);

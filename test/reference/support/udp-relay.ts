@@ -82,7 +82,9 @@ export class UdpRelay {
       const socket = createSocket('udp4');
       upstream = { socket, client };
       this.upstreams.set(key, upstream);
-      socket.on('message', (reply) => this.forward('down', key, reply, (bytes) => this.listener.send(bytes, client.port, client.address)));
+      socket.on('message', (reply) =>
+        this.forward('down', key, reply, (bytes) => this.listener.send(bytes, client.port, client.address)),
+      );
     }
     const { socket } = upstream;
     this.forward('up', key, datagram, (bytes) => socket.send(bytes, this.serverPort, '127.0.0.1'));
