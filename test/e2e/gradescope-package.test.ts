@@ -67,7 +67,7 @@ describe('sockgrade gradescope', () => {
         'sockgrade/package.json',
         'sockgrade/package-lock.json',
         'sockgrade/dist/harness/main.js',
-        'sockgrade/dist/harness/sandbox/worker.js',
+        'sockgrade/dist/harness/worker.js',
       ]),
     );
     expect(
