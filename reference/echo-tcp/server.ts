@@ -1,5 +1,6 @@
 import { createServer, type Socket } from 'node:net';
 import { readListenHost, readListenPort } from '../shared/listen-port.js';
+import { listenAndSay } from '../shared/serve-until-signal.js';
 import { say, warn } from '../shared/say.js';
 
 // Entry point of the reference TCP echo server: `node dist/reference/echo-tcp/server.js`. Every
@@ -18,12 +19,4 @@ function serve(socket: Socket): void {
 const host = readListenHost(process.env);
 const port = readListenPort(process.env);
 const server = createServer({ allowHalfOpen: true }, serve);
-server.on('error', (error: NodeJS.ErrnoException) => {
-  say(`error: cannot listen on tcp ${host}:${port}: ${error.code ?? error.message}`);
-  process.exit(1);
-});
-server.listen(port, host, () => {
-  const address = server.address();
-  say(`server listening on tcp ${host}:${typeof address === 'object' && address ? address.port : port}`);
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(0));
+listenAndSay(server, host, port);

@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { readListenHost, readListenPort } from '../shared/listen-port.js';
+import { listenAndSay } from '../shared/serve-until-signal.js';
 import { say, warn } from '../shared/say.js';
 
 // The greeting every connection gets before the server hangs up (the lab sheet's own words).
@@ -15,12 +16,4 @@ const server = createServer((socket) => {
   socket.on('error', (error: NodeJS.ErrnoException) => warn(`connection error: ${error.code ?? error.message}`));
   socket.end(`${greeting}\n`);
 });
-server.on('error', (error: NodeJS.ErrnoException) => {
-  say(`error: cannot listen on tcp ${host}:${port}: ${error.code ?? error.message}`);
-  process.exit(1);
-});
-server.listen(port, host, () => {
-  const address = server.address();
-  say(`server listening on tcp ${host}:${typeof address === 'object' && address ? address.port : port}`);
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(0));
+listenAndSay(server, host, port);
