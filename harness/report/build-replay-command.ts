@@ -20,35 +20,17 @@ export function describeReplayNote(result: SubmissionResult): string {
 
 // The command that grades one whole submission again, same rubric and seed, into its own folder.
 export function buildSubmissionReplayCommand(result: SubmissionResult): string {
-  const words = [
-    'sockgrade',
-    'grade',
-    result.path,
-    '--rubric',
-    result.rubricPath ?? result.rubric,
-    '--seed',
-    result.seed,
-    '--out',
-    describeReplayFolder(result),
-  ];
-  return words.map(quoteShellWord).join(' ');
+  return buildGradeCommand(result, []);
 }
 
 // The exact command that replays one criterion of one submission: same rubric, same seed, into
 // a scratch folder of its own (a replay must never overwrite the class's results).
 export function buildReplayCommand(result: SubmissionResult, criterion: CriterionResult): string {
-  const words = [
-    'sockgrade',
-    'grade',
-    result.path,
-    '--rubric',
-    result.rubricPath ?? result.rubric,
-    '--seed',
-    result.seed,
-    '--only',
-    criterion.id,
-    '--out',
-    describeReplayFolder(result),
-  ];
-  return words.map(quoteShellWord).join(' ');
+  return buildGradeCommand(result, ['--only', criterion.id]);
+}
+
+function buildGradeCommand(result: SubmissionResult, only: readonly string[]): string {
+  const rubric = result.rubricPath ?? result.rubric;
+  const words = ['sockgrade', 'grade', result.path, '--rubric', rubric, '--seed', result.seed, ...only];
+  return [...words, '--out', describeReplayFolder(result)].map(quoteShellWord).join(' ');
 }
