@@ -70,12 +70,16 @@ export function listProcessesOfUid(uid: number): number[] {
   return pids;
 }
 
-// Kills every process of a run's uid, again until none is left (a fork bomb refills).
-export function sweepUid(uid: number): void {
-  for (let round = 0; round < 20; round++) {
+// Kills every process of a run's uid, again until none is left (a fork bomb refills), and waits
+// until the last one has ended: a killed process stays listed until the kernel has torn it down,
+// which takes longer on a loaded machine. Gives up after deadlineMs; it ends early as usual.
+export async function sweepUid(uid: number, deadlineMs = 10_000): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
     const pids = listProcessesOfUid(uid);
-    if (pids.length === 0) return;
+    if (pids.length === 0 || Date.now() >= until) return;
     signalAll(pids, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 

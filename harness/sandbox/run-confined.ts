@@ -33,7 +33,7 @@ export async function runConfined(
     all: true,
     maxBuffer: 256 * 1024,
   });
-  if (confinement.uid !== undefined) sweepUid(confinement.uid);
+  if (confinement.uid !== undefined) await sweepUid(confinement.uid);
   return {
     exitCode: result.exitCode,
     signal: result.signal,

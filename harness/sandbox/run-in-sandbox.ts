@@ -42,7 +42,7 @@ export async function runInSandbox(
       };
     }
   } finally {
-    if (spec.confinement.uid !== undefined) sweepUid(spec.confinement.uid);
+    if (spec.confinement.uid !== undefined) await sweepUid(spec.confinement.uid);
     rmSync(runDir, { recursive: true, force: true });
   }
 }
