@@ -1,4 +1,4 @@
-import { createWriteStream, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
@@ -29,7 +29,7 @@ function readEntry(file: string, name: string): PackageEntry {
 }
 
 // sockgrade as setup.sh installs it: package.json and its lock (npm ci reads both) and the
-// compiled harness; no tests, examples or source maps.
+// compiled harness with its bundled worker; no tests, examples or source maps.
 function collectSockgrade(): PackageEntry[] {
   const entries = ['package.json', 'package-lock.json'].map((file) =>
     readEntry(path.join(rootDir, file), `sockgrade/${file}`),
@@ -43,6 +43,7 @@ function collectSockgrade(): PackageEntry[] {
     }
   };
   walk(path.join(rootDir, 'dist', 'harness'));
+  if (existsSync(path.join(rootDir, 'dist', 'worker'))) walk(path.join(rootDir, 'dist', 'worker')); // npm run build's bundle
   return entries;
 }
 

@@ -68,12 +68,13 @@ describe('sockgrade gradescope', () => {
         'sockgrade/package-lock.json',
         'sockgrade/dist/harness/main.js',
         'sockgrade/dist/harness/worker.js',
+        'sockgrade/dist/worker/worker.js',
       ]),
     );
     expect(
       entries.filter(
         (entry) =>
-          !/^(setup\.sh|run_autograder|rubric\/|sockgrade\/(package(-lock)?\.json|dist\/harness\/.*\.js)$)/.test(entry),
+          !/^(setup\.sh|run_autograder|rubric\/|sockgrade\/(package(-lock)?\.json|dist\/(harness|worker)\/.*\.js)$)/.test(entry),
       ),
     ).toEqual([]);
   });
