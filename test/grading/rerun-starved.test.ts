@@ -3,9 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   describeStarvation,
   isTimeSensitive,
+  calmBounds,
   rerunStarved,
   starvedReruns,
+  waitUntilCalm,
+  type RerunHooks,
 } from '../../harness/grading/rerun-starved.js';
+import type { CpuCounters } from '../../harness/grading/read-cpu-load.js';
 import { loadRubric } from '../../harness/rubric/load-rubric.js';
 import type { RunOutcome } from '../../harness/sandbox/run-spec.js';
 
@@ -20,6 +24,9 @@ const outcome = (status: RunOutcome['status'], starvation: RunOutcome['starvatio
   durationMs: 10,
   ...(starvation ? { starvation } : {}),
 });
+
+// Re-runs go ahead at once, and the harness's own watch sees a calm machine.
+const noWait: RerunHooks = { waitForCalm: async () => 0, watch: () => () => calm };
 
 // A run function that returns the given outcomes in turn and counts its calls.
 function scripted(...outcomes: RunOutcome[]): { run: () => Promise<RunOutcome>; calls: () => number } {
@@ -54,7 +61,7 @@ describe('isTimeSensitive', () => {
 describe('rerunStarved', () => {
   it('keeps a failure judged on a calm machine, without running it again', async () => {
     const runs = scripted(outcome('fail', calm));
-    const kept = await rerunStarved(runs.run);
+    const kept = await rerunStarved(runs.run, undefined, noWait);
     expect(kept.status).toBe('fail');
     expect(kept.evidence.notes).toEqual(['skipped a FIFO']);
     expect(runs.calls()).toBe(1);
@@ -62,13 +69,13 @@ describe('rerunStarved', () => {
 
   it('never runs a pass again, starved or not', async () => {
     const runs = scripted(outcome('pass', starvedCpu));
-    expect((await rerunStarved(runs.run)).status).toBe('pass');
+    expect((await rerunStarved(runs.run, undefined, noWait)).status).toBe('pass');
     expect(runs.calls()).toBe(1);
   });
 
   it('runs a starved failure again and keeps the calm verdict, saying why in the notes', async () => {
     const runs = scripted(outcome('fail', starvedCpu), outcome('pass', calm));
-    const kept = await rerunStarved(runs.run);
+    const kept = await rerunStarved(runs.run, undefined, noWait);
     expect(kept.status).toBe('pass');
     expect(runs.calls()).toBe(2);
     expect(kept.evidence.notes).toEqual([
@@ -79,13 +86,13 @@ describe('rerunStarved', () => {
 
   it('runs a starved error again too', async () => {
     const runs = scripted(outcome('error', starvedLoop), outcome('fail', calm));
-    expect((await rerunStarved(runs.run)).status).toBe('fail');
+    expect((await rerunStarved(runs.run, undefined, noWait)).status).toBe('fail');
     expect(runs.calls()).toBe(2);
   });
 
   it("stops after its re-runs, and says the verdict may be the load's", async () => {
     const runs = scripted(outcome('fail', starvedCpu));
-    const kept = await rerunStarved(runs.run);
+    const kept = await rerunStarved(runs.run, undefined, noWait);
     expect(runs.calls()).toBe(1 + starvedReruns);
     expect(kept.status).toBe('fail');
     expect(kept.evidence.notes?.at(-2)).toBe(
@@ -97,7 +104,54 @@ describe('rerunStarved', () => {
     const runs = scripted(outcome('fail', starvedCpu), outcome('pass', calm));
     const controller = new AbortController();
     controller.abort();
-    expect((await rerunStarved(runs.run, controller.signal)).status).toBe('fail');
+    expect((await rerunStarved(runs.run, controller.signal, noWait)).status).toBe('fail');
     expect(runs.calls()).toBe(1);
+  });
+
+  it('waits for the machine to calm down before running again, and says how long', async () => {
+    const order: string[] = [];
+    const runs = scripted(outcome('fail', starvedCpu), outcome('pass', calm));
+    const kept = await rerunStarved(async () => (order.push('run'), runs.run()), undefined, {
+      waitForCalm: async () => (order.push('wait'), 4200),
+      watch: () => () => calm,
+    });
+    expect(order).toEqual(['run', 'wait', 'run']);
+    expect(kept.evidence.notes?.[0]).toBe(
+      'run 1 ended fail while the machine was starved of CPU (4.5 tasks per core wanted a CPU on average): run again after waiting 4 s for the machine to calm down',
+    );
+  });
+
+  it('judges a worker that died without its own reading by what the harness saw, and runs it again', async () => {
+    const runs = scripted(outcome('error', undefined), outcome('fail', calm));
+    const kept = await rerunStarved(runs.run, undefined, { waitForCalm: async () => 0, watch: () => () => starvedCpu });
+    expect(runs.calls()).toBe(2);
+    expect(kept.status).toBe('fail');
+  });
+});
+
+describe('waitUntilCalm', () => {
+  const counters = (runnable: number): CpuCounters => ({
+    at: 0,
+    busy: 0,
+    total: 0,
+    runnable,
+    stalledMicros: undefined,
+  });
+
+  it('ends once a second of readings is calm, not before', async () => {
+    // two cores: 10 runnable tasks is 5 per core (starved), 2 is 1 per core (calm)
+    const readings = [10, 10, 2, 2, 2, 2, 2, 2].map(counters);
+    let reads = 0;
+    await waitUntilCalm(undefined, () => readings[Math.min(reads++, readings.length - 1)], 2);
+    expect(reads).toBe(2 + calmBounds.looks);
+  });
+
+  it('does not wait where the machine cannot be read, nor once the batch is interrupted', async () => {
+    expect(await waitUntilCalm(undefined, () => undefined, 2)).toBeLessThan(calmBounds.lookEveryMs);
+    const controller = new AbortController();
+    controller.abort();
+    let reads = 0;
+    await waitUntilCalm(controller.signal, () => (reads++, counters(100)), 2);
+    expect(reads).toBe(0);
   });
 });
