@@ -37,6 +37,8 @@ describe('http-server.yaml catches its traversal and binary mutants', () => {
       path.join(repoRoot, 'rubrics', 'http-server.yaml'),
       '--only',
       'H2,H5',
+      '--reruns',
+      '0', // as calibrate grades: each mutant's failure must show on the first run, and is not run again
       '--format',
       'json',
       '--out',

@@ -1,6 +1,7 @@
 import { execa } from 'execa';
 import path from 'node:path';
 import { parseProbeOutput } from '../../harness/probes/parse-probe-output.js';
+import { buildActorEnv } from '../../harness/sandbox/confine-command.js';
 import type { ProbeReport, ProbeTestPoint } from '../../harness/probes/probe-report.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -15,10 +16,18 @@ export interface ProbeRun {
   readonly exitCode: number | undefined;
 }
 
-// Runs a probe as the harness does: `python3 <probe> .` with the submission as working directory.
+// Runs a probe as the harness does: `python3 -E -s <probe> .` with the submission as working
+// directory and a confined program's environment. Its PATH finds the system's python3 as the
+// sandbox does, never a version manager's shim on the host's PATH (pyenv's costs more CPU than a probe).
 export async function runProbe(probe: string, submissionDir: string): Promise<ProbeRun> {
   const probePath = path.isAbsolute(probe) ? probe : path.join(probesDir, probe);
-  const result = await execa('python3', [probePath, '.'], { cwd: submissionDir, reject: false, timeout: 60_000 });
+  const result = await execa('python3', ['-E', '-s', probePath, '.'], {
+    cwd: submissionDir,
+    env: buildActorEnv(submissionDir),
+    extendEnv: false,
+    reject: false,
+    timeout: 60_000,
+  });
   return {
     report: parseProbeOutput(result.stdout),
     stdout: result.stdout,
