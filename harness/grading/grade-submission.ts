@@ -86,7 +86,7 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
   );
   if (!ready.ok) return allError(ready.message);
   const { stage, launch } = ready.prepared;
-  settings = recordLaunch(launch);
+  settings = recordLaunch(launch, studentRoles(criteria));
   notes.push(
     ...stage.skipped.map(
       (entry) =>
@@ -217,7 +217,7 @@ function studentRoles(criteria: readonly Criterion[]): Set<'server' | 'client'> 
   const roles = new Set<'server' | 'client'>();
   for (const step of criteria.flatMap((c) => c.steps)) {
     if (step.kind === 'start' && step.impl === 'student') roles.add('server');
-    if (step.kind === 'join' && step.impl === 'student') roles.add('client');
+    if ((step.kind === 'join' && step.impl === 'student') || step.kind === 'crowd') roles.add('client');
   }
   return roles;
 }
@@ -230,8 +230,12 @@ function samePath(a: string, b: string): boolean {
   }
 }
 
-// The resolved launch settings as result.json keeps them: every value but the password's, with its origin.
-function recordLaunch(launch: LaunchSettings): LaunchSetting[] {
+// The resolved launch settings as result.json keeps them: every value but the password's, with its
+// origin. A rubric that starts none of the student's clients (an echo or HTTP server) records no
+// client command, prompts or chat commands: the report would show a default nothing used.
+function recordLaunch(launch: LaunchSettings, roles: ReadonlySet<'server' | 'client'>): LaunchSetting[] {
+  const usedByClient = (setting: string): boolean =>
+    setting === 'client' || setting.startsWith('prompts.') || setting.startsWith('commands.');
   const values: Record<string, string | undefined> = {
     server: launch.server,
     client: launch.client,
@@ -240,7 +244,8 @@ function recordLaunch(launch: LaunchSettings): LaunchSetting[] {
     ...Object.fromEntries(Object.entries(launch.patterns).map(([k, v]) => [`patterns.${k}`, v])),
     ...Object.fromEntries(Object.entries(launch.commands).map(([k, v]) => [`commands.${k}`, v])),
   };
-  return Object.entries(launch.from).map(([setting, from]) => {
+  const recorded = Object.entries(launch.from).filter(([setting]) => roles.has('client') || !usedByClient(setting));
+  return recorded.map(([setting, from]) => {
     const value = setting === 'password' ? undefined : values[setting];
     return value === undefined ? { setting, from } : { setting, value, from };
   });

@@ -12,8 +12,10 @@ export function describeLaunch(settings: readonly LaunchSetting[] | undefined): 
     return setting?.value === undefined ? [] : [`${name} "${setting.value}" (${setting.from})`];
   });
   const quit = byName.get('commands.quit');
-  const quitText =
-    quit?.value === undefined ? 'quit by closing input, then Ctrl-C' : `quit with "${quit.value}" (${quit.from})`;
+  // How clients were ended, where the run had any of the student's clients.
+  const quitText = !byName.has('client')
+    ? []
+    : [quit?.value === undefined ? 'quit by closing input, then Ctrl-C' : `quit with "${quit.value}" (${quit.from})`];
   const own = settings
     .filter((s) => !(commandSettings as readonly string[]).includes(s.setting) && s.setting !== 'commands.quit')
     .filter((s) => s.from !== 'the default' && s.from !== 'the rubric');
@@ -24,5 +26,5 @@ export function describeLaunch(settings: readonly LaunchSetting[] | undefined): 
         .map((s) => s.setting)
         .join(', ')} from ${from}`,
   );
-  return [...commands, quitText, ...grouped].join('; ');
+  return [...commands, ...quitText, ...grouped].join('; ');
 }

@@ -64,5 +64,14 @@ describe('http-server.yaml catches its traversal and binary mutants', () => {
     expect(criterion('http-threaded', 'H2').status).toBe('pass');
     expect(criterion('http-threaded', 'H5').status).toBe('pass');
     expect(findLeftovers({ uids: uidRangeFromLog(result.stderr) })).toEqual([]);
+
+    // The rubric starts no client of the student's: the launch record names only the server.
+    const launch = (
+      JSON.parse(readFileSync(path.join(out, 'http-threaded', 'result.json'), 'utf8')) as {
+        launch: { setting: string }[];
+      }
+    ).launch.map((s) => s.setting);
+    expect(launch).toContain('server');
+    expect(launch.filter((setting) => /^(client|prompts\.|commands\.)/.test(setting))).toEqual([]);
   }, 300_000);
 });

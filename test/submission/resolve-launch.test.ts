@@ -183,6 +183,15 @@ describe('describeLaunch', () => {
     );
   });
 
+  it('says nothing of quitting when no client of the student was started (a server-only rubric)', () => {
+    expect(
+      describeLaunch([
+        { setting: 'server', value: 'python3 server.py', from: 'the default' },
+        { setting: 'password', from: 'the rubric' },
+      ]),
+    ).toBe('server "python3 server.py" (the default)');
+  });
+
   it('says nothing for a result saved before launch settings were recorded', () => {
     expect(describeLaunch(undefined)).toBeUndefined();
   });
