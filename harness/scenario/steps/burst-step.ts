@@ -1,5 +1,5 @@
 import { markSend } from '../mark-send.js';
-import type { BurstStep } from '../../rubric/rubric.js';
+import type { BurstStep } from '../../rubric/steps/burst-step.js';
 import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { actorNeverStarted } from '../step-messages.js';
 import { drawToken, expandTemplate } from '../expand-template.js';

@@ -1,4 +1,4 @@
-import type { ClosedStep } from '../../rubric/rubric.js';
+import type { ClosedStep } from '../../rubric/steps/closed-step.js';
 import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { clientNeverConnected } from '../step-messages.js';
 import { waitForRaw } from '../raw-client.js';

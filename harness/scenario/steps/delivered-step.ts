@@ -1,5 +1,5 @@
 import { waitForActor } from '../../actors/wait-for.js';
-import type { DeliveredStep } from '../../rubric/rubric.js';
+import type { DeliveredStep } from '../../rubric/steps/delivered-step.js';
 import { chooseRecords } from '../excerpt.js';
 import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { actorNeverStarted } from '../step-messages.js';

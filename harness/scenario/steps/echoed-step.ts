@@ -1,4 +1,4 @@
-import type { EchoedStep } from '../../rubric/rubric.js';
+import type { EchoedStep } from '../../rubric/steps/echoed-step.js';
 import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { clientNeverConnected } from '../step-messages.js';
 import { waitForRaw, type RawClient } from '../raw-client.js';

@@ -1,5 +1,5 @@
 import { waitForActor } from '../../actors/wait-for.js';
-import type { ExpectStep } from '../../rubric/rubric.js';
+import type { ExpectStep } from '../../rubric/steps/expect-step.js';
 import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { actorNeverStarted } from '../step-messages.js';
 import { buildMatcher } from '../match-output.js';

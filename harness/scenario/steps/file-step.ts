@@ -2,7 +2,7 @@ import { markSend } from '../mark-send.js';
 import { createHash } from 'node:crypto';
 import { chownSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FileStep } from '../../rubric/rubric.js';
+import type { FileStep } from '../../rubric/steps/file-step.js';
 import { stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { actorNeverStarted, actorNoLongerRunning } from '../step-messages.js';
 

@@ -1,4 +1,4 @@
-import type { HalfCloseStep, ResetStep } from '../../rubric/rubric.js';
+import type { HalfCloseStep, ResetStep } from '../../rubric/steps/hang-up-step.js';
 import { stepError, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { clientNeverConnected } from '../step-messages.js';
 

@@ -3,7 +3,7 @@ import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pollUntil } from '../../actors/wait-for.js';
 import { readBytesInside } from '../../submission/read-file-inside.js';
-import type { ReceivedStep } from '../../rubric/rubric.js';
+import type { ReceivedStep } from '../../rubric/steps/received-step.js';
 import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { actorNeverStarted } from '../step-messages.js';
 

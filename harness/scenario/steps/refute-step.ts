@@ -1,5 +1,5 @@
 import { waitForActor } from '../../actors/wait-for.js';
-import type { RefuteStep } from '../../rubric/rubric.js';
+import type { RefuteStep } from '../../rubric/steps/refute-step.js';
 import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { actorNeverStarted } from '../step-messages.js';
 import { buildMatcher } from '../match-output.js';

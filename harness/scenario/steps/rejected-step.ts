@@ -1,6 +1,6 @@
 import { describeExit } from '../../actors/actor.js';
 import { waitForActor } from '../../actors/wait-for.js';
-import type { RejectedStep } from '../../rubric/rubric.js';
+import type { RejectedStep } from '../../rubric/steps/rejected-step.js';
 import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { actorNeverStarted } from '../step-messages.js';
 import { lastLines } from '../observe.js';

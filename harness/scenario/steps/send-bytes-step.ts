@@ -1,4 +1,4 @@
-import type { SendBytesStep } from '../../rubric/rubric.js';
+import type { SendBytesStep } from '../../rubric/steps/send-bytes-step.js';
 import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { clientNeverConnected } from '../step-messages.js';
 import { drawToken, expandTemplate } from '../expand-template.js';

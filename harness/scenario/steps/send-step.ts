@@ -1,5 +1,5 @@
 import { markSend } from '../mark-send.js';
-import type { SendStep } from '../../rubric/rubric.js';
+import type { SendStep } from '../../rubric/steps/send-step.js';
 import { stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { actorNeverStarted, actorNoLongerRunning } from '../step-messages.js';
 import { drawToken, expandTemplate } from '../expand-template.js';

@@ -1,4 +1,4 @@
-import type { SeverStep } from '../../rubric/rubric.js';
+import type { SeverStep } from '../../rubric/steps/sever-step.js';
 import { stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { actorNeverJoined } from '../step-messages.js';
 

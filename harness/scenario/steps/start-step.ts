@@ -1,7 +1,7 @@
 import { answerPrompts } from '../../actors/answer-prompts.js';
 import { findBoundSocket } from '../../actors/discover-port.js';
 import { pollUntil } from '../../actors/wait-for.js';
-import type { StartStep } from '../../rubric/rubric.js';
+import type { StartStep } from '../../rubric/steps/start-step.js';
 import { pickServerPort } from '../../sandbox/pick-server-port.js';
 import type { Implementation } from '../../model/implementation.js';
 import { stepError, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';

@@ -1,4 +1,4 @@
-import type { QuitStep, RestartStep, StopStep } from '../../rubric/rubric.js';
+import type { QuitStep, RestartStep, StopStep } from '../../rubric/steps/stop-step.js';
 import { quitLikeAPerson } from '../../actors/quit-like-a-person.js';
 import { waitForActor } from '../../actors/wait-for.js';
 import { stepError, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
