@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { compilePattern } from './compile-pattern.js';
-import { normalizeStep, type StepContext } from './normalize-step.js';
+import { normalizeStep } from './step-kinds.js';
+import type { StepContext } from './steps/define-step.js';
 import { parseDuration } from './parse-duration.js';
 import { defaultPatterns, defaultPrompts, defaultTimeouts } from './rubric-defaults.js';
 import type { Criterion, PromptName, Rubric, Timeouts } from './rubric.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compilePattern } from '../rubric/compile-pattern.js';
-import type { HttpStep } from '../rubric/rubric.js';
+import type { HttpStep } from '../rubric/steps/http-step.js';
 import { maxResponseBytes, type RawExchange } from '../wire/http-exchange.js';
 import { parseHttpResponse } from '../wire/parse-http-response.js';
 import { truncate } from './observe.js';

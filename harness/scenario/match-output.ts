@@ -1,5 +1,6 @@
 import type { Actor } from '../actors/actor.js';
-import type { ExpectStep, RefuteStep } from '../rubric/rubric.js';
+import type { ExpectStep } from '../rubric/steps/expect-step.js';
+import type { RefuteStep } from '../rubric/steps/refute-step.js';
 import type { ScenarioContext } from './context.js';
 import { expandTemplate } from './expand-template.js';
 import { findNearMiss } from './near-miss.js';

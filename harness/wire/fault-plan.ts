@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FaultStep } from '../rubric/rubric.js';
+import type { FaultStep } from '../rubric/steps/fault-step.js';
 
 type FaultKind = FaultStep['fault'];
 

@@ -1,7 +1,7 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EchoedStep } from '../../harness/rubric/rubric.js';
+import type { EchoedStep } from '../../harness/rubric/steps/echoed-step.js';
 import type { ScenarioContext } from '../../harness/scenario/context.js';
 import { describeBytes } from '../../harness/scenario/describe-bytes.js';
 import { RawClient } from '../../harness/scenario/raw-client.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { HttpStep } from '../../harness/rubric/rubric.js';
+import type { HttpStep } from '../../harness/rubric/steps/http-step.js';
 import { describeHttpExpectation, judgeHttpResponse } from '../../harness/scenario/judge-http-response.js';
 import type { RawExchange } from '../../harness/wire/http-exchange.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../harness/actors/actor.js';
-import type { ExpectStep } from '../../harness/rubric/rubric.js';
+import type { ExpectStep } from '../../harness/rubric/steps/expect-step.js';
 import type { ScenarioContext } from '../../harness/scenario/context.js';
 import { markSend } from '../../harness/scenario/mark-send.js';
 import { buildMatcher } from '../../harness/scenario/match-output.js';

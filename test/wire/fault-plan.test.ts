@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FaultStep } from '../../harness/rubric/rubric.js';
+import type { FaultStep } from '../../harness/rubric/steps/fault-step.js';
 import { corruptBytes, FaultPlan } from '../../harness/wire/fault-plan.js';
 
 const rule = (over: Partial<FaultStep>): FaultStep => ({

@@ -1,4 +1,4 @@
-import type { AnyStep } from '../../rubric/rubric.js';
+import type { AnyStep } from '../../rubric/steps/any-step.js';
 import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { runCheck } from './run-check.js';
 

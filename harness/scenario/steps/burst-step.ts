@@ -1,6 +1,7 @@
 import { markSend } from '../mark-send.js';
-import type { BurstStep } from '../../rubric/rubric.js';
+import type { BurstStep } from '../../rubric/steps/burst-step.js';
 import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { actorNeverStarted } from '../step-messages.js';
 import { drawToken, expandTemplate } from '../expand-template.js';
 import { lastLines } from '../observe.js';
 
@@ -13,10 +14,10 @@ export function runBurstStep(step: BurstStep, ctx: ScenarioContext): Promise<Ste
     drawToken(ctx, step.text);
     const text = expandTemplate(ctx, step.text, { n: String(n) });
     if (!state?.actor.type(text)) {
-      const observed = state
-        ? `${step.from} stopped after ${n - 1} line(s)${lastLines(state.actor, 6)}`
-        : `${step.from} was never started`;
-      return Promise.resolve(stepFail(`${step.from} to take ${step.count} chat lines`, observed, [step.from]));
+      const expected = `${step.from} to take ${step.count} chat lines`;
+      if (!state) return Promise.resolve(actorNeverStarted(step.from, expected));
+      const observed = `${step.from} stopped after ${n - 1} line(s)${lastLines(state.actor, 6)}`;
+      return Promise.resolve(stepFail(expected, observed, [step.from]));
     }
     tokens.push(ctx.lastToken ?? text);
   }

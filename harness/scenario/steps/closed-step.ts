@@ -1,5 +1,6 @@
-import type { ClosedStep } from '../../rubric/rubric.js';
+import type { ClosedStep } from '../../rubric/steps/closed-step.js';
 import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { clientNeverConnected } from '../step-messages.js';
 import { waitForRaw } from '../raw-client.js';
 import { describeBytes } from '../describe-bytes.js';
 import { serverState } from './server-state.js';
@@ -9,7 +10,7 @@ import { serverState } from './server-state.js';
 // after its client half-closes.
 export async function runClosedStep(step: ClosedStep, ctx: ScenarioContext): Promise<StepOutcome> {
   const client = ctx.raw.get(step.in);
-  if (!client) return stepError(`${step.in} to be connected`, `${step.in} never connected (line ${step.line})`);
+  if (!client) return clientNeverConnected(step.in, step.line);
   if (client.transport !== 'tcp')
     return stepError('a TCP connection to watch close', `the rubric's transport is UDP (line ${step.line})`);
   await waitForRaw(client, () => client.ended !== 'open', step.within);

@@ -1,4 +1,4 @@
-import type { ConnectStep } from '../../rubric/rubric.js';
+import type { ConnectStep } from '../../rubric/steps/connect-step.js';
 import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { RawClient } from '../raw-client.js';
 import { serverState } from './server-state.js';

@@ -1,5 +1,5 @@
 import { waitForActor } from '../../actors/wait-for.js';
-import type { CrowdStep } from '../../rubric/rubric.js';
+import type { CrowdStep } from '../../rubric/steps/crowd-step.js';
 import { stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { drawToken, expandTemplate } from '../expand-template.js';
 import { runJoinStep } from './join-step.js';

@@ -1,7 +1,8 @@
 import { waitForActor } from '../../actors/wait-for.js';
-import type { DeliveredStep } from '../../rubric/rubric.js';
+import type { DeliveredStep } from '../../rubric/steps/delivered-step.js';
 import { chooseRecords } from '../excerpt.js';
 import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { actorNeverStarted } from '../step-messages.js';
 import { describeQuietEnd, quietPeriod, watchQuiet } from '../watch-quiet.js';
 
 // How long to keep watching once everything has arrived, for late duplicates.
@@ -13,7 +14,7 @@ const settleMs = 1000;
 export async function runDeliveredStep(step: DeliveredStep, ctx: ScenarioContext): Promise<StepOutcome> {
   const state = ctx.actors.get(step.in);
   const tokens = ctx.burstTokens;
-  if (!state) return stepFail(`${step.in} to be running`, `${step.in} was never started`);
+  if (!state) return actorNeverStarted(step.in);
   const { actor } = state;
   const allThere = (): boolean => tokens.every((token) => actor.output.includes(token));
   const quietMs = quietPeriod(ctx);

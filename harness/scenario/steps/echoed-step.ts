@@ -1,5 +1,6 @@
-import type { EchoedStep } from '../../rubric/rubric.js';
-import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import type { EchoedStep } from '../../rubric/steps/echoed-step.js';
+import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { clientNeverConnected } from '../step-messages.js';
 import { waitForRaw, type RawClient } from '../raw-client.js';
 import { describeBytes } from '../describe-bytes.js';
 import { serverState } from './server-state.js';
@@ -9,7 +10,7 @@ import { serverState } from './server-state.js';
 // whole, and none that this client did not send (another client's echo, a truncated one).
 export async function runEchoedStep(step: EchoedStep, ctx: ScenarioContext): Promise<StepOutcome> {
   const client = ctx.raw.get(step.in);
-  if (!client) return stepError(`${step.in} to be connected`, `${step.in} never connected (line ${step.line})`);
+  if (!client) return clientNeverConnected(step.in, step.line);
   return client.transport === 'tcp' ? checkStream(step, ctx, client) : checkDatagrams(step, ctx, client);
 }
 

@@ -1,4 +1,4 @@
-import type { FaultStep } from '../../rubric/rubric.js';
+import type { FaultStep } from '../../rubric/steps/fault-step.js';
 import { stepError, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 
 const datagramOnly = new Set(['drop', 'duplicate', 'reorder']);

@@ -2,15 +2,15 @@ import { markSend } from '../mark-send.js';
 import { createHash } from 'node:crypto';
 import { chownSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FileStep } from '../../rubric/rubric.js';
-import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
-import { lastLines } from '../observe.js';
+import type { FileStep } from '../../rubric/steps/file-step.js';
+import { stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { actorNeverStarted, actorNoLongerRunning } from '../step-messages.js';
 
 // Puts a seeded random binary file into the sender's own working copy and types the file
 // command, with the syntax the rubric or the submission's sockgrade.yaml gives.
 export function runFileStep(step: FileStep, ctx: ScenarioContext): Promise<StepOutcome> {
   const state = ctx.actors.get(step.from);
-  if (!state) return Promise.resolve(stepFail(`${step.from} to be running`, `${step.from} was never started`));
+  if (!state) return Promise.resolve(actorNeverStarted(step.from));
   const bytes = ctx.random.bytes(step.size);
   const name = `kiriman-${ctx.random.token()}.bin`;
   const file = path.join(state.workdir, name);
@@ -24,10 +24,6 @@ export function runFileStep(step: FileStep, ctx: ScenarioContext): Promise<StepO
   markSend(ctx);
   if (state.actor.type(command)) return Promise.resolve(stepOk);
   return Promise.resolve(
-    stepFail(
-      `${step.from} to take the file command "${command}"`,
-      `${step.from} is no longer running${lastLines(state.actor, 6)}`,
-      [step.from],
-    ),
+    actorNoLongerRunning(step.from, state.actor, `${step.from} to take the file command "${command}"`),
   );
 }

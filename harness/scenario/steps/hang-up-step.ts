@@ -1,5 +1,6 @@
-import type { HalfCloseStep, ResetStep } from '../../rubric/rubric.js';
+import type { HalfCloseStep, ResetStep } from '../../rubric/steps/hang-up-step.js';
 import { stepError, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { clientNeverConnected } from '../step-messages.js';
 
 // shutdown(SHUT_WR) on a client sockgrade plays: it sends no more, and keeps reading.
 export function runHalfCloseStep(step: HalfCloseStep, ctx: ScenarioContext): Promise<StepOutcome> {
@@ -18,10 +19,7 @@ function hangUp(
   act: (client: { halfClose(): void; reset(): void }) => void,
 ): Promise<StepOutcome> {
   const client = ctx.raw.get(step.client);
-  if (!client)
-    return Promise.resolve(
-      stepError(`${step.client} to be connected`, `${step.client} never connected (line ${step.line})`),
-    );
+  if (!client) return Promise.resolve(clientNeverConnected(step.client, step.line));
   if (client.transport !== 'tcp')
     return Promise.resolve(
       stepError(`a TCP connection to ${step.kind}`, `the rubric's transport is UDP (line ${step.line})`),

@@ -1,4 +1,4 @@
-import type { HttpStep } from '../../rubric/rubric.js';
+import type { HttpStep } from '../../rubric/steps/http-step.js';
 import { exchangeHttp, type RawExchange } from '../../wire/http-exchange.js';
 import { stepError, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { describeBytes, describeHttpExpectation, judgeHttpResponse } from '../judge-http-response.js';

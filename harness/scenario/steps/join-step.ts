@@ -1,6 +1,6 @@
 import { answerPrompts } from '../../actors/answer-prompts.js';
 import { waitForActor } from '../../actors/wait-for.js';
-import type { JoinStep } from '../../rubric/rubric.js';
+import type { JoinStep } from '../../rubric/steps/join-step.js';
 import { TcpRelay } from '../../wire/tcp-relay.js';
 import { UdpRelay } from '../../wire/udp-relay.js';
 import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { waitForActor } from '../../actors/wait-for.js';
-import type { ProbeStep } from '../../rubric/rubric.js';
+import type { ProbeStep } from '../../rubric/steps/probe-step.js';
 import { stepError, stepFail, stepManual, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { launchActor } from '../launch-actor.js';
 import { quoteShellWord } from '../../sandbox/confine-command.js';

@@ -3,8 +3,9 @@ import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pollUntil } from '../../actors/wait-for.js';
 import { readBytesInside } from '../../submission/read-file-inside.js';
-import type { ReceivedStep } from '../../rubric/rubric.js';
+import type { ReceivedStep } from '../../rubric/steps/received-step.js';
 import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { actorNeverStarted } from '../step-messages.js';
 
 const maxFiles = 2000;
 
@@ -14,7 +15,7 @@ export async function runReceivedStep(step: ReceivedStep, ctx: ScenarioContext):
   const sent = ctx.sentFile;
   const state = ctx.actors.get(step.in);
   if (!sent) return stepError('a file step before this one', 'no file was sent in this run');
-  if (!state) return stepFail(`${step.in} to be running`, `${step.in} was never started`);
+  if (!state) return actorNeverStarted(step.in);
   const found = await pollUntil(
     () => findCopy(state.workdir, sent.size, sent.sha256),
     step.within,

@@ -1,14 +1,15 @@
 import { describeExit } from '../../actors/actor.js';
 import { waitForActor } from '../../actors/wait-for.js';
-import type { RejectedStep } from '../../rubric/rubric.js';
+import type { RejectedStep } from '../../rubric/steps/rejected-step.js';
 import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { actorNeverStarted } from '../step-messages.js';
 import { lastLines } from '../observe.js';
 import { compilePattern } from '../../rubric/compile-pattern.js';
 
 // Waits until a client is turned away: it prints the refused pattern after its prompts, or exits.
 export async function runRejectedStep(step: RejectedStep, ctx: ScenarioContext): Promise<StepOutcome> {
   const state = ctx.actors.get(step.actor);
-  if (!state) return stepFail(`${step.actor} to be refused`, `${step.actor} was never started`);
+  if (!state) return actorNeverStarted(step.actor, `${step.actor} to be refused`);
   const { actor } = state;
   const refused = compilePattern(state.impl.patterns['refused'] ?? '(?i)refused');
   const after = (): string => actor.output.slice(state.prompts?.firstAnswerAt ?? 0);

@@ -1,4 +1,4 @@
-import type { CheckStep } from '../../rubric/rubric.js';
+import type { CheckStep } from '../../rubric/steps/any-step.js';
 import type { ScenarioContext, StepOutcome } from '../context.js';
 import { runExpectStep } from './expect-step.js';
 import { runRefuteStep } from './refute-step.js';

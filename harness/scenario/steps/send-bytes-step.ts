@@ -1,5 +1,6 @@
-import type { SendBytesStep } from '../../rubric/rubric.js';
+import type { SendBytesStep } from '../../rubric/steps/send-bytes-step.js';
 import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { clientNeverConnected } from '../step-messages.js';
 import { drawToken, expandTemplate } from '../expand-template.js';
 import { markSend } from '../mark-send.js';
 import { serverState } from './server-state.js';
@@ -11,7 +12,7 @@ const maxDatagram = 65_507;
 // on UDP, one datagram.
 export async function runSendBytesStep(step: SendBytesStep, ctx: ScenarioContext): Promise<StepOutcome> {
   const client = ctx.raw.get(step.from);
-  if (!client) return stepError(`${step.from} to be connected`, `${step.from} never connected (line ${step.line})`);
+  if (!client) return clientNeverConnected(step.from, step.line);
   const bytes = payload(step, ctx);
   if (client.transport === 'udp' && bytes.length > maxDatagram) {
     return stepError(

@@ -1,8 +1,8 @@
 import { markSend } from '../mark-send.js';
-import type { SendStep } from '../../rubric/rubric.js';
-import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import type { SendStep } from '../../rubric/steps/send-step.js';
+import { stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { actorNeverStarted, actorNoLongerRunning } from '../step-messages.js';
 import { drawToken, expandTemplate } from '../expand-template.js';
-import { lastLines } from '../observe.js';
 
 // Types a chat line, carrying a fresh token, into a client.
 export function runSendStep(step: SendStep, ctx: ScenarioContext): Promise<StepOutcome> {
@@ -15,8 +15,8 @@ export function runSendStep(step: SendStep, ctx: ScenarioContext): Promise<StepO
     state?.actor.note(`did not type "${text}": it has already exited`);
     return Promise.resolve(stepOk);
   }
-  const observed = state
-    ? `${step.from} is no longer running${lastLines(state.actor, 6)}`
-    : `${step.from} was never started`;
-  return Promise.resolve(stepFail(`${step.from} to be running, to type "${text}"`, observed, [step.from]));
+  const expected = `${step.from} to be running, to type "${text}"`;
+  return Promise.resolve(
+    state ? actorNoLongerRunning(step.from, state.actor, expected) : actorNeverStarted(step.from, expected),
+  );
 }

@@ -1,10 +1,11 @@
 import { answerPrompts } from '../../actors/answer-prompts.js';
 import { findBoundSocket } from '../../actors/discover-port.js';
 import { pollUntil } from '../../actors/wait-for.js';
-import type { StartStep } from '../../rubric/rubric.js';
+import type { StartStep } from '../../rubric/steps/start-step.js';
 import { pickServerPort } from '../../sandbox/pick-server-port.js';
 import type { Implementation } from '../../model/implementation.js';
 import { stepError, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { actorNeverStarted } from '../step-messages.js';
 import { expandTemplate } from '../expand-template.js';
 import { launchActor, promptPatterns } from '../launch-actor.js';
 import { lastLines } from '../observe.js';
@@ -52,7 +53,7 @@ export async function launchServer(
 // Finds the socket the server bound, or says why there is none.
 export async function awaitBinding(ctx: ScenarioContext, name: string, withinMs: number): Promise<StepOutcome> {
   const state = ctx.actors.get(name);
-  if (!state) return stepError(`${name} to be running`, `${name} was never started`);
+  if (!state) return actorNeverStarted(name);
   const { actor } = state;
   const pid = actor.pid;
   const bound =

@@ -1,7 +1,8 @@
-import type { QuitStep, RestartStep, StopStep } from '../../rubric/rubric.js';
+import type { QuitStep, RestartStep, StopStep } from '../../rubric/steps/stop-step.js';
 import { quitLikeAPerson } from '../../actors/quit-like-a-person.js';
 import { waitForActor } from '../../actors/wait-for.js';
 import { stepError, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
+import { actorNeverStarted } from '../step-messages.js';
 import { launchServer } from './start-step.js';
 
 const stopGraceMs = 2000;
@@ -9,7 +10,7 @@ const stopGraceMs = 2000;
 // Stops an actor as a user would with Ctrl-C: SIGINT, then SIGKILL after a grace period.
 export async function runStopStep(step: StopStep, ctx: ScenarioContext): Promise<StepOutcome> {
   const state = ctx.actors.get(step.actor);
-  if (!state) return stepError(`${step.actor} to be running`, `${step.actor} was never started`);
+  if (!state) return actorNeverStarted(step.actor);
   await state.actor.stop(stopGraceMs);
   if (ctx.server?.name === step.actor) ctx.server.bound = undefined;
   return stepOk;
@@ -29,7 +30,7 @@ export async function runRestartStep(step: RestartStep, ctx: ScenarioContext): P
 // leave, closing its input if it stays; with no quit command named, ends it like a person would.
 export async function runQuitStep(step: QuitStep, ctx: ScenarioContext): Promise<StepOutcome> {
   const state = ctx.actors.get(step.actor);
-  if (!state) return stepError(`${step.actor} to be running`, `${step.actor} was never started`);
+  if (!state) return actorNeverStarted(step.actor);
   const quit = state.impl.commands['quit'];
   if (quit === undefined) {
     await quitLikeAPerson(state.actor, stopGraceMs);

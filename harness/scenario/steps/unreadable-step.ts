@@ -1,4 +1,4 @@
-import type { UnreadableStep } from '../../rubric/rubric.js';
+import type { UnreadableStep } from '../../rubric/steps/unreadable-step.js';
 import { findReadable } from '../../wire/find-readable.js';
 import { stepError, stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 import { expandTemplate } from '../expand-template.js';

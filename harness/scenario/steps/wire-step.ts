@@ -1,5 +1,5 @@
 import type { WireRecord } from '../../model/result.js';
-import type { WireStep } from '../../rubric/rubric.js';
+import type { WireStep } from '../../rubric/steps/wire-step.js';
 import { stepFail, stepOk, type ScenarioContext, type StepOutcome } from '../context.js';
 
 // Waits until bytes cross a client's link in the given direction: proof on the wire itself,
