@@ -74,7 +74,9 @@ describe('sockgrade gradescope', () => {
     expect(
       entries.filter(
         (entry) =>
-          !/^(setup\.sh|run_autograder|rubric\/|sockgrade\/(package(-lock)?\.json|dist\/(harness|worker)\/.*\.js)$)/.test(entry),
+          !/^(setup\.sh|run_autograder|rubric\/|sockgrade\/(package(-lock)?\.json|dist\/(harness|worker)\/.*\.js)$)/.test(
+            entry,
+          ),
       ),
     ).toEqual([]);
   });
