@@ -49,7 +49,7 @@ describe('the outcome a worker wrote, read back by the harness', () => {
     expect(problem({ ...good, evidence: { notes: [1] } })).toBe(
       "the grading worker's outcome is not one (evidence.notes.0: Invalid input: expected string, received number)",
     );
-    expect(problem({ ...good, fraction: 2 })).toMatch(/^the grading worker's outcome is not one \(fraction: /);
+    expect(problem({ ...good, fraction: 'half' })).toMatch(/^the grading worker's outcome is not one \(fraction: /);
     expect(problem({ ...good, points: 5 })).toMatch(
       /^the grading worker's outcome is not one \(Unrecognized key: "points"\)$/,
     );
