@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { rootDir } from '../version.js';
 import type { IsolationPlan } from './detect-isolation.js';
 import { sweepUid } from './process-tree.js';
-import type { RunOutcome, RunSpec } from './run-spec.js';
+import { describeIssue, readOutcome } from './read-outcome.js';
+import { runSpecSchema, type RunOutcome, type RunSpec } from './run-spec.js';
 import { specToJson } from './spec-json.js';
 
 const workerPath = pickWorker(path.join(rootDir, 'dist'));
@@ -24,27 +25,32 @@ export async function runInSandbox(
     return { status: 'error', message: 'Not run: the grading was interrupted.', evidence: {}, durationMs: 0 };
   const runDir = mkdtempSync(path.join(tmpdir(), 'sockgrade-run-'));
   chmodSync(runDir, 0o711); // student uids may enter their own copies, not list the others
-  const full: RunSpec = { ...spec, runDir, outcomePath: path.join(runDir, 'outcome.json') };
   const specPath = path.join(runDir, 'spec.json');
-  writeFileSync(specPath, specToJson(full), { mode: 0o600 });
   try {
+    const full = runSpecSchema.safeParse({ ...spec, runDir, outcomePath: path.join(runDir, 'outcome.json') });
+    if (!full.success) return cannotFinish(`its run spec is not one (${describeIssue(full.error)})`, '', true);
+    writeFileSync(specPath, specToJson(full.data), { mode: 0o600 });
     const { code, stderr, killedFor } = await spawnWorker(plan, specPath, deadlineMs, signal);
-    try {
-      return JSON.parse(readFileSync(full.outcomePath, 'utf8')) as RunOutcome;
-    } catch {
-      const why = killedFor ?? `the grading worker exited with ${code}`;
-      return {
-        status: 'error',
-        message: `sockgrade could not finish this criterion: ${why}.`,
-        evidence: { notes: stderr ? [stderr] : [] },
-        durationMs: 0,
-        ...(killedFor === 'the batch was interrupted' ? {} : { harnessFault: `${why}\n${stderr}` }),
-      };
-    }
+    const outcome = readOutcome(full.data.outcomePath);
+    if (outcome.ok) return outcome.outcome;
+    const why = killedFor ?? (outcome.missing ? `the grading worker exited with ${code}` : outcome.problem);
+    return cannotFinish(why, stderr, killedFor !== 'the batch was interrupted');
   } finally {
     if (spec.confinement.uid !== undefined) await sweepUid(spec.confinement.uid);
     rmSync(runDir, { recursive: true, force: true });
   }
+}
+
+// A criterion the worker did not finish, as its error result: sockgrade's own fault unless the
+// batch was interrupted.
+function cannotFinish(why: string, stderr: string, fault: boolean): RunOutcome {
+  return {
+    status: 'error',
+    message: `sockgrade could not finish this criterion: ${why}.`,
+    evidence: { notes: stderr ? [stderr] : [] },
+    durationMs: 0,
+    ...(fault ? { harnessFault: `${why}\n${stderr}` } : {}),
+  };
 }
 
 function spawnWorker(

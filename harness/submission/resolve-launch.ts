@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { PromptKind } from '../model/implementation.js';
+import { patternSource } from '../rubric/compile-pattern.js';
 import type { Rubric } from '../rubric/rubric.js';
 import { defaultPatterns, defaultPrompts } from '../rubric/rubric-defaults.js';
 import type { ManifestDocument } from './manifest-schema.js';
@@ -47,8 +48,8 @@ export function resolveLaunch(
   const fromRubric: Layer = {
     ...rubric.launch,
     ...(rubric.password === undefined ? {} : { password: rubric.password }),
-    ...prefixed('prompts', pick(mapValues(rubric.prompts, toSource), declared.prompts)),
-    ...prefixed('patterns', pick(mapValues(rubric.patterns, toSource), declared.patterns)),
+    ...prefixed('prompts', pick(mapValues(rubric.prompts, patternSource), declared.prompts)),
+    ...prefixed('patterns', pick(mapValues(rubric.patterns, patternSource), declared.patterns)),
     ...prefixed('commands', pick(rubric.commands, declared.commands)),
   };
   const fromManifest: Layer = {
@@ -110,9 +111,4 @@ function pick(entries: Readonly<Record<string, string>>, names: readonly string[
 
 function mapValues(entries: Readonly<Record<string, RegExp>>, map: (regex: RegExp) => string): Record<string, string> {
   return Object.fromEntries(Object.entries(entries).map(([key, regex]) => [key, map(regex)]));
-}
-
-// A compiled pattern back in the rubric's dialect, to cross into the worker as JSON.
-function toSource(regex: RegExp): string {
-  return `${regex.flags.includes('i') ? '(?i)' : ''}${regex.source}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePattern, explainBadPattern } from '../../harness/rubric/compile-pattern.js';
+import { compilePattern, explainBadPattern, patternSource } from '../../harness/rubric/compile-pattern.js';
 
 describe('compilePattern', () => {
   it('turns a leading (?i) into the i flag', () => {
@@ -27,5 +27,23 @@ describe('explainBadPattern', () => {
   it('gives the reason, and a hint when (?i) is not at the start', () => {
     expect(explainBadPattern('(open')).toBe('Unterminated group');
     expect(explainBadPattern('pass(?i)')).toBe('Invalid group; "(?i)" is only understood at the very start');
+  });
+});
+
+describe('patternSource', () => {
+  it('writes a compiled pattern back as the text compilePattern compiles to the same pattern', () => {
+    for (const text of ['(?i)\\bport\\b', '(?ms)^a.b$', 'a/b', 'joined|welcome', '']) {
+      const regex = compilePattern(text);
+      const again = compilePattern(patternSource(regex));
+      expect([again.source, again.flags]).toEqual([regex.source, regex.flags]);
+    }
+  });
+
+  it('keeps every flag a rubric may write, not only i', () => {
+    expect(patternSource(compilePattern('(?ims)x'))).toBe('(?ims)x');
+  });
+
+  it('refuses a pattern with a flag a rubric cannot write', () => {
+    expect(() => patternSource(/x/g)).toThrow('/x/g has flags a rubric cannot write');
   });
 });
