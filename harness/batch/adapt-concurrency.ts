@@ -1,5 +1,5 @@
 import type { LimitFunction } from 'p-limit';
-import { cpuLoadBetween, readCpuCounters, type CpuCounters, type CpuLoad } from '../grading/read-cpu-load.js';
+import { cpuLoadBetween, readCpuCounters, type CpuCounters, type CpuLoad } from '../sandbox/read-cpu-load.js';
 
 // The machine has headroom below these, and is saturated above the others. Runs mostly wait (on
 // prompts, deadlines, the network), so a machine at 80% busy still serves one more. CPU pressure

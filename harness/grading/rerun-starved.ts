@@ -2,8 +2,7 @@ import type { Criterion } from '../rubric/rubric.js';
 import type { RunOutcome } from '../sandbox/run-spec.js';
 import { availableParallelism } from 'node:os';
 import type { StarvationReading } from '../model/starvation-reading.js';
-import { readCpuCounters, type CpuCounters } from './read-cpu-load.js';
-import { watchStarvation } from './watch-starvation.js';
+import { readCpuCounters, type CpuCounters } from '../sandbox/read-cpu-load.js';
 
 // Beyond these, a run's timing says more about the machine than about the program: the harness's
 // event loop stalled long enough to misjudge a refute window or a deadline (rubric timings are
@@ -42,38 +41,24 @@ export function describeStarvation(reading: StarvationReading | undefined): stri
   return why.length === 0 ? undefined : why.join(' and ');
 }
 
-// How a re-run is prepared and watched; tests replace both.
-export interface RerunHooks {
-  // Resolves when the machine has calmed down enough to judge timing again (or a bound passed),
-  // with the milliseconds it waited.
-  readonly waitForCalm: (signal?: AbortSignal) => Promise<number>;
-  // Starts watching the harness's side of a run; the function returned reads what was seen.
-  readonly watch: () => () => StarvationReading;
-}
-
-const defaultHooks: RerunHooks = { waitForCalm: waitUntilCalm, watch: watchStarvation };
+// Resolves when the machine has calmed down enough to judge timing again (or a bound passed),
+// with the milliseconds it waited; tests replace it.
+export type WaitForCalm = (signal?: AbortSignal) => Promise<number>;
 
 // Runs once and, while a run that did not pass was starved of CPU, runs it again (same attempt:
 // same tokens and faults) instead of letting the machine's load decide the verdict. A run again
 // waits for the machine to calm down first: starting it at once, into the crowd that starved the
-// first, mostly buys a second starved run. A worker that died without its own reading (killed at
-// its deadline) is judged by what the harness saw meanwhile. Every re-run is recorded in the
+// first, mostly buys a second starved run. Every re-run is recorded in the
 // evidence's notes of the outcome kept; when every run was starved the last verdict stands, and
 // its notes say so.
 export async function rerunStarved(
   run: () => Promise<RunOutcome>,
   signal?: AbortSignal,
-  hooks: RerunHooks = defaultHooks,
+  waitForCalm: WaitForCalm = waitUntilCalm,
 ): Promise<RunOutcome> {
-  const watched = async (): Promise<RunOutcome> => {
-    const stop = hooks.watch();
-    const outcome = await run();
-    const seen = stop();
-    return outcome.starvation === undefined ? { ...outcome, starvation: seen } : outcome;
-  };
   const aborted = (): boolean => signal?.aborted === true;
   const notes: string[] = [];
-  let outcome = await watched();
+  let outcome = await run();
   for (let rerun = 1; ; rerun++) {
     if (outcome.status === 'pass' || outcome.status === 'manual' || aborted()) break;
     const starved = describeStarvation(outcome.starvation);
@@ -84,13 +69,13 @@ export async function rerunStarved(
       );
       break;
     }
-    const waited = await hooks.waitForCalm(signal);
+    const waited = await waitForCalm(signal);
     const after = waited >= 1000 ? ` after waiting ${Math.round(waited / 1000)} s for the machine to calm down` : '';
     notes.push(
       `run ${rerun} ended ${outcome.status} while the machine was starved of CPU (${starved}): run again${after}`,
     );
     if (aborted()) break;
-    outcome = await watched();
+    outcome = await run();
   }
   if (notes.length === 0) return outcome;
   return { ...outcome, evidence: { ...outcome.evidence, notes: [...notes, ...(outcome.evidence.notes ?? [])] } };

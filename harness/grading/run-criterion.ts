@@ -7,7 +7,7 @@ import { SeededSource } from '../scenario/tokens.js';
 import { WireLog } from '../wire/wire-log.js';
 import { FaultPlan } from '../wire/fault-plan.js';
 import { excerptTranscript, excerptWire } from '../scenario/excerpt.js';
-import { watchStarvation } from './watch-starvation.js';
+import { watchStarvation } from '../sandbox/watch-starvation.js';
 
 // Plays one criterion's scenario and turns how it ended into a verdict with its evidence.
 export async function runCriterion(spec: RunSpec, rubric: Rubric, criterion: Criterion): Promise<RunOutcome> {

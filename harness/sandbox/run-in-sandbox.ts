@@ -8,6 +8,7 @@ import { sweepUid } from './process-tree.js';
 import { describeIssue, readOutcome } from './read-outcome.js';
 import { runSpecSchema, type RunOutcome, type RunSpec } from './run-spec.js';
 import { specToJson } from './spec-json.js';
+import { watchStarvation } from './watch-starvation.js';
 
 const workerPath = pickWorker(path.join(rootDir, 'dist'));
 const stderrLimit = 16 * 1024;
@@ -30,11 +31,20 @@ export async function runInSandbox(
     const full = runSpecSchema.safeParse({ ...spec, runDir, outcomePath: path.join(runDir, 'outcome.json') });
     if (!full.success) return cannotFinish(`its run spec is not one (${describeIssue(full.error)})`, '', true);
     writeFileSync(specPath, specToJson(full.data), { mode: 0o600 });
-    const { code, stderr, killedFor } = await spawnWorker(plan, specPath, deadlineMs, signal);
+    const watch = watchStarvation();
+    const { code, stderr, killedFor, overstayed } = await spawnWorker(plan, specPath, deadlineMs, signal);
+    const seen = watch();
     const outcome = readOutcome(full.data.outcomePath);
     if (outcome.ok) return outcome.outcome;
     const why = killedFor ?? (outcome.missing ? `the grading worker exited with ${code}` : outcome.problem);
-    return cannotFinish(why, stderr, killedFor !== 'the batch was interrupted');
+    const failed = cannotFinish(why, stderr, killedFor !== 'the batch was interrupted');
+    // A worker that overstayed its deadline wrote no reading of its own: what the harness saw of
+    // the machine meanwhile stands in, so a run the load made late is run again (rerun-starved.ts),
+    // and the notes say how loaded the machine was.
+    if (!overstayed) return failed;
+    const load = seen.runnablePerCore === undefined ? '' : `, ${seen.runnablePerCore} tasks per core wanted a CPU`;
+    const machine = `the machine during the run: sockgrade's event loop delayed up to ${seen.loopDelayMaxMs} ms${load}`;
+    return { ...failed, evidence: { notes: [...(failed.evidence.notes ?? []), machine] }, starvation: seen };
   } finally {
     if (spec.confinement.uid !== undefined) await sweepUid(spec.confinement.uid);
     rmSync(runDir, { recursive: true, force: true });
@@ -58,7 +68,7 @@ function spawnWorker(
   specPath: string,
   deadlineMs: number,
   signal: AbortSignal,
-): Promise<{ code: string; stderr: string; killedFor: string | undefined }> {
+): Promise<{ code: string; stderr: string; killedFor: string | undefined; overstayed: boolean }> {
   const argv = [...plan.unsharePrefix, process.execPath, workerPath, specPath];
   const child = spawn(argv[0] as string, argv.slice(1), {
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -67,6 +77,7 @@ function spawnWorker(
   });
   let stderr = '';
   let killedFor: string | undefined;
+  let overstayed = false;
   child.stderr.on('data', (chunk: Buffer) => {
     if (stderr.length < stderrLimit) stderr += chunk.toString('utf8');
   });
@@ -79,10 +90,10 @@ function spawnWorker(
     }
   };
   // The worker enforces the run's own deadline; this one only catches a worker that hangs.
-  const timer = setTimeout(
-    () => kill(`the run exceeded its deadline of ${Math.round(deadlineMs / 1000)} s`),
-    deadlineMs + 15_000,
-  );
+  const timer = setTimeout(() => {
+    overstayed = killedFor === undefined;
+    kill(`the run exceeded its deadline of ${Math.round(deadlineMs / 1000)} s`);
+  }, deadlineMs + 15_000);
   const onAbort = (): void => kill('the batch was interrupted');
   signal.addEventListener('abort', onAbort);
   if (signal.aborted) onAbort(); // aborted while the worker was being spawned: no event comes
@@ -93,7 +104,7 @@ function spawnWorker(
     child.on('close', (code, sig) => {
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
-      resolve({ code: sig ? `signal ${sig}` : `code ${code ?? '?'}`, stderr: stderr.trim(), killedFor });
+      resolve({ code: sig ? `signal ${sig}` : `code ${code ?? '?'}`, stderr: stderr.trim(), killedFor, overstayed });
     });
   });
 }

@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import { describe, expect, it } from 'vitest';
 import { adaptConcurrency, decideConcurrency, headroomBounds } from '../../harness/batch/adapt-concurrency.js';
 import { describeJobs } from '../../harness/batch/describe-jobs.js';
-import { cpuLoadBetween, type CpuCounters } from '../../harness/grading/read-cpu-load.js';
+import { cpuLoadBetween, type CpuCounters } from '../../harness/sandbox/read-cpu-load.js';
 
 const idle = { busyShare: 0.2, runnablePerCore: 0.5, pressureShare: 0.05 };
 const middling = { busyShare: 0.9, runnablePerCore: 1.2, pressureShare: 1 };

@@ -424,6 +424,47 @@ describe.concurrent('sockgrade grade (batches)', () => {
     }
   });
 
+  it('a worker that overstays its deadline is killed, recorded as error with how loaded the machine was', async () => {
+    const [alpha] = submissions('overstay', { alpha: 'ready' });
+    const out = path.join(scratch, 'overstay-out');
+    const oneSecond = path.join(scratch, 'one-second.yaml');
+    writeFileSync(
+      oneSecond,
+      readFileSync(rubric, 'utf8').replace('    points: 1\n', '    points: 1\n    timeout: 1s\n'),
+    );
+    // Preloaded into every node process the CLI starts: the grading worker blocks for two minutes
+    // before it runs, writing nothing.
+    const preload = path.join(scratch, 'hang-workers.cjs');
+    writeFileSync(
+      preload,
+      "if ((process.argv[1] ?? '').endsWith('worker.js')) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120000);\n",
+    );
+    const result = await execa(
+      process.execPath,
+      [
+        path.join(repoRoot, 'dist', 'harness', 'main.js'),
+        'grade',
+        alpha as string,
+        '--rubric',
+        oneSecond,
+        '--out',
+        out,
+        '--format',
+        'json',
+        '--reruns',
+        '0',
+      ],
+      { cwd: repoRoot, reject: false, timeout: 90_000, env: { NO_COLOR: '1', NODE_OPTIONS: `--require ${preload}` } },
+    );
+    expect(result.exitCode, result.stderr).toBe(0);
+    const [q1] = readResult(out, 'alpha').criteria;
+    expect(q1?.status).toBe('error');
+    expect(q1?.message).toBe('sockgrade could not finish this criterion: the run exceeded its deadline of 1 s.');
+    expect(q1?.evidence.notes?.at(-1)).toMatch(
+      /^the machine during the run: sockgrade's event loop delayed up to [\d.]+ ms, [\d.]+ tasks per core wanted a CPU$/,
+    );
+  }, 120_000);
+
   it('an output folder it cannot save a result in stops the batch with exit 3 and says how to fix it', async () => {
     const [alpha] = submissions('unwritable', { alpha: 'ready' });
     const out = path.join(scratch, 'unwritable-out');
