@@ -1,6 +1,7 @@
-// The process that grades one criterion inside the run's namespaces: it brings the network up,
-// plays the scenario (proxy included) and writes the outcome for the harness to read.
-import { writeFileSync } from 'node:fs';
+// The process that grades a run's criteria inside the run's namespaces: it brings the network up,
+// plays each scenario (proxy included) and writes the outcomes for the harness to read.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { runCriterion } from './grading/run-criterion.js';
 import type { RunOutcome } from './sandbox/run-spec.js';
@@ -11,7 +12,7 @@ import { rootDir } from './version.js';
 
 async function main(specPath: string): Promise<void> {
   const spec = specFromJson(await readFile(specPath, 'utf8'));
-  const write = (outcome: RunOutcome): void => writeFileSync(spec.outcomePath, JSON.stringify(outcome));
+  const write = (outcomes: RunOutcome[]): void => writeFileSync(spec.outcomePath, JSON.stringify(outcomes));
   try {
     if (spec.confinement.isolation === 'netns') await setupNetwork();
     if (spec.confinement.sandbox === 'unshare') {
@@ -29,18 +30,31 @@ async function main(specPath: string): Promise<void> {
       await hideFolders(spec.hide, keep);
       await privatizeFolders(['/var/tmp', '/dev/shm']);
     }
-    const criterion = spec.rubric.criteria.find((c) => c.id === spec.criterionId);
-    if (!criterion) throw new Error(`the rubric has no criterion ${spec.criterionId}`);
-    write(await runCriterion(spec, spec.rubric, criterion));
+    const criteria = spec.criterionIds.map((id) => {
+      const criterion = spec.rubric.criteria.find((c) => c.id === id);
+      if (!criterion) throw new Error(`the rubric has no criterion ${id}`);
+      return criterion;
+    });
+    // Several criteria (static probes only) play at once, each with working copies of its own.
+    const single = criteria.length === 1;
+    const runDirOf = (index: number): string => {
+      if (single) return spec.runDir;
+      const dir = path.join(spec.runDir, `criterion-${index}`);
+      mkdirSync(dir, { mode: 0o711 });
+      return dir;
+    };
+    write(await Promise.all(criteria.map((c, i) => runCriterion({ ...spec, runDir: runDirOf(i) }, spec.rubric, c))));
   } catch (error) {
     const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    write({
-      status: 'error',
-      message: `sockgrade failed while grading this criterion: ${error instanceof Error ? error.message : String(error)}`,
-      evidence: {},
-      durationMs: 0,
-      harnessFault: reason,
-    });
+    write(
+      spec.criterionIds.map(() => ({
+        status: 'error',
+        message: `sockgrade failed while grading this criterion: ${error instanceof Error ? error.message : String(error)}`,
+        evidence: {},
+        durationMs: 0,
+        harnessFault: reason,
+      })),
+    );
   }
 }
 

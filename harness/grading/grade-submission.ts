@@ -97,12 +97,13 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
     const student = buildImplementation('student', stage.dir, launch, trusted);
     const submission = options.submission ?? path.basename(path.resolve(dir));
     const reference = options.reference;
-    const runAlone = (criterion: Criterion, attempt: number): Promise<RunOutcome> =>
+    // One worker for the criteria given: one criterion, or several that only run static probes.
+    const runAlone = (group: readonly Criterion[], attempt: number): Promise<RunOutcome[]> =>
       options.pool(() =>
         runInSandbox(
           {
             rubric,
-            criterionId: criterion.id,
+            criterionIds: group.map((c) => c.id),
             submission,
             student,
             reference,
@@ -113,10 +114,12 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
             hide: [path.dirname(path.resolve(dir)), ...(options.hide ?? [])],
           },
           options.plan,
-          criterion.timeout ?? rubric.timeouts.run,
+          Math.max(...group.map((c) => c.timeout ?? rubric.timeouts.run)), // they play at once
           options.signal,
         ),
       );
+    const runAloneOne = async (criterion: Criterion, attempt: number): Promise<RunOutcome> =>
+      (await runAlone([criterion], attempt))[0] as RunOutcome;
     // Without namespaces, servers share the machine's ports. A run whose server binds a port of
     // its own choosing runs alone; one whose server is told a port ({port}) runs beside others
     // like it, and is graded again alone if its server turned out to ignore that port (it may
@@ -125,22 +128,36 @@ export async function gradeSubmission(dir: string, rubric: Rubric, options: Grad
     const turns = options.portTurns;
     const runOnce = async (criterion: Criterion, attempt: number): Promise<RunOutcome> => {
       const server = serverPort(criterion, student, reference);
-      if (!turns || server === 'none') return runAlone(criterion, attempt);
-      if (server === 'own') return turns.run('exclusive', () => runAlone(criterion, attempt));
-      const first = await turns.run('shared', () => runAlone(criterion, attempt));
+      if (!turns || server === 'none') return runAloneOne(criterion, attempt);
+      if (server === 'own') return turns.run('exclusive', () => runAloneOne(criterion, attempt));
+      const first = await turns.run('shared', () => runAloneOne(criterion, attempt));
       if (!first.serverOwnPort || options.signal.aborted) return first;
-      return turns.run('exclusive', () => runAlone(criterion, attempt));
+      return turns.run('exclusive', () => runAloneOne(criterion, attempt));
     };
-    // A criterion that only runs static probes shares the run of the first one with its probes:
-    // the probe reads the same staged copy, so it runs once per submission, not once per criterion.
-    const staticRuns = new Map<string, Promise<RunOutcome>>();
+    // Criteria that only run static probes read the same staged copy and start no server: the
+    // first run plays them all in one worker, each set of probes once (O2–O5 of udp-chat share
+    // cipher-evidence.py, and O6, O10 and O11 come along), where each would cost a worker and its
+    // namespaces of its own. A static criterion failed and run again goes alone, as any other.
+    const staticKeys = new Map<string, Criterion>(); // the probes' key, and the first criterion with it
+    for (const criterion of criteria) {
+      const key = staticRunKey(criterion);
+      if (key !== undefined && !staticKeys.has(key)) staticKeys.set(key, criterion);
+    }
+    let firstStaticRun: Promise<Map<string, RunOutcome>> | undefined;
+    const staticReruns = new Map<string, Promise<RunOutcome>>();
     const runShared = (criterion: Criterion, attempt: number): Promise<RunOutcome> => {
       const key = staticRunKey(criterion);
       if (key === undefined) return runOnce(criterion, attempt);
-      const known = staticRuns.get(`${attempt} ${key}`);
+      if (attempt === 0) {
+        firstStaticRun ??= runAlone([...staticKeys.values()], 0).then(
+          (outcomes) => new Map([...staticKeys.keys()].map((k, i) => [k, outcomes[i] as RunOutcome])),
+        );
+        return firstStaticRun.then((outcomes) => outcomes.get(key) as RunOutcome);
+      }
+      const known = staticReruns.get(`${attempt} ${key}`);
       if (known) return known;
       const run = runOnce(criterion, attempt);
-      staticRuns.set(`${attempt} ${key}`, run);
+      staticReruns.set(`${attempt} ${key}`, run);
       return run;
     };
     const verdicts = new Map<string, Promise<CriterionResult>>();

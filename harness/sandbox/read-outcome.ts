@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { ZodError } from 'zod';
-import { runOutcomeSchema, type RunOutcome } from './run-spec.js';
+import { runOutcomesSchema, type RunOutcome } from './run-spec.js';
 
-// The outcome the worker wrote, checked: the run directory's files are root's alone
+// The outcomes the worker wrote, one per criterion of the run, checked: the run directory's files are root's alone
 // (test/sandbox/run-dir.test.ts), but a worker killed while writing leaves half a file, and a
 // shape the harness does not expect must become an error result, not a crash further on.
-export function readOutcome(
+export function readOutcomes(
   outcomePath: string,
-): { ok: true; outcome: RunOutcome } | { ok: false; missing: boolean; problem: string } {
+  count: number,
+): { ok: true; outcomes: RunOutcome[] } | { ok: false; missing: boolean; problem: string } {
   let text: string;
   try {
     text = readFileSync(outcomePath, 'utf8');
@@ -21,8 +22,8 @@ export function readOutcome(
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, missing: false, problem: `the grading worker's outcome is not JSON (${reason})` };
   }
-  const checked = runOutcomeSchema.safeParse(json);
-  if (checked.success) return { ok: true, outcome: checked.data };
+  const checked = runOutcomesSchema.length(count, `expected the outcomes of ${count} criteria`).safeParse(json);
+  if (checked.success) return { ok: true, outcomes: checked.data };
   return {
     ok: false,
     missing: false,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { rootDir } from '../version.js';
 import type { IsolationPlan } from './detect-isolation.js';
 import { sweepUid } from './process-tree.js';
-import { describeIssue, readOutcome } from './read-outcome.js';
+import { describeIssue, readOutcomes } from './read-outcome.js';
 import { runSpecSchema, type RunOutcome, type RunSpec } from './run-spec.js';
 import { specToJson } from './spec-json.js';
 import { watchStarvation } from './watch-starvation.js';
@@ -13,38 +13,40 @@ import { watchStarvation } from './watch-starvation.js';
 const workerPath = pickWorker(path.join(rootDir, 'dist'));
 const stderrLimit = 16 * 1024;
 
-// Runs one criterion in a worker inside fresh namespaces, kills it if it overstays its deadline,
-// and removes everything the run wrote. Never throws for what a student's program does.
+// Runs a run's criteria (one, or several static-probe ones) in a worker inside fresh namespaces,
+// kills it if it overstays its deadline, and removes everything the run wrote; one outcome per
+// criterion, in the spec's order. Never throws for what a student's program does.
 export async function runInSandbox(
   spec: Omit<RunSpec, 'runDir' | 'outcomePath'>,
   plan: IsolationPlan,
   deadlineMs: number,
   signal: AbortSignal,
-): Promise<RunOutcome> {
+): Promise<RunOutcome[]> {
+  const each = (outcome: RunOutcome): RunOutcome[] => spec.criterionIds.map(() => outcome);
   // A run whose turn comes after an interrupt does not start; the batch discards its submission.
   if (signal.aborted)
-    return { status: 'error', message: 'Not run: the grading was interrupted.', evidence: {}, durationMs: 0 };
+    return each({ status: 'error', message: 'Not run: the grading was interrupted.', evidence: {}, durationMs: 0 });
   const runDir = mkdtempSync(path.join(tmpdir(), 'sockgrade-run-'));
   chmodSync(runDir, 0o711); // student uids may enter their own copies, not list the others
   const specPath = path.join(runDir, 'spec.json');
   try {
     const full = runSpecSchema.safeParse({ ...spec, runDir, outcomePath: path.join(runDir, 'outcome.json') });
-    if (!full.success) return cannotFinish(`its run spec is not one (${describeIssue(full.error)})`, '', true);
+    if (!full.success) return each(cannotFinish(`its run spec is not one (${describeIssue(full.error)})`, '', true));
     writeFileSync(specPath, specToJson(full.data), { mode: 0o600 });
     const watch = watchStarvation();
     const { code, stderr, killedFor, overstayed } = await spawnWorker(plan, specPath, deadlineMs, signal);
     const seen = watch();
-    const outcome = readOutcome(full.data.outcomePath);
-    if (outcome.ok) return outcome.outcome;
+    const outcome = readOutcomes(full.data.outcomePath, spec.criterionIds.length);
+    if (outcome.ok) return outcome.outcomes;
     const why = killedFor ?? (outcome.missing ? `the grading worker exited with ${code}` : outcome.problem);
     const failed = cannotFinish(why, stderr, killedFor !== 'the batch was interrupted');
     // A worker that overstayed its deadline wrote no reading of its own: what the harness saw of
     // the machine meanwhile stands in, so a run the load made late is run again (rerun-starved.ts),
     // and the notes say how loaded the machine was.
-    if (!overstayed) return failed;
+    if (!overstayed) return each(failed);
     const load = seen.runnablePerCore === undefined ? '' : `, ${seen.runnablePerCore} tasks per core wanted a CPU`;
     const machine = `the machine during the run: sockgrade's event loop delayed up to ${seen.loopDelayMaxMs} ms${load}`;
-    return { ...failed, evidence: { notes: [...(failed.evidence.notes ?? []), machine] }, starvation: seen };
+    return each({ ...failed, evidence: { notes: [...(failed.evidence.notes ?? []), machine] }, starvation: seen });
   } finally {
     if (spec.confinement.uid !== undefined) await sweepUid(spec.confinement.uid);
     rmSync(runDir, { recursive: true, force: true });

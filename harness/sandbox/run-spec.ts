@@ -67,6 +67,8 @@ export const runOutcomeSchema = z.strictObject({
   starvation: starvationSchema.optional(), // how starved of CPU the run was (see rerun-starved.ts)
 });
 export type RunOutcome = z.infer<typeof runOutcomeSchema>;
+// The outcome file: one outcome per criterion of the run, in the spec's order.
+export const runOutcomesSchema = z.array(runOutcomeSchema);
 
 const implementationSchema = z.strictObject({
   label: z.string(),
@@ -112,11 +114,13 @@ const rubricSchema = z.custom<Rubric>(
   'expected the loaded rubric',
 );
 
-// Everything a worker needs to grade one criterion of one submission, as JSON.
+// Everything a worker needs to grade a run's criteria of one submission, as JSON.
 export const runSpecSchema = z
   .strictObject({
     rubric: rubricSchema,
-    criterionId: z.string(),
+    // The criteria the run plays, at once: one, or several that only run static probes (they read
+    // the same staged copy and start no server, so one worker and one set of namespaces serve all).
+    criterionIds: z.array(z.string()).min(1),
     submission: z.string(),
     student: implementationSchema,
     reference: implementationSchema.or(z.undefined()),
@@ -127,8 +131,8 @@ export const runSpecSchema = z
     outcomePath: z.string(),
     hide: z.array(z.string()).readonly(), // folders covered in the run's mount namespace (netns isolation)
   })
-  .refine((spec) => spec.rubric.criteria.some((c) => c.id === spec.criterionId), {
+  .refine((spec) => spec.criterionIds.every((id) => spec.rubric.criteria.some((c) => c.id === id)), {
     message: 'the rubric has no such criterion',
-    path: ['criterionId'],
+    path: ['criterionIds'],
   });
 export type RunSpec = z.infer<typeof runSpecSchema>;

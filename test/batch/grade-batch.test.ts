@@ -424,6 +424,47 @@ describe.concurrent('sockgrade grade (batches)', () => {
     }
   });
 
+  it("plays a submission's static-probe criteria in one worker, each set of probes once", async () => {
+    const out = path.join(scratch, 'static-out');
+    const starts = path.join(scratch, 'worker-starts.log');
+    // Preloaded into every node process the CLI starts: each grading worker says it started.
+    const preload = path.join(scratch, 'count-workers.cjs');
+    writeFileSync(
+      preload,
+      `if ((process.argv[1] ?? '').endsWith('worker.js')) require('node:fs').appendFileSync(${JSON.stringify(starts)}, 'start\\n');\n`,
+    );
+    const result = await execa(
+      process.execPath,
+      [
+        path.join(repoRoot, 'dist', 'harness', 'main.js'),
+        'grade',
+        path.join(repoRoot, 'submissions', 'examples', 'udp-chat', 'o11-procedural'),
+        '--rubric',
+        path.join(repoRoot, 'rubrics', 'udp-chat.yaml'),
+        '--only',
+        'O2,O3,O6,O10,O11',
+        '--reruns',
+        '0', // a failed criterion run again goes alone: one more worker
+        '--out',
+        out,
+        '--format',
+        'json',
+      ],
+      { cwd: repoRoot, reject: false, timeout: 90_000, env: { NO_COLOR: '1', NODE_OPTIONS: `--require ${preload}` } },
+    );
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(readFileSync(starts, 'utf8')).toBe('start\n');
+    // Each criterion keeps its own verdict and evidence (expected.yaml of o11-procedural).
+    const saved = readResult(out, 'o11-procedural');
+    expect(saved.criteria.map((c) => [c.id, c.status])).toEqual([
+      ['O2', 'manual'],
+      ['O3', 'manual'],
+      ['O6', 'manual'],
+      ['O10', 'manual'],
+      ['O11', 'fail'],
+    ]);
+  }, 120_000);
+
   it('a worker that overstays its deadline is killed, recorded as error with how loaded the machine was', async () => {
     const [alpha] = submissions('overstay', { alpha: 'ready' });
     const out = path.join(scratch, 'overstay-out');

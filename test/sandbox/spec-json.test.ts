@@ -22,7 +22,7 @@ async function specOf(rubricName: string): Promise<RunSpec> {
   };
   return {
     rubric: loaded.rubric,
-    criterionId: loaded.rubric.criteria[0]?.id ?? '',
+    criterionIds: [loaded.rubric.criteria[0]?.id ?? ''],
     submission: 'full-marks',
     student,
     reference: undefined,
@@ -49,8 +49,9 @@ describe('a run spec crossing into the worker', () => {
 
   it('is refused by its schema when it names a criterion its rubric lacks, or holds what no spec has', async () => {
     const spec = await specOf('udp-chat.yaml');
-    const unknown = runSpecSchema.safeParse({ ...spec, criterionId: 'Z9' });
+    const unknown = runSpecSchema.safeParse({ ...spec, criterionIds: [spec.criterionIds[0], 'Z9'] });
     expect(unknown.error?.issues[0]?.message).toBe('the rubric has no such criterion');
+    expect(runSpecSchema.safeParse({ ...spec, criterionIds: [] }).success).toBe(false);
     expect(runSpecSchema.safeParse({ ...spec, extra: 1 }).success).toBe(false);
     expect(runSpecSchema.safeParse({ ...spec, student: { ...spec.student, prompts: {} } }).success).toBe(false);
   });
