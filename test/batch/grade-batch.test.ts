@@ -15,7 +15,7 @@ import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SubmissionResult } from '../../harness/model/result.js';
 import { repoRoot, runSockgrade } from '../helpers/cli.js';
-import { findLeftovers, uidRangeFromLog } from '../helpers/leftovers.js';
+import { bootTicksNow, leftoversOf } from '../helpers/leftovers.js';
 
 const fixture = path.join(repoRoot, 'test', 'fixtures', 'programs', 'quick-udp');
 const rubric = path.join(fixture, 'rubric.yaml');
@@ -266,6 +266,7 @@ describe.concurrent('sockgrade grade (batches)', () => {
       if (!interrupted) cli.kill('SIGKILL');
     }
     const result = await cli;
+    const endedAtTicks = bootTicksNow();
     expect(result.exitCode, result.stderr).toBe(130);
     expect(result.stderr).toContain('interrupted: stopping the runs in progress; every finished result is kept');
     expect(readResult(out, 'alpha')).toMatchObject({
@@ -275,7 +276,7 @@ describe.concurrent('sockgrade grade (batches)', () => {
     });
     expect(existsSync(path.join(out, 'zeta', 'result.json'))).toBe(false);
     expect(result.stdout).toMatch(/^graded 1 of 2 submission\(s\)/m);
-    expect(findLeftovers({ uids: uidRangeFromLog(result.stderr) })).toEqual([]);
+    expect(leftoversOf({ stderr: result.stderr, endedAtTicks })).toEqual([]);
   });
 
   it('after SIGINT no run starts, the runs in progress are killed, and it exits 130 at once with what it finished', async () => {
@@ -328,6 +329,7 @@ describe.concurrent('sockgrade grade (batches)', () => {
       if (signalledAt === 0) cli.kill('SIGKILL');
     }
     const result = await cli;
+    const endedAtTicks = bootTicksNow();
     const seconds = (Date.now() - signalledAt) / 1000;
     clearInterval(watcher);
     runDirs().forEach((name) => seen.add(name));
@@ -347,7 +349,7 @@ describe.concurrent('sockgrade grade (batches)', () => {
       };
       expect(summary.submissions.map((s) => s.submission)).toEqual(['alpha']);
       expect(result.stdout).toMatch(/^graded 1 of 6 submission\(s\)/m);
-      expect(findLeftovers({ uids: uidRangeFromLog(result.stderr) })).toEqual([]);
+      expect(leftoversOf({ stderr: result.stderr, endedAtTicks })).toEqual([]);
     } finally {
       rmSync(runs, { recursive: true, force: true });
     }
@@ -522,7 +524,7 @@ describe.concurrent('sockgrade grade (batches)', () => {
         'm',
       ),
     );
-    expect(findLeftovers({ uids: uidRangeFromLog(result.stderr) })).toEqual([]);
+    expect(leftoversOf(result)).toEqual([]);
   });
 
   // Results are saved by folder name: two folders of one name would overwrite each other's.

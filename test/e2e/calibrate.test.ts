@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { runSockgrade, repoRoot } from '../helpers/cli.js';
-import { findLeftovers, uidRangeFromLog } from '../helpers/leftovers.js';
+import { leftoversOf } from '../helpers/leftovers.js';
 
 // udp-chat is calibrated by test/e2e/hostile-class.test.ts, whose one batch grades its reference
 // and every example (the hostile ones among them) and checks far more around them.
@@ -31,6 +31,6 @@ describe.concurrent.each(rubrics)('sockgrade calibrate --rubric rubrics/%s', (ru
       /^calibrate [\w-]+: the reference and \d+ example\(s\), seed \w+, isolation \w+, student uids \d+–\d+$/m,
     );
     for (const line of mustShow[rubric] ?? []) expect(result.stdout).toMatch(line);
-    expect(findLeftovers({ uids: uidRangeFromLog(result.stderr) })).toEqual([]);
+    expect(leftoversOf(result)).toEqual([]);
   }, 900_000);
 });

@@ -17,7 +17,7 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { repoRoot } from '../helpers/cli.js';
-import { findLeftovers, uidRangeFromLog } from '../helpers/leftovers.js';
+import { leftoversOf } from '../helpers/leftovers.js';
 import { runSampled, type SampledRun } from '../helpers/run-sampled.js';
 
 // Issue 9, item 9: every hostile example graded in one batch beside full-marks and seed-style.
@@ -297,7 +297,7 @@ describe('a class of hostile submissions graded in one batch', () => {
   });
 
   it('leaves no process of any student uid behind', () => {
-    expect(findLeftovers({ uids: uidRangeFromLog(run.stderr) })).toEqual([]);
+    expect(leftoversOf(run)).toEqual([]);
   });
 
   it('keeps the harness under 300 MB of resident memory', () => {

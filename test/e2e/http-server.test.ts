@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, runSockgrade } from '../helpers/cli.js';
-import { findLeftovers, uidRangeFromLog } from '../helpers/leftovers.js';
+import { leftoversOf } from '../helpers/leftovers.js';
 
 const out = mkdtempSync(path.join(tmpdir(), 'sockgrade-http-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -63,7 +63,7 @@ describe('http-server.yaml catches its traversal and binary mutants', () => {
     expect(criterion('h5-path-traversal', 'H2').status).toBe('pass');
     expect(criterion('http-threaded', 'H2').status).toBe('pass');
     expect(criterion('http-threaded', 'H5').status).toBe('pass');
-    expect(findLeftovers({ uids: uidRangeFromLog(result.stderr) })).toEqual([]);
+    expect(leftoversOf(result)).toEqual([]);
 
     // The rubric starts no client of the student's: the launch record names only the server.
     const launch = (

@@ -1,5 +1,6 @@
 import { execa } from 'execa';
 import path from 'node:path';
+import { bootTicksNow } from './leftovers.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
@@ -15,5 +16,11 @@ export async function runSockgrade(
     env: { NO_COLOR: '1', ...options.env },
   });
   const result = await subprocess;
-  return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr, pid: subprocess.pid };
+  return {
+    code: result.exitCode,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    pid: subprocess.pid,
+    endedAtTicks: bootTicksNow(),
+  };
 }

@@ -1,5 +1,6 @@
 import { readFileSync, statfsSync } from 'node:fs';
 import { execa } from 'execa';
+import { bootTicksNow } from './leftovers.js';
 
 // What a sampled run saw: the child's exit, its peak resident memory (VmHWM) and the least free
 // space /tmp had while it ran.
@@ -12,6 +13,7 @@ export interface SampledRun {
   readonly peakRssKb: number;
   readonly minTmpFreeBytes: number;
   readonly wallMs: number;
+  readonly endedAtTicks: number; // when it had ended, in ticks since boot (see leftoversOf)
 }
 
 // Runs a command and polls /proc/<pid>/status every 200 ms while it lives. VmHWM is a high-water
@@ -44,6 +46,7 @@ export async function runSampled(
   const timer = setInterval(sample, 200);
   sample();
   const result = await child;
+  const endedAtTicks = bootTicksNow();
   clearInterval(timer);
   return {
     code: result.exitCode,
@@ -54,6 +57,7 @@ export async function runSampled(
     peakRssKb,
     minTmpFreeBytes,
     wallMs: Date.now() - started,
+    endedAtTicks,
   };
 }
 
