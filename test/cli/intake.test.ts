@@ -13,7 +13,9 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'sockgrade-cli-intake-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 // A Moodle-style download of three students: one ready, one whose server crashes, one whose zip
-// holds an entry that climbs out of the extraction folder.
+// holds an entry that climbs out of the extraction folder. Each test gets its own file: the tests
+// run at once, and one rewriting a zip another's sockgrade is reading would break that read.
+let zips = 0;
 async function moodleZip(): Promise<string> {
   const slip = renameEntry(
     await makeZip([
@@ -23,7 +25,8 @@ async function moodleZip(): Promise<string> {
     'chat/zz/zz/zz/owned',
     'chat/../../../owned',
   );
-  const file = path.join(scratch, 'moodle.zip');
+  zips += 1;
+  const file = path.join(scratch, `moodle-${zips}.zip`);
   writeFileSync(
     file,
     await makeZip([
