@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { readStartTime } from '../../harness/sandbox/process-tree.js';
 
 // The uids a sockgrade process gave its runs, as its opening line on stderr names them
 // ("…, student uids 201000–201999"); throws when the line names none.
-export function uidRangeFromLog(stderr: string): { from: number; to: number } {
+function uidRangeFromLog(stderr: string): { from: number; to: number } {
   const found = /student uids (\d+)–(\d+)/.exec(stderr);
   if (!found) throw new Error(`sockgrade named no student uids on stderr:\n${stderr}`);
   return { from: Number(found[1]), to: Number(found[2]) + 1 };
@@ -40,7 +41,7 @@ export function findLeftovers(match: {
       const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
       if (/^State:\s+Z/m.test(status)) continue;
-      if (startedBefore !== undefined && startTicks(entry) > startedBefore) continue;
+      if (startedBefore !== undefined && Number(readStartTime(Number(entry)) ?? Infinity) > startedBefore) continue;
       if ((uids && uid >= uids.from && uid < uids.to) || (marker !== undefined && cmdline.includes(marker))) {
         found.push(`${entry} uid=${uid} ${cmdline}`);
       }
@@ -49,9 +50,4 @@ export function findLeftovers(match: {
     }
   }
   return found;
-}
-
-function startTicks(pid: string): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
 }
